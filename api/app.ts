@@ -1,0 +1,67 @@
+// The Express application, exported apart from `listen` so tests drive it in-process.
+import { createRequire } from 'node:module';
+import express, { type RequestHandler } from 'express';
+import { docsPage } from './docs-page.ts';
+import { errorHandler, notFoundHandler } from './errors.ts';
+import { openApiDocument } from './openapi.ts';
+import { mountRoutes, type AnyRoute, type Deps } from './route.ts';
+import { accreditationRoutes } from './routes/accreditation-requests.ts';
+import { authRoutes } from './routes/auth.ts';
+import { meRoutes } from './routes/me.ts';
+import { organizationRoutes } from './routes/organizations.ts';
+import { userRoutes } from './routes/users.ts';
+import { checkHealth } from './health.ts';
+
+export const routes: readonly AnyRoute[] = [
+  ...authRoutes,
+  ...meRoutes,
+  ...organizationRoutes,
+  ...userRoutes,
+  ...accreditationRoutes,
+];
+
+const require = createRequire(import.meta.url);
+const dsfrCss = require.resolve('@gouvfr/dsfr/dist/dsfr.min.css');
+
+const securityHeaders: RequestHandler = (_req, res, next) => {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'same-origin');
+  res.setHeader('X-Frame-Options', 'DENY');
+  next();
+};
+
+/** `web`: the SvelteKit adapter-node handler, mounted after the API. */
+export function createApp(deps: Deps, web?: RequestHandler): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  // The SvelteKit server calls the API over loopback and forwards the client's address.
+  app.set('trust proxy', 'loopback');
+  app.use(securityHeaders);
+
+  app.get('/healthz', async (_req, res) => {
+    const health = await checkHealth(deps);
+    res.status(health.status === 'ok' ? 200 : 503).json(health);
+  });
+
+  const document = openApiDocument(routes, `${deps.config.PUBLIC_URL}/api/v1`);
+  const api = express.Router();
+  api.use(express.json({ limit: '1mb' }));
+  api.get('/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+  const docsHtml = docsPage(document);
+  api.get('/docs', (_req, res) => {
+    res.type('html').send(docsHtml);
+  });
+  api.get('/docs/dsfr.min.css', (_req, res) => {
+    res.sendFile(dsfrCss);
+  });
+  mountRoutes(api, routes, deps);
+  api.use(notFoundHandler);
+  api.use(errorHandler(deps.logger));
+  app.use('/api/v1', api);
+
+  if (web) app.use(web);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,26 @@
+// Builds the worker: every workflow type and every activity, on one task queue.
+import { fileURLToPath } from 'node:url';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { createActivities } from '../activities/index.ts';
+import type { Db } from '../server/db/client.ts';
+
+export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+
+export interface WorkerDeps {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  db: Db;
+  /** Tests pass a prebuilt bundle to skip the webpack step. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
+}
+
+export function createWorker({ connection, namespace, taskQueue, db, workflowBundle }: WorkerDeps): Promise<Worker> {
+  return Worker.create({
+    connection,
+    namespace,
+    taskQueue,
+    ...(workflowBundle ? { workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+    activities: createActivities({ db }),
+  });
+}

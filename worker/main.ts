@@ -1,0 +1,21 @@
+// The worker process: runs workflows and activities until SIGINT/SIGTERM.
+import { NativeConnection } from '@temporalio/worker';
+import { loadConfigOrExit } from '../server/config.ts';
+import { createDb } from '../server/db/client.ts';
+import { createLogger } from '../server/logger.ts';
+import { requireRuntimeAddresses } from '../server/runtime.ts';
+import { createWorker } from './create.ts';
+
+const config = loadConfigOrExit();
+const logger = createLogger(config.LOG_LEVEL, 'worker');
+const { databaseUrl, temporalAddress } = requireRuntimeAddresses(config);
+
+const db = createDb(databaseUrl);
+const connection = await NativeConnection.connect({ address: temporalAddress });
+const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, db });
+logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, temporalAddress }, 'worker started');
+// Worker.run() returns after a graceful shutdown, which the SDK starts on SIGINT/SIGTERM.
+await worker.run();
+await connection.close();
+await db.$disconnect();
+logger.info('worker stopped');

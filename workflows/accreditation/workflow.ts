@@ -1,0 +1,108 @@
+// One workflow per accreditation request (SPEC §7). Thin: the rules live in
+// domain/accreditation.ts, the writes in activities; this file orders them in time.
+import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { Activities } from '../../activities/contract.ts';
+import {
+  nextAccreditationState,
+  type AccreditationAction,
+  type AccreditationState,
+} from '../../domain/accreditation.ts';
+import { parisDateOf } from '../../domain/dates.ts';
+import { BusinessRuleError } from '../../domain/errors.ts';
+import {
+  accreditationStateQuery,
+  accreditationSyncUpdate,
+  approveUpdate,
+  rejectUpdate,
+  requestInformationUpdate,
+  respondUpdate,
+  withdrawUpdate,
+  type AccreditationInput,
+  type AccreditationView,
+  type ActedBy,
+} from './contract.ts';
+
+const { projectAccreditation } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { nonRetryableErrorTypes: ['BusinessRuleError'] },
+});
+
+const FINAL_STATES: readonly AccreditationState[] = ['REJECTED', 'ABANDONED', 'WITHDRAWN'];
+
+/** Workflow time is deterministic: "today" in a workflow is the Paris day of workflow time. */
+const workflowToday = () => parisDateOf(Date.now());
+
+/** Business refusals leave the workflow as non-retryable failures that carry the French message. */
+function asFailure(error: unknown): never {
+  if (error instanceof BusinessRuleError) throw ApplicationFailure.nonRetryable(error.message, error.code);
+  throw error;
+}
+
+export async function accreditation(input: AccreditationInput): Promise<AccreditationView> {
+  const view: AccreditationView = {
+    requestId: input.requestId,
+    organizationId: input.organizationId,
+    departement: input.departement,
+    justification: input.justification,
+    reference: input.reference,
+    state: 'SUBMITTED',
+    submittedOn: workflowToday(),
+    decidedOn: null,
+    endDate: null,
+    overdue: false,
+    version: 1,
+    events: [{ on: workflowToday(), action: 'submit', state: 'SUBMITTED' }],
+  };
+  let projectedVersion = 0;
+
+  async function project(action: string, actedBy: ActedBy | null): Promise<AccreditationView> {
+    const snapshot = JSON.parse(JSON.stringify(view)) as AccreditationView;
+    await projectAccreditation({ view: snapshot, actedBy, action: `accreditation.${action}` });
+    projectedVersion = Math.max(projectedVersion, snapshot.version);
+    return snapshot;
+  }
+
+  function transition(
+    action: AccreditationAction,
+    actedBy: ActedBy,
+    details: { message?: string; endDate?: string | null } = {},
+  ): Promise<AccreditationView> {
+    try {
+      view.state = nextAccreditationState(view.state, action);
+    } catch (error) {
+      asFailure(error);
+    }
+    view.version += 1;
+    view.events.push({ on: workflowToday(), action, state: view.state, ...(details.message ? { message: details.message } : {}) });
+    if (action === 'approve' || action === 'reject') view.decidedOn = workflowToday();
+    if (action === 'approve') view.endDate = details.endDate ?? null;
+    return project(action, actedBy);
+  }
+
+  const validate = (action: AccreditationAction) => (_args: unknown) => {
+    try {
+      nextAccreditationState(view.state, action);
+    } catch (error) {
+      asFailure(error);
+    }
+  };
+
+  setHandler(accreditationStateQuery, () => view);
+  setHandler(accreditationSyncUpdate, async () => {
+    await condition(() => projectedVersion >= 1);
+    return view;
+  });
+  setHandler(requestInformationUpdate, (args) => transition('requestInformation', args, { message: args.message }), {
+    validator: validate('requestInformation'),
+  });
+  setHandler(respondUpdate, (args) => transition('respond', args, { message: args.message }), { validator: validate('respond') });
+  setHandler(approveUpdate, (args) => transition('approve', args, { endDate: args.endDate ?? null }), {
+    validator: validate('approve'),
+  });
+  setHandler(rejectUpdate, (args) => transition('reject', args, { message: args.reason }), { validator: validate('reject') });
+  setHandler(withdrawUpdate, (args) => transition('withdraw', args, { message: args.reason }), { validator: validate('withdraw') });
+
+  await project('submit', { userId: input.submittedByUserId, organizationId: input.organizationId });
+  await condition(() => FINAL_STATES.includes(view.state) && allHandlersFinished());
+  return view;
+}

@@ -1,0 +1,3 @@
+// Every workflow type the worker runs. Bundled by the worker (workflowsPath), so only
+// deterministic code may be reachable from here (enforced by the ESLint override).
+export { accreditation } from './accreditation/workflow.ts';
