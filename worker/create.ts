@@ -1,6 +1,6 @@
 // Builds the worker: every workflow type and every activity, on one task queue.
 import { fileURLToPath } from 'node:url';
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities/index.ts';
 import type { Db } from '../server/db/client.ts';
 

@@ -18,6 +18,7 @@ import {
   type AccreditationInput,
   type AccreditationView,
 } from '../../workflows/accreditation/contract.ts';
+import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes.ts';
 import type { Actor } from '../auth/actor.ts';
 import { assertDepartementScope } from '../auth/scope.ts';
 import { ApiError, conflict, forbidden, notFound } from '../errors.ts';
@@ -140,6 +141,7 @@ export const accreditationRoutes = [
         taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
         args: [input],
         workflowIdConflictPolicy: 'FAIL',
+        typedSearchAttributes: [{ key: SEARCH_ATTRIBUTES.departement, value: organization.departement }],
       });
       try {
         const view = await deps.temporal.workflow.executeUpdateWithStart(accreditationSyncUpdate, { startWorkflowOperation });

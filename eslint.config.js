@@ -1,0 +1,57 @@
+// Lint rules that keep the architecture honest (STYLE.md): deterministic workflows,
+// a pure domain, type-only imports, no floating promises.
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'generated/**', 'web/**', '.tools/**', '.data/**', 'eslint.config.js'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Workflow code is replayed: no I/O, no Node built-ins, no client/worker SDK, activities as types only.
+    files: ['workflows/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'Les workflows doivent rester déterministes : pas de module Node.' })),
+          patterns: [
+            { group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity'], message: 'Workflows only import @temporalio/workflow.' },
+            { group: ['**/activities/*', '!**/activities/contract.ts'], message: 'Import activity types from activities/contract.ts only.', allowTypeImports: true },
+            { group: ['**/server/**', '**/api/**', '**/generated/**', '@prisma/*', 'pg', 'express'], message: 'No I/O in workflows.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'setTimeout', message: 'Use sleep() from @temporalio/workflow.' }],
+    },
+  },
+  {
+    // The domain is pure: it imports nothing from the outside world.
+    files: ['domain/**/*.ts'],
+    ignores: ['domain/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'Le domaine est pur : pas de module Node.' })),
+          patterns: [
+            {
+              group: ['**/api/**', '**/server/**', '**/activities/**', '**/workflows/**', '**/worker/**', '**/web/**', '**/generated/**', '@temporalio/*', '@prisma/*', 'pg', 'express', 'zod'],
+              message: 'Domain code imports nothing from web, API, activities, Prisma or Temporal.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

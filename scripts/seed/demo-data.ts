@@ -1,0 +1,139 @@
+// Demo data for the local platform and the browser tests: employers of several kinds in
+// three départements with job descriptions, prescriber organizations authorized and not,
+// a prefecture and a DDETS per département, one user per role. Idempotent.
+import { hashPassword } from '../../api/auth/passwords.ts';
+import { initialAuthorizationStatus, ROLE_OF_ORGANIZATION_TYPE, type EmployerKind, type PrescriberKind } from '../../domain/organizations.ts';
+import { luhnValid } from '../../domain/siret.ts';
+import type { Db } from '../../server/db/client.ts';
+
+export const DEMO_PASSWORD = 'Demo-inclusion-2026';
+
+export const DEMO_DEPARTEMENTS = [
+  { code: '67', name: 'Bas-Rhin' },
+  { code: '93', name: 'Seine-Saint-Denis' },
+  { code: '13', name: 'Bouches-du-Rhône' },
+] as const;
+
+/** Makes a Luhn-valid SIRET from 13 digits. */
+function siret(thirteenDigits: string): string {
+  for (let digit = 0; digit <= 9; digit++) {
+    if (luhnValid(thirteenDigits + digit)) return thirteenDigits + digit;
+  }
+  throw new Error('unreachable');
+}
+
+const EMPLOYERS: { kind: EmployerKind; name: string; departement: string; commune: string; lat: number; lon: number; certified?: boolean; jobs: [string, string, number][] }[] = [
+  { kind: 'ACI', name: 'Jardins de Cocagne de Bobigny', departement: '93', commune: '93008', lat: 48.9077, lon: 2.4397, jobs: [['A1203', 'Ouvrier / Ouvrière en espaces verts', 6], ['A1414', 'Maraîcher / Maraîchère', 4]] },
+  { kind: 'EI', name: 'Recyclerie du Canal', departement: '93', commune: '93066', lat: 48.9362, lon: 2.3574, certified: true, jobs: [['N1103', 'Agent / Agente de tri et de magasinage', 5], ['K2304', 'Valoriste', 3]] },
+  { kind: 'AI', name: 'Association Intermédiaire Plaine Services', departement: '93', commune: '93048', lat: 48.8638, lon: 2.4485, jobs: [['K2204', 'Agent / Agente de nettoyage de locaux', 8]] },
+  { kind: 'ETTI', name: 'ETTI Alsace Emploi Solidaire', departement: '67', commune: '67482', lat: 48.5734, lon: 7.7521, jobs: [['N1105', 'Manutentionnaire', 10], ['F1703', 'Maçon / Maçonne', 2]] },
+  { kind: 'ACI', name: 'Chantier Nature Vosges du Nord', departement: '67', commune: '67180', lat: 48.8157, lon: 7.7904, jobs: [['A1201', 'Bûcheron / Bûcheronne', 4]] },
+  { kind: 'GEIQ', name: 'GEIQ BTP Provence', departement: '13', commune: '13055', lat: 43.2965, lon: 5.3698, jobs: [['F1701', 'Coffreur-boiseur / Coffreuse-boiseuse', 3]] },
+  { kind: 'EA', name: 'Entreprise Adaptée Méditerranée', departement: '13', commune: '13001', lat: 43.5297, lon: 5.4474, jobs: [['G1602', 'Commis / Commise de cuisine', 2], ['H3302', 'Opérateur / Opératrice de conditionnement', 6]] },
+  { kind: 'EITI', name: 'EITI Vélo Services Marseille', departement: '13', commune: '13055', lat: 43.3, lon: 5.38, jobs: [['N4105', 'Livreur / Livreuse à vélo', 5]] },
+];
+
+const PRESCRIBERS: { kind: PrescriberKind; name: string; departement: string }[] = [
+  { kind: 'FRANCE_TRAVAIL', name: 'France Travail Bobigny', departement: '93' },
+  { kind: 'MISSION_LOCALE', name: 'Mission locale de Strasbourg', departement: '67' },
+  { kind: 'CCAS', name: 'CCAS de Saint-Denis', departement: '93' },
+  { kind: 'CHRS', name: 'CHRS Le Phare (Marseille)', departement: '13' },
+];
+
+export interface DemoLogin {
+  label: string;
+  email: string;
+}
+
+export const DEMO_LOGINS: DemoLogin[] = [
+  { label: 'Prescripteur habilité (France Travail Bobigny)', email: 'prescripteur@demo.inclusion.localhost' },
+  { label: 'Orienteur (CCAS de Saint-Denis, non habilité)', email: 'orienteur@demo.inclusion.localhost' },
+  { label: 'Employeur (Jardins de Cocagne de Bobigny, ACI)', email: 'employeur@demo.inclusion.localhost' },
+  { label: 'Agent de préfecture (Seine-Saint-Denis)', email: 'prefecture@demo.inclusion.localhost' },
+  { label: 'Inspecteur du travail (DDETS Seine-Saint-Denis)', email: 'ddets@demo.inclusion.localhost' },
+];
+
+const MARKER_NAME = EMPLOYERS[0]!.name;
+
+export async function seedDemoData(db: Db): Promise<'seeded' | 'already-there'> {
+  if (await db.organization.findFirst({ where: { name: MARKER_NAME }, select: { id: true } })) return 'already-there';
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  await db.$transaction(async (tx) => {
+    const byName = new Map<string, string>();
+    for (const [index, employer] of EMPLOYERS.entries()) {
+      const created = await tx.organization.create({
+        data: {
+          type: 'EMPLOYER',
+          name: employer.name,
+          siret: siret(`8${String(index + 1).padStart(2, '0')}1234500${String(index).padStart(3, '0')}`),
+          departement: employer.departement,
+          employerKind: employer.kind,
+          certified: employer.certified ?? false,
+          communeCode: employer.commune,
+          latitude: employer.lat,
+          longitude: employer.lon,
+          contactEmail: `contact${index + 1}@demo.inclusion.localhost`,
+          jobDescriptions: {
+            create: employer.jobs.map(([romeCode, title, openPositions]) => ({
+              romeCode,
+              title,
+              openPositions,
+              contractType: employer.kind === 'AI' || employer.kind === 'ETTI' ? 'Mission d’intérim' : 'CDDI',
+              hoursPerWeek: 26,
+              communeCode: employer.commune,
+            })),
+          },
+        },
+      });
+      byName.set(employer.name, created.id);
+    }
+    for (const [index, prescriber] of PRESCRIBERS.entries()) {
+      const created = await tx.organization.create({
+        data: {
+          type: 'PRESCRIBER',
+          name: prescriber.name,
+          siret: siret(`7${String(index + 1).padStart(2, '0')}9876500${String(index).padStart(3, '0')}`),
+          departement: prescriber.departement,
+          prescriberKind: prescriber.kind,
+          authorizationStatus: initialAuthorizationStatus(prescriber.kind),
+        },
+      });
+      byName.set(prescriber.name, created.id);
+    }
+    for (const departement of DEMO_DEPARTEMENTS) {
+      for (const type of ['PREFECTURE', 'DDETS'] as const) {
+        const name = type === 'PREFECTURE' ? `Préfecture ${departement.name}` : `DDETS ${departement.name}`;
+        const created = await tx.organization.create({ data: { type, name, departement: departement.code } });
+        byName.set(name, created.id);
+      }
+      await tx.departementSetting.upsert({
+        where: { code: departement.code },
+        create: { code: departement.code, selfPrescriptionEnabled: true },
+        update: {},
+      });
+    }
+
+    const users: [DemoLogin, string, string, string][] = [
+      [DEMO_LOGINS[0]!, 'Camille', 'Martin', 'France Travail Bobigny'],
+      [DEMO_LOGINS[1]!, 'Yanis', 'Benali', 'CCAS de Saint-Denis'],
+      [DEMO_LOGINS[2]!, 'Sophie', 'Lefèvre', 'Jardins de Cocagne de Bobigny'],
+      [DEMO_LOGINS[3]!, 'Hélène', 'Dubois', 'Préfecture Seine-Saint-Denis'],
+      [DEMO_LOGINS[4]!, 'Karim', 'Haddad', 'DDETS Seine-Saint-Denis'],
+    ];
+    for (const [login, firstName, lastName, organizationName] of users) {
+      const organizationId = byName.get(organizationName)!;
+      const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId } });
+      await tx.user.create({
+        data: {
+          email: login.email,
+          passwordHash,
+          firstName,
+          lastName,
+          memberships: { create: { organizationId, role: ROLE_OF_ORGANIZATION_TYPE[organization.type] } },
+        },
+      });
+    }
+  });
+  return 'seeded';
+}

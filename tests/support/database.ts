@@ -1,0 +1,51 @@
+// Each test file gets its own fresh database on the real PostgreSQL server, migrated.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { applyMigrations } from '../../server/db/migrations.ts';
+
+export const TEST_DATABASE_ADMIN_URL =
+  process.env.TEST_DATABASE_ADMIN_URL ?? 'postgresql://inclusion:inclusion@127.0.0.1:5432/inclusion';
+
+async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_ADMIN_URL });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function urlFor(database: string): string {
+  const url = new URL(TEST_DATABASE_ADMIN_URL);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const name = `test_${randomBytes(6).toString('hex')}`;
+  await admin((client) => client.query(`CREATE DATABASE ${name}`));
+  const url = urlFor(name);
+  if (options.migrate ?? true) await applyMigrations(url);
+  return {
+    url,
+    drop: () => admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
+/** Fails early with a clear message when no PostgreSQL server answers. */
+export async function assertPostgresReachable(): Promise<void> {
+  try {
+    await admin((client) => client.query('SELECT 1'));
+  } catch (error) {
+    throw new Error(
+      `PostgreSQL injoignable à ${TEST_DATABASE_ADMIN_URL.replace(/:[^:@/]+@/, ':***@')} (${(error as Error).message}). ` +
+        'Lancez « sudo bash scripts/setup/postgres-server.sh » ou définissez TEST_DATABASE_ADMIN_URL.',
+    );
+  }
+}
