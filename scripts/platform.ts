@@ -1,0 +1,132 @@
+// `npm start`: the whole platform on this machine. Uses DATABASE_URL / TEMPORAL_ADDRESS when
+// given, otherwise embedded PostgreSQL (PGlite) and a Temporal dev server, data in DATA_DIR.
+// Migrates, seeds demo data, starts the worker and the web server, prints where everything is.
+// Ctrl-C stops every child process; the next start finds the same data.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfigOrExit } from '../server/config.ts';
+import { createDb } from '../server/db/client.ts';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../server/db/embedded-postgres.ts';
+import { applyMigrations } from '../server/db/migrations.ts';
+import { ensureAdministrator } from '../server/bootstrap-admin.ts';
+import { temporalBinaries } from '../server/temporal/binaries.ts';
+import { startTemporalDevServer } from '../server/temporal/dev-server.ts';
+import { SEARCH_ATTRIBUTES } from '../workflows/search-attributes.ts';
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from './seed/demo-data.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const TEMPORAL_PORT = 7233;
+const TEMPORAL_UI_PORT = 8233;
+
+const config = loadConfigOrExit();
+const dataDir = path.resolve(ROOT, config.DATA_DIR);
+const children: { name: string; process: ChildProcess }[] = [];
+let embedded: EmbeddedPostgres | undefined;
+let stopping = false;
+
+const say = (message: string) => console.log(`▸ ${message}`);
+
+async function stopAll(exitCode: number): Promise<never> {
+  if (stopping) return new Promise<never>(() => {});
+  stopping = true;
+  say('Arrêt de la plateforme…');
+  for (const child of [...children].reverse()) {
+    if (child.process.exitCode !== null || child.process.signalCode !== null) continue;
+    const exited = new Promise((resolve) => child.process.once('exit', resolve));
+    child.process.kill('SIGTERM');
+    const timeout = setTimeout(() => child.process.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timeout);
+  }
+  await embedded?.stop();
+  say('Arrêté.');
+  process.exit(exitCode);
+}
+
+process.once('SIGINT', () => void stopAll(0));
+process.once('SIGTERM', () => void stopAll(0));
+
+function startNodeChild(name: string, script: string, env: NodeJS.ProcessEnv): void {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, script)], { cwd: ROOT, env, stdio: 'inherit' });
+  children.push({ name, process: child });
+  child.once('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(`Le processus « ${name} » s'est arrêté (code ${code ?? signal}) : arrêt de la plateforme.`);
+    void stopAll(1);
+  });
+}
+
+async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${url} ne répond pas.`);
+}
+
+try {
+  say('Base de données…');
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pglite'), port: config.EMBEDDED_DB_PORT, maxConnections: 40 });
+    databaseUrl = embedded.url;
+    say(`PostgreSQL embarqué (PGlite) : ${databaseUrl} — données dans ${path.join(dataDir, 'pglite')}`);
+  }
+  const applied = await applyMigrations(databaseUrl);
+  say(applied.length ? `Migrations appliquées : ${applied.join(', ')}` : 'Schéma à jour.');
+  const db = createDb(databaseUrl, 2);
+  await ensureAdministrator(db, config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
+  const seeded = await seedDemoData(db);
+  say(seeded === 'seeded' ? 'Données de démonstration créées.' : 'Données de démonstration déjà présentes.');
+  await db.$disconnect();
+
+  let temporalAddress = config.TEMPORAL_ADDRESS;
+  let temporalUi = config.TEMPORAL_UI_URL;
+  if (!temporalAddress) {
+    const cli = temporalBinaries().cli;
+    if (!cli) throw new Error('CLI Temporal introuvable : lancez « bash scripts/setup/temporal-binaries.sh » ou définissez TEMPORAL_ADDRESS.');
+    say('Serveur Temporal de développement…');
+    const server = await startTemporalDevServer({
+      cli,
+      dataDir: path.join(dataDir, 'temporal'),
+      port: TEMPORAL_PORT,
+      uiPort: TEMPORAL_UI_PORT,
+      namespace: config.TEMPORAL_NAMESPACE,
+      searchAttributes: Object.values(SEARCH_ATTRIBUTES),
+    });
+    children.push({ name: 'temporal', process: server.process });
+    server.process.once('exit', () => !stopping && void stopAll(1));
+    temporalAddress = server.address;
+    temporalUi = `http://localhost:${TEMPORAL_UI_PORT}`;
+  }
+
+  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PUBLIC_URL: config.PUBLIC_URL };
+  startNodeChild('worker', 'worker/main.ts', env);
+  startNodeChild('web', 'server/main.ts', env);
+  await waitForHealth(`http://127.0.0.1:${config.PORT}/healthz`, 60_000);
+
+  const width = Math.max(...DEMO_LOGINS.map((login) => login.label.length));
+  console.log(`
+  Plateforme de l'inclusion — prête
+  ─────────────────────────────────
+  Application web      ${config.PUBLIC_URL}
+  Documentation API    ${config.PUBLIC_URL}/api/v1/docs   (OpenAPI : /api/v1/openapi.json)
+  Interface Temporal   ${temporalUi ?? '(cluster externe)'}
+  État de santé        ${config.PUBLIC_URL}/healthz
+
+  Comptes de démonstration (mot de passe : ${DEMO_PASSWORD})
+${DEMO_LOGINS.map((login) => `    ${login.label.padEnd(width)}  ${login.email}`).join('\n')}
+    ${'Administrateur'.padEnd(width)}  ${config.ADMIN_EMAIL}  (mot de passe : ${config.NODE_ENV === 'production' ? 'ADMIN_PASSWORD' : config.ADMIN_PASSWORD})
+
+  Ctrl-C pour tout arrêter.
+`);
+} catch (error) {
+  console.error(`Démarrage impossible : ${(error as Error).message}`);
+  await stopAll(1);
+}
