@@ -1,0 +1,161 @@
+// HTTP client of the platform's JSON API. The web app never touches the database:
+// every read and write goes through here, with the user's bearer token and IP.
+import type { RequestEvent } from '@sveltejs/kit';
+import { env } from '$env/dynamic/private';
+import { z } from 'zod';
+
+const roleSchema = z.enum(['PRESCRIBER', 'EMPLOYER_STAFF', 'PREFECTURE_AGENT', 'LABOUR_INSPECTOR', 'ADMIN']);
+const organizationTypeSchema = z.enum(['PRESCRIBER', 'EMPLOYER', 'PREFECTURE', 'DDETS', 'PLATFORM']);
+const authorizationStatusSchema = z.enum(['NOT_SET', 'VALIDATED', 'REFUSED', 'WITHDRAWN']).nullable();
+
+// Ids are opaque to the web; accept numeric ids too, kept as strings.
+const idSchema = z.union([z.string(), z.number()]).transform(String);
+
+export const currentUserSchema = z.object({
+  user: z.object({
+    id: idSchema,
+    email: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+  }),
+  membership: z.object({
+    role: roleSchema,
+    organization: z.object({
+      id: idSchema,
+      name: z.string(),
+      type: organizationTypeSchema,
+      departement: z
+        .string()
+        .nullable()
+        .optional()
+        .transform((v) => v ?? null),
+      authorizationStatus: authorizationStatusSchema,
+    }),
+  }),
+});
+
+export type CurrentUser = z.output<typeof currentUserSchema>;
+export type Role = z.infer<typeof roleSchema>;
+export type AuthorizationStatus = z.infer<typeof authorizationStatusSchema>;
+
+const sessionSchema = z.object({ token: z.string().min(1), expiresAt: z.string() });
+export type WebSession = z.infer<typeof sessionSchema>;
+
+const healthSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  database: z.object({ ok: z.boolean() }),
+  temporal: z.object({ ok: z.boolean() }),
+});
+
+const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.unknown()).optional(),
+  }),
+});
+
+const UNAVAILABLE_MESSAGE = 'Le service est momentanément indisponible. Veuillez réessayer dans quelques instants.';
+
+/** An error answered by the API (status, code and French message), or its absence (status 503). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: unknown[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Who is calling: the web session token (if any) and the end user's IP address. */
+export interface Caller {
+  token?: string | null;
+  clientIp?: string | null;
+}
+
+/** The end user's IP address, forwarded to the API (throttling, audit). */
+export function clientIp(event: Pick<RequestEvent, 'getClientAddress'>): string | null {
+  try {
+    return event.getClientAddress();
+  } catch {
+    return null;
+  }
+}
+
+/** The caller of a request handled by the web app: its session token and IP. */
+export function callerOf(event: Pick<RequestEvent, 'getClientAddress' | 'locals'>): Caller {
+  return { token: event.locals.sessionToken, clientIp: clientIp(event) };
+}
+
+const REQUEST_TIMEOUT_MS = 10_000;
+
+function baseUrl(): string {
+  const value = env.INTERNAL_API_URL;
+  if (!value) throw new Error('INTERNAL_API_URL is not set (e.g. http://127.0.0.1:3000/api/v1)');
+  return value.replace(/\/+$/, '');
+}
+
+async function call(method: 'GET' | 'POST', url: string, caller: Caller, body?: unknown): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (caller.token) headers.authorization = `Bearer ${caller.token}`;
+  if (caller.clientIp) headers['x-forwarded-for'] = caller.clientIp;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+  } catch (cause) {
+    console.error(JSON.stringify({ msg: 'API unreachable', method, url, cause: String(cause) }));
+    throw new ApiError(503, 'API_UNAVAILABLE', UNAVAILABLE_MESSAGE);
+  }
+
+  if (!response.ok) {
+    const parsed = errorBodySchema.safeParse(await response.json().catch(() => null));
+    if (parsed.success) {
+      const { code, message, details } = parsed.data.error;
+      throw new ApiError(response.status, code, message, details ?? []);
+    }
+    throw new ApiError(response.status, 'UNEXPECTED_RESPONSE', UNAVAILABLE_MESSAGE);
+  }
+  return response;
+}
+
+async function json<T>(response: Response, schema: z.ZodType<T>): Promise<T> {
+  const parsed = schema.safeParse(await response.json().catch(() => null));
+  if (!parsed.success) {
+    console.error(JSON.stringify({ msg: 'Unexpected API payload', url: response.url, issues: parsed.error.issues }));
+    throw new ApiError(502, 'UNEXPECTED_RESPONSE', UNAVAILABLE_MESSAGE);
+  }
+  return parsed.data;
+}
+
+export const api = {
+  /** POST /auth/session: exchanges credentials for a web session token. */
+  async createSession(caller: Caller, credentials: { email: string; password: string }): Promise<WebSession> {
+    return json(await call('POST', `${baseUrl()}/auth/session`, caller, credentials), sessionSchema);
+  },
+
+  /** POST /auth/logout: revokes the web session token. */
+  async logout(caller: Caller): Promise<void> {
+    await call('POST', `${baseUrl()}/auth/logout`, caller);
+  },
+
+  /** GET /me: the signed-in user and their membership. */
+  async me(caller: Caller): Promise<CurrentUser> {
+    return json(await call('GET', `${baseUrl()}/me`, caller), currentUserSchema);
+  },
+
+  /** GET /healthz, served at the API server root (not under /api/v1). */
+  async health(): Promise<z.infer<typeof healthSchema>> {
+    const url = new URL('/healthz', baseUrl()).href;
+    return json(await call('GET', url, {}), healthSchema);
+  },
+};
