@@ -48,7 +48,8 @@ process.once('SIGINT', () => void stopAll(0));
 process.once('SIGTERM', () => void stopAll(0));
 
 function startNodeChild(name: string, script: string, env: NodeJS.ProcessEnv): void {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, script)], { cwd: ROOT, env, stdio: 'inherit' });
+  // Own process group: Ctrl-C reaches only this script, which then stops children in order.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, script)], { cwd: ROOT, env, stdio: 'inherit', detached: true });
   children.push({ name, process: child });
   child.once('exit', (code, signal) => {
     if (stopping) return;

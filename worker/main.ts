@@ -1,5 +1,5 @@
 // The worker process: runs workflows and activities until SIGINT/SIGTERM.
-import { NativeConnection } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
 import { loadConfigOrExit } from '../server/config.ts';
 import { createDb } from '../server/db/client.ts';
 import { createLogger } from '../server/logger.ts';
@@ -9,6 +9,15 @@ import { createWorker } from './create.ts';
 const config = loadConfigOrExit();
 const logger = createLogger(config.LOG_LEVEL, 'worker');
 const { databaseUrl, temporalAddress } = requireRuntimeAddresses(config);
+
+// The SDK's own logs go through the same JSON logger; its INFO chatter only when debugging.
+const sdkLevel: LogLevel = config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? 'DEBUG' : 'WARN';
+Runtime.install({
+  logger: new DefaultLogger(sdkLevel, ({ level, message, meta }) => {
+    const method = level === 'ERROR' ? 'error' : level === 'WARN' ? 'warn' : 'debug';
+    logger[method]({ sdk: meta }, message);
+  }),
+});
 
 const db = createDb(databaseUrl);
 const connection = await NativeConnection.connect({ address: temporalAddress });

@@ -62,7 +62,8 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
     'error',
     ...options.searchAttributes.flatMap((key) => ['--search-attribute', `${key.name}=${CLI_TYPE[key.type]}`]),
   ];
-  const child = spawn(options.cli, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  // Own process group, so a terminal's Ctrl-C does not kill it before the worker has drained.
+  const child = spawn(options.cli, args, { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
   let alive = true;
   child.once('exit', () => {
     alive = false;
