@@ -8,11 +8,12 @@ export function apiClient(baseUrl: string) {
   async function call<T = any>(method: string, path: string, options: { token?: string; body?: unknown; rawBody?: string } = {}): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = {};
     if (options.token) headers.authorization = `Bearer ${options.token}`;
-    if (options.body !== undefined || options.rawBody !== undefined) headers['content-type'] = 'application/json';
+    const hasBody = method !== 'GET' && (options.body !== undefined || options.rawBody !== undefined);
+    if (hasBody) headers['content-type'] = 'application/json';
     const response = await fetch(`${baseUrl}/api/v1${path}`, {
       method,
       headers,
-      body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+      body: hasBody ? (options.rawBody ?? JSON.stringify(options.body)) : undefined,
     });
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : undefined };
