@@ -9,10 +9,18 @@ export const ACCREDITATION_STATES = [
   'REJECTED',
   'ABANDONED',
   'WITHDRAWN',
+  'EXPIRED',
 ] as const;
 export type AccreditationState = (typeof ACCREDITATION_STATES)[number];
 
-export type AccreditationAction = 'requestInformation' | 'respond' | 'approve' | 'reject' | 'withdraw' | 'abandon';
+export type AccreditationAction =
+  | 'requestInformation'
+  | 'respond'
+  | 'approve'
+  | 'reject'
+  | 'withdraw'
+  | 'abandon'
+  | 'expire';
 
 /** Who acts: the prefecture decides, the organization answers, the clock abandons. */
 export type AccreditationActor = 'PREFECTURE' | 'ORGANIZATION' | 'TIMER';
@@ -27,6 +35,7 @@ export const ACCREDITATION_TRANSITIONS: Record<
   reject: { from: ['SUBMITTED', 'INFORMATION_REQUESTED'], to: 'REJECTED', by: 'PREFECTURE' },
   withdraw: { from: ['APPROVED'], to: 'WITHDRAWN', by: 'PREFECTURE' },
   abandon: { from: ['INFORMATION_REQUESTED'], to: 'ABANDONED', by: 'TIMER' },
+  expire: { from: ['APPROVED'], to: 'EXPIRED', by: 'TIMER' },
 };
 
 export const ACCREDITATION_STATE_LABELS: Record<AccreditationState, string> = {
@@ -36,13 +45,15 @@ export const ACCREDITATION_STATE_LABELS: Record<AccreditationState, string> = {
   REJECTED: 'Refusée',
   ABANDONED: 'Abandonnée',
   WITHDRAWN: 'Habilitation retirée',
+  EXPIRED: 'Habilitation expirée',
 };
 
 export const OPEN_ACCREDITATION_STATES: readonly AccreditationState[] = ['SUBMITTED', 'INFORMATION_REQUESTED'];
 
 export interface AccreditationEvent {
   on: IsoDate;
-  action: AccreditationAction | 'submit';
+  /** A user action, the submission, or a deadline that only flags (reminders, overdue). */
+  action: AccreditationAction | 'submit' | 'prefectureReminder' | 'overdue' | 'renewalReminder';
   state: AccreditationState;
   message?: string;
 }

@@ -19,6 +19,7 @@ import { createLogger } from '../../server/logger.ts';
 import { createWorker } from '../../worker/create.ts';
 import { seedDemoData } from '../../scripts/seed/demo-data.ts';
 import { createTestDatabase } from './database.ts';
+import { installQuietRuntime } from './temporal-env.ts';
 
 export const TEST_ADMIN = { email: 'admin@test.inclusion.localhost', password: 'Mot-de-passe-admin-test' };
 
@@ -39,13 +40,14 @@ export interface TestPlatformOptions {
 
 async function loadWebHandler(baseUrl: string): Promise<RequestHandler> {
   const handlerPath = fileURLToPath(new URL('../../web/build/handler.js', import.meta.url));
-  if (!existsSync(handlerPath)) throw new Error('web/build manquant : lancez « npm run build:web » avant les tests navigateur.');
+  if (!existsSync(handlerPath)) throw new Error('web/build manquant : lancez « npm run web:build » avant les tests navigateur.');
   process.env.ORIGIN = baseUrl;
   process.env.INTERNAL_API_URL = `${baseUrl}/api/v1`;
   return ((await import(handlerPath)) as { handler: RequestHandler }).handler;
 }
 
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
+  installQuietRuntime();
   const address = inject('temporalAddress');
   const taskQueue = `test-${randomBytes(4).toString('hex')}`;
   const database = await createTestDatabase();

@@ -15,7 +15,7 @@ import { temporalExecutable } from '../../server/temporal/binaries.ts';
 // The SDK runtime logs every worker state change at INFO, which buries test output.
 // Install a WARN logger once (TEMPORAL_TEST_LOG_LEVEL=DEBUG|INFO to see more). Runtime.install
 // throws when a runtime already exists (e.g. a test set its own): keep that one.
-function installQuietRuntime(): void {
+export function installQuietRuntime(): void {
   const level = (process.env.TEMPORAL_TEST_LOG_LEVEL ?? 'WARN') as LogLevel;
   try {
     Runtime.install({ logger: new DefaultLogger(level) });

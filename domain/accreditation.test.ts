@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ACCREDITATION_STATES,
+  ACCREDITATION_STATE_LABELS,
+  ACCREDITATION_TRANSITIONS,
+  OPEN_ACCREDITATION_STATES,
+  nextAccreditationState,
+  type AccreditationAction,
+  type AccreditationState,
+} from './accreditation.ts';
+import { BusinessRuleError } from './errors.ts';
+
+const ACTIONS = Object.keys(ACCREDITATION_TRANSITIONS) as AccreditationAction[];
+
+/** SPEC §7, written out independently of the table under test. */
+const EXPECTED: Partial<Record<AccreditationState, Partial<Record<AccreditationAction, AccreditationState>>>> = {
+  SUBMITTED: { requestInformation: 'INFORMATION_REQUESTED', approve: 'APPROVED', reject: 'REJECTED' },
+  INFORMATION_REQUESTED: { respond: 'SUBMITTED', approve: 'APPROVED', reject: 'REJECTED', abandon: 'ABANDONED' },
+  APPROVED: { withdraw: 'WITHDRAWN', expire: 'EXPIRED' },
+};
+
+const PAIRS = ACCREDITATION_STATES.flatMap((state) => ACTIONS.map((action) => [state, action] as const));
+const ALLOWED = PAIRS.filter(([state, action]) => EXPECTED[state]?.[action] !== undefined).map(
+  ([state, action]) => [state, action, EXPECTED[state]![action]!] as const,
+);
+const REFUSED = PAIRS.filter(([state, action]) => EXPECTED[state]?.[action] === undefined);
+
+function refusalOf(state: AccreditationState, action: AccreditationAction): unknown {
+  try {
+    nextAccreditationState(state, action);
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
+describe('nextAccreditationState', () => {
+  it('the table covers every action, and the tests cover every (state, action) pair', () => {
+    expect([...ACTIONS].sort()).toEqual(
+      ['abandon', 'approve', 'expire', 'reject', 'requestInformation', 'respond', 'withdraw'].sort(),
+    );
+    expect(ALLOWED.length + REFUSED.length).toBe(ACCREDITATION_STATES.length * ACTIONS.length);
+    expect(ALLOWED).toHaveLength(9);
+    // Every transition of the table is one the spec expects, and vice versa.
+    const fromTable = ACTIONS.flatMap((action) =>
+      ACCREDITATION_TRANSITIONS[action].from.map(
+        (state) => `${state} --${action}--> ${ACCREDITATION_TRANSITIONS[action].to}`,
+      ),
+    );
+    expect(fromTable.sort()).toEqual(ALLOWED.map(([state, action, to]) => `${state} --${action}--> ${to}`).sort());
+  });
+
+  it.each(ALLOWED)('a request in state %s that gets %s moves to %s', (state, action, target) => {
+    expect(nextAccreditationState(state, action)).toBe(target);
+    expect(ACCREDITATION_TRANSITIONS[action].to).toBe(target);
+    expect(ACCREDITATION_TRANSITIONS[action].from).toContain(state);
+  });
+
+  it.each(REFUSED)(
+    'a request in state %s cannot get %s: refused with a French message naming the state',
+    (state, action) => {
+      const error = refusalOf(state, action);
+      expect(error).toBeInstanceOf(BusinessRuleError);
+      const refusal = error as BusinessRuleError;
+      expect(refusal.name).toBe('BusinessRuleError');
+      expect(refusal.code).toBe('accreditation_transition_not_allowed');
+      expect(refusal.message).toContain(`« ${ACCREDITATION_STATE_LABELS[state]} »`);
+      expect(refusal.message).toMatch(/^Action impossible : la demande est à l'état/);
+      expect(ACCREDITATION_TRANSITIONS[action].from).not.toContain(state);
+    },
+  );
+
+  it.each(['REJECTED', 'ABANDONED', 'WITHDRAWN', 'EXPIRED'] as const)('%s is final: no action leaves it', (state) => {
+    for (const action of ACTIONS) expect(() => nextAccreditationState(state, action)).toThrow(BusinessRuleError);
+  });
+
+  it('an approved request can only be withdrawn (by the prefecture) or expire (at its end date)', () => {
+    const allowed = ACTIONS.filter((action) => !(refusalOf('APPROVED', action) instanceof BusinessRuleError));
+    expect(allowed.sort()).toEqual(['expire', 'withdraw']);
+  });
+
+  it('the clock abandons and expires, the organization answers, the prefecture decides', () => {
+    expect(ACCREDITATION_TRANSITIONS.abandon.by).toBe('TIMER');
+    expect(ACCREDITATION_TRANSITIONS.expire.by).toBe('TIMER');
+    expect(ACCREDITATION_TRANSITIONS.respond.by).toBe('ORGANIZATION');
+    for (const action of ['requestInformation', 'approve', 'reject', 'withdraw'] as const) {
+      expect(ACCREDITATION_TRANSITIONS[action].by).toBe('PREFECTURE');
+    }
+  });
+
+  it('the open states are exactly those from which the prefecture can still decide', () => {
+    expect([...OPEN_ACCREDITATION_STATES].sort()).toEqual(['INFORMATION_REQUESTED', 'SUBMITTED']);
+    for (const state of ACCREDITATION_STATES) {
+      const open = OPEN_ACCREDITATION_STATES.includes(state);
+      expect(ACCREDITATION_TRANSITIONS.approve.from.includes(state), state).toBe(open);
+      expect(ACCREDITATION_TRANSITIONS.reject.from.includes(state), state).toBe(open);
+    }
+  });
+
+  it('every state has a French label', () => {
+    expect(Object.keys(ACCREDITATION_STATE_LABELS).sort()).toEqual([...ACCREDITATION_STATES].sort());
+    for (const state of ACCREDITATION_STATES) expect(ACCREDITATION_STATE_LABELS[state]).toMatch(/\S/);
+  });
+
+  it('a request can go back and forth between submitted and information requested, then be approved', () => {
+    let state: AccreditationState = 'SUBMITTED';
+    for (const action of [
+      'requestInformation',
+      'respond',
+      'requestInformation',
+      'respond',
+      'approve',
+      'withdraw',
+    ] as const) {
+      state = nextAccreditationState(state, action);
+    }
+    expect(state).toBe('WITHDRAWN');
+  });
+});
