@@ -12,6 +12,8 @@ const STATUS_AFTER: Partial<Record<AccreditationState, AuthorizationStatus>> = {
   APPROVED: 'VALIDATED',
   REJECTED: 'REFUSED',
   WITHDRAWN: 'WITHDRAWN',
+  // The end date passed: no longer authorized, free to ask again.
+  EXPIRED: 'NOT_SET',
 };
 
 interface NotificationText {
@@ -20,23 +22,42 @@ interface NotificationText {
   body: string;
 }
 
-function notificationFor(action: string, message: string | undefined): NotificationText | null {
+function notificationsFor(action: string, view: ProjectAccreditationInput['view']): NotificationText[] {
+  const message = view.events.at(-1)?.message;
   const suffix = message ? `\n\nMessage : ${message}` : '';
+  const org = (subject: string, body: string): NotificationText => ({ to: 'ORGANIZATION', subject, body });
+  const prefecture = (subject: string, body: string): NotificationText => ({ to: 'PREFECTURE', subject, body });
   switch (action) {
     case 'accreditation.submit':
-      return { to: 'PREFECTURE', subject: "Nouvelle demande d'habilitation", body: "Une organisation demande à être habilitée comme prescripteur." };
+      return [prefecture("Nouvelle demande d'habilitation", 'Une organisation demande à être habilitée comme prescripteur.')];
     case 'accreditation.requestInformation':
-      return { to: 'ORGANIZATION', subject: "Informations demandées sur votre demande d'habilitation", body: `La préfecture demande des informations complémentaires.${suffix}` };
+      return [org("Informations demandées sur votre demande d'habilitation", `La préfecture demande des informations complémentaires. Sans réponse sous 30 jours, la demande sera abandonnée.${suffix}`)];
     case 'accreditation.respond':
-      return { to: 'PREFECTURE', subject: "Réponse à une demande d'informations", body: `L'organisation a répondu à votre demande d'informations.${suffix}` };
+      return [prefecture("Réponse à une demande d'informations", `L'organisation a répondu à votre demande d'informations.${suffix}`)];
     case 'accreditation.approve':
-      return { to: 'ORGANIZATION', subject: 'Votre organisation est habilitée', body: 'La préfecture a approuvé votre demande : vos membres sont désormais prescripteurs habilités.' };
+      return [org('Votre organisation est habilitée', `La préfecture a approuvé votre demande : vos membres sont désormais prescripteurs habilités${view.endDate ? ` jusqu'au ${view.endDate}` : ''}.`)];
     case 'accreditation.reject':
-      return { to: 'ORGANIZATION', subject: "Demande d'habilitation refusée", body: `La préfecture a refusé votre demande.${suffix}` };
+      return [org("Demande d'habilitation refusée", `La préfecture a refusé votre demande.${suffix}`)];
     case 'accreditation.withdraw':
-      return { to: 'ORGANIZATION', subject: 'Habilitation retirée', body: `La préfecture a retiré votre habilitation.${suffix}` };
+      return [org('Habilitation retirée', `La préfecture a retiré votre habilitation.${suffix}`)];
+    case 'accreditation.prefectureReminder':
+      return [prefecture("Rappel : demande d'habilitation en attente", `Une demande d'habilitation déposée le ${view.submittedOn} attend votre décision.`)];
+    case 'accreditation.overdue':
+      return [prefecture("Demande d'habilitation en retard", `La demande déposée le ${view.submittedOn} est sans décision depuis 30 jours : elle apparaît dans la vue régionale des retards.`)];
+    case 'accreditation.abandon':
+      return [
+        org("Demande d'habilitation abandonnée", "Faute de réponse sous 30 jours à la demande d'informations, votre demande est abandonnée. Vous pouvez en déposer une nouvelle."),
+        prefecture("Demande d'habilitation abandonnée", "L'organisation n'a pas répondu sous 30 jours à votre demande d'informations."),
+      ];
+    case 'accreditation.renewalReminder':
+      return [org('Votre habilitation arrive à échéance', `Votre habilitation prend fin le ${view.endDate}. Déposez une demande de renouvellement auprès de la préfecture.`)];
+    case 'accreditation.expire':
+      return [
+        org('Habilitation expirée', `Votre habilitation a pris fin le ${view.endDate}. Vos membres ne peuvent plus réaliser de diagnostic d'éligibilité.`),
+        prefecture('Habilitation expirée', `L'habilitation accordée jusqu'au ${view.endDate} a pris fin.`),
+      ];
     default:
-      return null;
+      return [];
   }
 }
 
@@ -44,7 +65,6 @@ export function accreditationActivities(db: Db) {
   return {
     async projectAccreditation({ view, actedBy, action }: ProjectAccreditationInput): Promise<void> {
       const key = `${accreditationWorkflowId(view.requestId)}:v${view.version}`;
-      const lastEvent = view.events.at(-1);
       await db.$transaction(async (tx) => {
         const current = await tx.accreditationRequest.findUnique({ where: { id: view.requestId }, select: { version: true } });
         const row = {
@@ -56,6 +76,7 @@ export function accreditationActivities(db: Db) {
           submittedOn: view.submittedOn,
           decidedOn: view.decidedOn,
           overdue: view.overdue,
+          endDate: view.endDate,
           version: view.version,
         };
         if (!current) {
@@ -77,21 +98,21 @@ export function accreditationActivities(db: Db) {
           actorOrganizationId: actedBy?.organizationId ?? null,
           details: { state: view.state, version: view.version },
         });
-        const text = notificationFor(action, lastEvent?.message);
-        if (!text) return;
-        const recipients =
-          text.to === 'ORGANIZATION'
-            ? [view.organizationId]
-            : (await tx.organization.findMany({ where: { type: 'PREFECTURE', departement: view.departement }, select: { id: true } })).map((o) => o.id);
-        await tx.notification.createMany({
-          data: recipients.map((recipientOrganizationId) => ({
-            key: `${key}:${recipientOrganizationId}`,
-            recipientOrganizationId,
-            subject: text.subject,
-            body: text.body,
-          })),
-          skipDuplicates: true,
-        });
+        for (const text of notificationsFor(action, view)) {
+          const recipients =
+            text.to === 'ORGANIZATION'
+              ? [view.organizationId]
+              : (await tx.organization.findMany({ where: { type: 'PREFECTURE', departement: view.departement }, select: { id: true } })).map((o) => o.id);
+          await tx.notification.createMany({
+            data: recipients.map((recipientOrganizationId) => ({
+              key: `${key}:${recipientOrganizationId}`,
+              recipientOrganizationId,
+              subject: text.subject,
+              body: text.body,
+            })),
+            skipDuplicates: true,
+          });
+        }
       });
     },
   };

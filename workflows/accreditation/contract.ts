@@ -30,7 +30,12 @@ export interface AccreditationView {
   submittedOn: IsoDate;
   decidedOn: IsoDate | null;
   endDate: IsoDate | null;
+  /** When the pending information request was made; null when none is pending. */
+  informationRequestedOn: IsoDate | null;
+  prefectureReminded: boolean;
+  /** No decision 30 days after submission: flagged, shown in the regional view. */
   overdue: boolean;
+  renewalReminded: boolean;
   /** Increases with every change; the read model keeps only the newest. */
   version: number;
   events: AccreditationEvent[];

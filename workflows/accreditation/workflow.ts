@@ -1,13 +1,10 @@
 // One workflow per accreditation request (SPEC §7). Thin: the rules live in
-// domain/accreditation.ts, the writes in activities; this file orders them in time.
+// domain/accreditation*.ts, the writes in activities; this file orders them in time.
 import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../../activities/contract.ts';
-import {
-  nextAccreditationState,
-  type AccreditationAction,
-  type AccreditationState,
-} from '../../domain/accreditation.ts';
-import { parisDateOf } from '../../domain/dates.ts';
+import { nextAccreditationState, type AccreditationAction, type AccreditationState } from '../../domain/accreditation.ts';
+import { nextAccreditationDeadline, type AccreditationDeadline } from '../../domain/accreditation-deadlines.ts';
+import { parisDateOf, startOfParisDay } from '../../domain/dates.ts';
 import { BusinessRuleError } from '../../domain/errors.ts';
 import {
   accreditationStateQuery,
@@ -27,7 +24,7 @@ const { projectAccreditation } = proxyActivities<Activities>({
   retry: { nonRetryableErrorTypes: ['BusinessRuleError'] },
 });
 
-const FINAL_STATES: readonly AccreditationState[] = ['REJECTED', 'ABANDONED', 'WITHDRAWN'];
+const FINAL_STATES: readonly AccreditationState[] = ['REJECTED', 'ABANDONED', 'WITHDRAWN', 'EXPIRED'];
 
 /** Workflow time is deterministic: "today" in a workflow is the Paris day of workflow time. */
 const workflowToday = () => parisDateOf(Date.now());
@@ -49,7 +46,10 @@ export async function accreditation(input: AccreditationInput): Promise<Accredit
     submittedOn: workflowToday(),
     decidedOn: null,
     endDate: null,
+    informationRequestedOn: null,
+    prefectureReminded: false,
     overdue: false,
+    renewalReminded: false,
     version: 1,
     events: [{ on: workflowToday(), action: 'submit', state: 'SUBMITTED' }],
   };
@@ -64,7 +64,7 @@ export async function accreditation(input: AccreditationInput): Promise<Accredit
 
   function transition(
     action: AccreditationAction,
-    actedBy: ActedBy,
+    actedBy: ActedBy | null,
     details: { message?: string; endDate?: string | null } = {},
   ): Promise<AccreditationView> {
     try {
@@ -72,11 +72,23 @@ export async function accreditation(input: AccreditationInput): Promise<Accredit
     } catch (error) {
       asFailure(error);
     }
+    const today = workflowToday();
     view.version += 1;
-    view.events.push({ on: workflowToday(), action, state: view.state, ...(details.message ? { message: details.message } : {}) });
-    if (action === 'approve' || action === 'reject') view.decidedOn = workflowToday();
+    view.events.push({ on: today, action, state: view.state, ...(details.message ? { message: details.message } : {}) });
+    view.informationRequestedOn = view.state === 'INFORMATION_REQUESTED' ? today : null;
+    if (action === 'approve' || action === 'reject') view.decidedOn = today;
     if (action === 'approve') view.endDate = details.endDate ?? null;
     return project(action, actedBy);
+  }
+
+  /** A deadline that is not a state change: a flag and a notification. */
+  function mark(deadline: AccreditationDeadline): Promise<AccreditationView> {
+    if (deadline.kind === 'prefectureReminder') view.prefectureReminded = true;
+    if (deadline.kind === 'overdue') view.overdue = true;
+    if (deadline.kind === 'renewalReminder') view.renewalReminded = true;
+    view.version += 1;
+    view.events.push({ on: workflowToday(), action: deadline.kind, state: view.state });
+    return project(deadline.kind, null);
   }
 
   const validate = (action: AccreditationAction) => (_args: unknown) => {
@@ -95,14 +107,32 @@ export async function accreditation(input: AccreditationInput): Promise<Accredit
   setHandler(requestInformationUpdate, (args) => transition('requestInformation', args, { message: args.message }), {
     validator: validate('requestInformation'),
   });
-  setHandler(respondUpdate, (args) => transition('respond', args, { message: args.message }), { validator: validate('respond') });
+  setHandler(respondUpdate, (args) => transition('respond', args, { message: args.message }), {
+    validator: validate('respond'),
+  });
   setHandler(approveUpdate, (args) => transition('approve', args, { endDate: args.endDate ?? null }), {
     validator: validate('approve'),
   });
-  setHandler(rejectUpdate, (args) => transition('reject', args, { message: args.reason }), { validator: validate('reject') });
-  setHandler(withdrawUpdate, (args) => transition('withdraw', args, { message: args.reason }), { validator: validate('withdraw') });
+  setHandler(rejectUpdate, (args) => transition('reject', args, { message: args.reason }), {
+    validator: validate('reject'),
+  });
+  setHandler(withdrawUpdate, (args) => transition('withdraw', args, { message: args.reason }), {
+    validator: validate('withdraw'),
+  });
 
   await project('submit', { userId: input.submittedByUserId, organizationId: input.organizationId });
-  await condition(() => FINAL_STATES.includes(view.state) && allHandlersFinished());
+
+  // Sleep until the next deadline; any change to the request re-computes it (durable timers move with the dates).
+  while (!FINAL_STATES.includes(view.state)) {
+    const deadline = nextAccreditationDeadline(view);
+    const versionBefore = view.version;
+    const changed = deadline
+      ? await condition(() => view.version !== versionBefore, Math.max(startOfParisDay(deadline.on) - Date.now(), 1))
+      : await condition(() => view.version !== versionBefore);
+    if (changed || !deadline) continue;
+    if (deadline.kind === 'abandon' || deadline.kind === 'expire') await transition(deadline.kind, null);
+    else await mark(deadline);
+  }
+  await condition(allHandlersFinished);
   return view;
 }
