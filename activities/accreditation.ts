@@ -29,31 +29,72 @@ function notificationsFor(action: string, view: ProjectAccreditationInput['view'
   const prefecture = (subject: string, body: string): NotificationText => ({ to: 'PREFECTURE', subject, body });
   switch (action) {
     case 'accreditation.submit':
-      return [prefecture("Nouvelle demande d'habilitation", 'Une organisation demande à être habilitée comme prescripteur.')];
+      return [
+        prefecture("Nouvelle demande d'habilitation", 'Une organisation demande à être habilitée comme prescripteur.'),
+      ];
     case 'accreditation.requestInformation':
-      return [org("Informations demandées sur votre demande d'habilitation", `La préfecture demande des informations complémentaires. Sans réponse sous 30 jours, la demande sera abandonnée.${suffix}`)];
+      return [
+        org(
+          "Informations demandées sur votre demande d'habilitation",
+          `La préfecture demande des informations complémentaires. Sans réponse sous 30 jours, la demande sera abandonnée.${suffix}`,
+        ),
+      ];
     case 'accreditation.respond':
-      return [prefecture("Réponse à une demande d'informations", `L'organisation a répondu à votre demande d'informations.${suffix}`)];
+      return [
+        prefecture(
+          "Réponse à une demande d'informations",
+          `L'organisation a répondu à votre demande d'informations.${suffix}`,
+        ),
+      ];
     case 'accreditation.approve':
-      return [org('Votre organisation est habilitée', `La préfecture a approuvé votre demande : vos membres sont désormais prescripteurs habilités${view.endDate ? ` jusqu'au ${view.endDate}` : ''}.`)];
+      return [
+        org(
+          'Votre organisation est habilitée',
+          `La préfecture a approuvé votre demande : vos membres sont désormais prescripteurs habilités${view.endDate ? ` jusqu'au ${view.endDate}` : ''}.`,
+        ),
+      ];
     case 'accreditation.reject':
       return [org("Demande d'habilitation refusée", `La préfecture a refusé votre demande.${suffix}`)];
     case 'accreditation.withdraw':
       return [org('Habilitation retirée', `La préfecture a retiré votre habilitation.${suffix}`)];
     case 'accreditation.prefectureReminder':
-      return [prefecture("Rappel : demande d'habilitation en attente", `Une demande d'habilitation déposée le ${view.submittedOn} attend votre décision.`)];
+      return [
+        prefecture(
+          "Rappel : demande d'habilitation en attente",
+          `Une demande d'habilitation déposée le ${view.submittedOn} attend votre décision.`,
+        ),
+      ];
     case 'accreditation.overdue':
-      return [prefecture("Demande d'habilitation en retard", `La demande déposée le ${view.submittedOn} est sans décision depuis 30 jours : elle apparaît dans la vue régionale des retards.`)];
+      return [
+        prefecture(
+          "Demande d'habilitation en retard",
+          `La demande déposée le ${view.submittedOn} est sans décision depuis 30 jours : elle apparaît dans la vue régionale des retards.`,
+        ),
+      ];
     case 'accreditation.abandon':
       return [
-        org("Demande d'habilitation abandonnée", "Faute de réponse sous 30 jours à la demande d'informations, votre demande est abandonnée. Vous pouvez en déposer une nouvelle."),
-        prefecture("Demande d'habilitation abandonnée", "L'organisation n'a pas répondu sous 30 jours à votre demande d'informations."),
+        org(
+          "Demande d'habilitation abandonnée",
+          "Faute de réponse sous 30 jours à la demande d'informations, votre demande est abandonnée. Vous pouvez en déposer une nouvelle.",
+        ),
+        prefecture(
+          "Demande d'habilitation abandonnée",
+          "L'organisation n'a pas répondu sous 30 jours à votre demande d'informations.",
+        ),
       ];
     case 'accreditation.renewalReminder':
-      return [org('Votre habilitation arrive à échéance', `Votre habilitation prend fin le ${view.endDate}. Déposez une demande de renouvellement auprès de la préfecture.`)];
+      return [
+        org(
+          'Votre habilitation arrive à échéance',
+          `Votre habilitation prend fin le ${view.endDate}. Déposez une demande de renouvellement auprès de la préfecture.`,
+        ),
+      ];
     case 'accreditation.expire':
       return [
-        org('Habilitation expirée', `Votre habilitation a pris fin le ${view.endDate}. Vos membres ne peuvent plus réaliser de diagnostic d'éligibilité.`),
+        org(
+          'Habilitation expirée',
+          `Votre habilitation a pris fin le ${view.endDate}. Vos membres ne peuvent plus réaliser de diagnostic d'éligibilité.`,
+        ),
         prefecture('Habilitation expirée', `L'habilitation accordée jusqu'au ${view.endDate} a pris fin.`),
       ];
     default:
@@ -66,7 +107,10 @@ export function accreditationActivities(db: Db) {
     async projectAccreditation({ view, actedBy, action }: ProjectAccreditationInput): Promise<void> {
       const key = `${accreditationWorkflowId(view.requestId)}:v${view.version}`;
       await db.$transaction(async (tx) => {
-        const current = await tx.accreditationRequest.findUnique({ where: { id: view.requestId }, select: { version: true } });
+        const current = await tx.accreditationRequest.findUnique({
+          where: { id: view.requestId },
+          select: { version: true },
+        });
         const row = {
           organizationId: view.organizationId,
           departement: view.departement,
@@ -102,7 +146,12 @@ export function accreditationActivities(db: Db) {
           const recipients =
             text.to === 'ORGANIZATION'
               ? [view.organizationId]
-              : (await tx.organization.findMany({ where: { type: 'PREFECTURE', departement: view.departement }, select: { id: true } })).map((o) => o.id);
+              : (
+                  await tx.organization.findMany({
+                    where: { type: 'PREFECTURE', departement: view.departement },
+                    select: { id: true },
+                  })
+                ).map((o) => o.id);
           await tx.notification.createMany({
             data: recipients.map((recipientOrganizationId) => ({
               key: `${key}:${recipientOrganizationId}`,

@@ -21,11 +21,13 @@ export class ApiError extends Error {
   }
 }
 
-export const unauthorized = () => new ApiError(401, 'unauthorized', 'Authentification requise : jeton absent, invalide ou expiré.');
+export const unauthorized = () =>
+  new ApiError(401, 'unauthorized', 'Authentification requise : jeton absent, invalide ou expiré.');
 export const forbidden = (message = "Vous n'avez pas les droits nécessaires pour cette action.") =>
   new ApiError(403, 'forbidden', message);
 export const notFound = (message = 'Ressource introuvable.') => new ApiError(404, 'not_found', message);
-export const conflict = (message: string, details: ErrorDetail[] = []) => new ApiError(409, 'conflict', message, details);
+export const conflict = (message: string, details: ErrorDetail[] = []) =>
+  new ApiError(409, 'conflict', message, details);
 
 export function validationError(error: ZodError, where: 'body' | 'query' | 'params'): ApiError {
   const label = { body: 'Le corps de la requête', query: 'Les paramètres de recherche', params: "L'adresse" }[where];

@@ -20,7 +20,10 @@ const STANDARD_ERRORS: Record<number, string> = {
 };
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   return rest;
 }
 
@@ -41,7 +44,10 @@ export function openApiDocument(routes: readonly AnyRoute[], serverUrl: string) 
     const responses: Record<string, unknown> = {};
     for (const [status, response] of Object.entries(route.responses)) {
       responses[status] = response.schema
-        ? { description: response.description, content: { 'application/json': { schema: jsonSchema(response.schema, 'output') } } }
+        ? {
+            description: response.description,
+            content: { 'application/json': { schema: jsonSchema(response.schema, 'output') } },
+          }
         : { description: response.description };
     }
     const possibleErrors = [
@@ -50,19 +56,34 @@ export function openApiDocument(routes: readonly AnyRoute[], serverUrl: string) 
       ...(Array.isArray(route.access) ? [403] : []),
     ];
     for (const status of possibleErrors) {
-      responses[status] ??= { description: STANDARD_ERRORS[status], content: { 'application/json': { schema: jsonSchema(errorSchema, 'output') } } };
+      responses[status] ??= {
+        description: STANDARD_ERRORS[status],
+        content: { 'application/json': { schema: jsonSchema(errorSchema, 'output') } },
+      };
     }
-    for (const status of Object.keys(route.responses).map(Number).filter((s) => s >= 400)) {
-      responses[status] = { description: route.responses[status]!.description, content: { 'application/json': { schema: jsonSchema(errorSchema, 'output') } } };
+    for (const status of Object.keys(route.responses)
+      .map(Number)
+      .filter((s) => s >= 400)) {
+      responses[status] = {
+        description: route.responses[status]!.description,
+        content: { 'application/json': { schema: jsonSchema(errorSchema, 'output') } },
+      };
     }
     (paths[route.path] ??= {})[route.method] = {
       tags: [route.tag],
       summary: route.summary,
       ...(route.access === 'public' ? { security: [] } : {}),
-      ...(Array.isArray(route.access) ? { description: `Rôles autorisés : ${[...route.access, 'ADMIN'].join(', ')}.` } : {}),
+      ...(Array.isArray(route.access)
+        ? { description: `Rôles autorisés : ${[...route.access, 'ADMIN'].join(', ')}.` }
+        : {}),
       parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
       ...(route.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+            },
+          }
         : {}),
       responses,
     };
@@ -73,7 +94,7 @@ export function openApiDocument(routes: readonly AnyRoute[], serverUrl: string) 
       title: "API de la Plateforme de l'inclusion",
       version: '1',
       description:
-        "API JSON publique et professionnelle. Les dates sont au format AAAA-MM-JJ (jours calendaires, Europe/Paris). Les erreurs ont la forme {\"error\": {\"code\", \"message\", \"details\"}}.",
+        'API JSON publique et professionnelle. Les dates sont au format AAAA-MM-JJ (jours calendaires, Europe/Paris). Les erreurs ont la forme {"error": {"code", "message", "details"}}.',
     },
     servers: [{ url: serverUrl }],
     components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },

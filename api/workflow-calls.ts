@@ -11,7 +11,11 @@ export function businessRefusal(error: unknown): ApiError | null {
   return null;
 }
 
-export async function executeUpdate<Ret, Arg>(handle: WorkflowHandle, update: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<Ret> {
+export async function executeUpdate<Ret, Arg>(
+  handle: WorkflowHandle,
+  update: UpdateDefinition<Ret, [Arg]>,
+  arg: Arg,
+): Promise<Ret> {
   try {
     return await handle.executeUpdate(update, { args: [arg] });
   } catch (error) {

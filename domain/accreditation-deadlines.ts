@@ -34,14 +34,16 @@ export function pendingAccreditationDeadlines(t: AccreditationTimeline): Accredi
   const deadlines: AccreditationDeadline[] = [];
   if (OPEN.includes(t.state)) {
     // "Without decision": counted from the submission, whatever exchanges happen meanwhile.
-    if (!t.prefectureReminded) deadlines.push({ kind: 'prefectureReminder', on: addDays(t.submittedOn, PREFECTURE_REMINDER_DAYS) });
+    if (!t.prefectureReminded)
+      deadlines.push({ kind: 'prefectureReminder', on: addDays(t.submittedOn, PREFECTURE_REMINDER_DAYS) });
     if (!t.overdue) deadlines.push({ kind: 'overdue', on: addDays(t.submittedOn, OVERDUE_DAYS) });
   }
   if (t.state === 'INFORMATION_REQUESTED' && t.informationRequestedOn) {
     deadlines.push({ kind: 'abandon', on: addDays(t.informationRequestedOn, INFORMATION_ANSWER_DAYS) });
   }
   if (t.state === 'APPROVED' && t.endDate) {
-    if (!t.renewalReminded) deadlines.push({ kind: 'renewalReminder', on: addDays(t.endDate, -RENEWAL_REMINDER_DAYS_BEFORE_END) });
+    if (!t.renewalReminded)
+      deadlines.push({ kind: 'renewalReminder', on: addDays(t.endDate, -RENEWAL_REMINDER_DAYS_BEFORE_END) });
     deadlines.push({ kind: 'expire', on: t.endDate });
   }
   // On the same day, the state-changing deadline comes last so reminders still go out.

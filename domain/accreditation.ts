@@ -14,13 +14,7 @@ export const ACCREDITATION_STATES = [
 export type AccreditationState = (typeof ACCREDITATION_STATES)[number];
 
 export type AccreditationAction =
-  | 'requestInformation'
-  | 'respond'
-  | 'approve'
-  | 'reject'
-  | 'withdraw'
-  | 'abandon'
-  | 'expire';
+  'requestInformation' | 'respond' | 'approve' | 'reject' | 'withdraw' | 'abandon' | 'expire';
 
 /** Who acts: the prefecture decides, the organization answers, the clock abandons. */
 export type AccreditationActor = 'PREFECTURE' | 'ORGANIZATION' | 'TIMER';

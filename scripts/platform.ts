@@ -49,7 +49,12 @@ process.once('SIGTERM', () => void stopAll(0));
 
 function startNodeChild(name: string, script: string, env: NodeJS.ProcessEnv): void {
   // Own process group: Ctrl-C reaches only this script, which then stops children in order.
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, script)], { cwd: ROOT, env, stdio: 'inherit', detached: true });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, script)], {
+    cwd: ROOT,
+    env,
+    stdio: 'inherit',
+    detached: true,
+  });
   children.push({ name, process: child });
   child.once('exit', (code, signal) => {
     if (stopping) return;
@@ -75,7 +80,11 @@ try {
   say('Base de données…');
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pglite'), port: config.EMBEDDED_DB_PORT, maxConnections: 40 });
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, 'pglite'),
+      port: config.EMBEDDED_DB_PORT,
+      maxConnections: 40,
+    });
     databaseUrl = embedded.url;
     say(`PostgreSQL embarqué (PGlite) : ${databaseUrl} — données dans ${path.join(dataDir, 'pglite')}`);
   }
@@ -91,7 +100,10 @@ try {
   let temporalUi = config.TEMPORAL_UI_URL;
   if (!temporalAddress) {
     const cli = temporalBinaries().cli;
-    if (!cli) throw new Error('CLI Temporal introuvable : lancez « bash scripts/setup/temporal-binaries.sh » ou définissez TEMPORAL_ADDRESS.');
+    if (!cli)
+      throw new Error(
+        'CLI Temporal introuvable : lancez « bash scripts/setup/temporal-binaries.sh » ou définissez TEMPORAL_ADDRESS.',
+      );
     say('Serveur Temporal de développement…');
     const server = await startTemporalDevServer({
       cli,
@@ -107,7 +119,12 @@ try {
     temporalUi = `http://localhost:${TEMPORAL_UI_PORT}`;
   }
 
-  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PUBLIC_URL: config.PUBLIC_URL };
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    PUBLIC_URL: config.PUBLIC_URL,
+  };
   startNodeChild('worker', 'worker/main.ts', env);
   startNodeChild('web', 'server/main.ts', env);
   await waitForHealth(`http://127.0.0.1:${config.PORT}/healthz`, 60_000);

@@ -16,7 +16,10 @@ const schema = z
       .optional(),
     DATA_DIR: z.string().min(1).default('.data'),
     EMBEDDED_DB_PORT: port.default(5433),
-    TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'doit être de la forme hôte:port').optional(),
+    TEMPORAL_ADDRESS: z
+      .string()
+      .regex(/^[^:\s]+:\d+$/, 'doit être de la forme hôte:port')
+      .optional(),
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
     TEMPORAL_TASK_QUEUE: z.string().min(1).default('inclusion'),
     TEMPORAL_UI_URL: z.url().optional(),

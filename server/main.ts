@@ -22,7 +22,7 @@ await ensureAdministrator(db, config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
 async function loadWebHandler(): Promise<RequestHandler | undefined> {
   const handlerPath = fileURLToPath(new URL('../web/build/handler.js', import.meta.url));
   if (!existsSync(handlerPath)) {
-    logger.warn('web/build is missing: only the API is served (run `npm run build:web`)');
+    logger.warn('web/build is missing: only the API is served (run `npm run web:build`)');
     return undefined;
   }
   // Read by the SvelteKit app at import time: its public origin (CSRF checks) and where the API is.

@@ -4,7 +4,9 @@ import type { Config } from './config.ts';
 export function requireRuntimeAddresses(config: Config): { databaseUrl: string; temporalAddress: string } {
   const missing = (['DATABASE_URL', 'TEMPORAL_ADDRESS'] as const).filter((name) => !config[name]);
   if (missing.length > 0) {
-    console.error(`Configuration invalide : ${missing.join(', ')} manquant(s). Lancez la plateforme avec « npm start », qui les fournit.`);
+    console.error(
+      `Configuration invalide : ${missing.join(', ')} manquant(s). Lancez la plateforme avec « npm start », qui les fournit.`,
+    );
     process.exit(1);
   }
   return { databaseUrl: config.DATABASE_URL!, temporalAddress: config.TEMPORAL_ADDRESS! };

@@ -21,7 +21,12 @@ Runtime.install({
 
 const db = createDb(databaseUrl);
 const connection = await NativeConnection.connect({ address: temporalAddress });
-const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, db });
+const worker = await createWorker({
+  connection,
+  namespace: config.TEMPORAL_NAMESPACE,
+  taskQueue: config.TEMPORAL_TASK_QUEUE,
+  db,
+});
 logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, temporalAddress }, 'worker started');
 // Worker.run() returns after a graceful shutdown, which the SDK starts on SIGINT/SIGTERM.
 await worker.run();

@@ -1,6 +1,12 @@
 // Who is calling: the user, and the organization they act for (SPEC §2).
 import { createHash, randomBytes } from 'node:crypto';
-import type { AuthorizationStatus, EmployerKind, OrganizationType, PrescriberKind, Role } from '../../domain/organizations.ts';
+import type {
+  AuthorizationStatus,
+  EmployerKind,
+  OrganizationType,
+  PrescriberKind,
+  Role,
+} from '../../domain/organizations.ts';
 import type { Db } from '../../server/db/client.ts';
 
 export interface Actor {

@@ -83,7 +83,11 @@ function prefectureDecision<B extends z.ZodType>(
     access: ['PREFECTURE_AGENT'],
     params: idParams,
     body,
-    responses: { 200: { description: 'Demande mise à jour', schema: viewSchema }, 404: { description: 'Introuvable' }, 422: { description: 'Action impossible dans cet état' } },
+    responses: {
+      200: { description: 'Demande mise à jour', schema: viewSchema },
+      404: { description: 'Introuvable' },
+      422: { description: 'Action impossible dans cet état' },
+    },
     handle: async ({ deps, actor, params, body: input }) => {
       await visibleRequest(deps, actor, params.id);
       return { status: 200, body: await run(deps, actor, params.id, input as z.output<B>) };
@@ -103,7 +107,9 @@ export const accreditationRoutes = [
     body: z.strictObject({
       organizationId: uuid,
       justification: nonEmptyText(5000),
-      reference: nonEmptyText(300).meta({ description: "Référence de l'arrêté préfectoral ou du document justificatif" }),
+      reference: nonEmptyText(300).meta({
+        description: "Référence de l'arrêté préfectoral ou du document justificatif",
+      }),
     }),
     responses: {
       201: { description: 'Demande déposée', schema: viewSchema },
@@ -117,7 +123,11 @@ export const accreditationRoutes = [
       const organization = await deps.db.organization.findUnique({ where: { id: body.organizationId } });
       if (!organization) throw notFound('Organisation introuvable.');
       if (organization.type !== 'PRESCRIBER') {
-        throw new ApiError(422, 'not_a_prescriber', 'Seule une organisation prescriptrice peut demander une habilitation.');
+        throw new ApiError(
+          422,
+          'not_a_prescriber',
+          'Seule une organisation prescriptrice peut demander une habilitation.',
+        );
       }
       if (organization.authorizationStatus === 'VALIDATED') {
         throw new ApiError(422, 'already_authorized', 'Cette organisation est déjà habilitée.');
@@ -126,7 +136,10 @@ export const accreditationRoutes = [
         where: { organizationId: organization.id, state: { in: [...OPEN_ACCREDITATION_STATES] } },
         select: { id: true },
       });
-      if (open) throw conflict('Une demande est déjà en cours pour cette organisation.', [{ message: 'demande en cours', existingId: open.id }]);
+      if (open)
+        throw conflict('Une demande est déjà en cours pour cette organisation.', [
+          { message: 'demande en cours', existingId: open.id },
+        ]);
 
       const input: AccreditationInput = {
         requestId: randomUUID(),
@@ -144,7 +157,9 @@ export const accreditationRoutes = [
         typedSearchAttributes: [{ key: SEARCH_ATTRIBUTES.departement, value: organization.departement }],
       });
       try {
-        const view = await deps.temporal.workflow.executeUpdateWithStart(accreditationSyncUpdate, { startWorkflowOperation });
+        const view = await deps.temporal.workflow.executeUpdateWithStart(accreditationSyncUpdate, {
+          startWorkflowOperation,
+        });
         return { status: 201, body: view };
       } catch (error) {
         throw businessRefusal(error) ?? error;
@@ -160,9 +175,14 @@ export const accreditationRoutes = [
     query: z.strictObject({
       state: z.enum(ACCREDITATION_STATES).optional(),
       departement: departementCode.optional(),
-      overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+      overdue: z
+        .enum(['true', 'false'])
+        .transform((v) => v === 'true')
+        .optional(),
     }),
-    responses: { 200: { description: 'Demandes, les plus anciennes en premier', schema: z.object({ items: z.array(listItem) }) } },
+    responses: {
+      200: { description: 'Demandes, les plus anciennes en premier', schema: z.object({ items: z.array(listItem) }) },
+    },
     handle: async ({ deps, actor, query }) => {
       if (query.departement && actor.role === 'PREFECTURE_AGENT') assertDepartementScope(actor, query.departement);
       const scope =
@@ -218,7 +238,11 @@ export const accreditationRoutes = [
     z.strictObject({ endDate: isoDate.optional() }),
     (deps, actor, id, input) => {
       if (input.endDate && input.endDate <= today(deps.clock)) {
-        throw new ApiError(422, 'end_date_not_future', "La date de fin d'habilitation doit être postérieure à aujourd'hui.");
+        throw new ApiError(
+          422,
+          'end_date_not_future',
+          "La date de fin d'habilitation doit être postérieure à aujourd'hui.",
+        );
       }
       return executeUpdate(handleOf(deps, id), approveUpdate, { ...actedBy(actor), endDate: input.endDate ?? null });
     },
@@ -226,8 +250,12 @@ export const accreditationRoutes = [
   prefectureDecision('reject', 'Refuser la demande (avec un motif)', reason, (deps, actor, id, input) =>
     executeUpdate(handleOf(deps, id), rejectUpdate, { ...actedBy(actor), reason: input.reason }),
   ),
-  prefectureDecision("request-information", "Demander des informations complémentaires à l'organisation", message, (deps, actor, id, input) =>
-    executeUpdate(handleOf(deps, id), requestInformationUpdate, { ...actedBy(actor), message: input.message }),
+  prefectureDecision(
+    'request-information',
+    "Demander des informations complémentaires à l'organisation",
+    message,
+    (deps, actor, id, input) =>
+      executeUpdate(handleOf(deps, id), requestInformationUpdate, { ...actedBy(actor), message: input.message }),
   ),
   prefectureDecision('withdraw', "Retirer l'habilitation accordée (avec un motif)", reason, (deps, actor, id, input) =>
     executeUpdate(handleOf(deps, id), withdrawUpdate, { ...actedBy(actor), reason: input.reason }),
@@ -240,10 +268,20 @@ export const accreditationRoutes = [
     access: ['PRESCRIBER'],
     params: idParams,
     body: message,
-    responses: { 200: { description: 'Réponse envoyée', schema: viewSchema }, 404: { description: 'Introuvable' }, 422: { description: 'Aucune information demandée' } },
+    responses: {
+      200: { description: 'Réponse envoyée', schema: viewSchema },
+      404: { description: 'Introuvable' },
+      422: { description: 'Aucune information demandée' },
+    },
     handle: async ({ deps, actor, params, body }) => {
       await visibleRequest(deps, actor, params.id);
-      return { status: 200, body: await executeUpdate(handleOf(deps, params.id), respondUpdate, { ...actedBy(actor), message: body.message }) };
+      return {
+        status: 200,
+        body: await executeUpdate(handleOf(deps, params.id), respondUpdate, {
+          ...actedBy(actor),
+          message: body.message,
+        }),
+      };
     },
   }),
 ];

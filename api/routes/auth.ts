@@ -12,7 +12,9 @@ import { email, uuid } from '../schemas.ts';
 const credentials = z.strictObject({
   email,
   password: z.string().min(1, { message: 'le mot de passe est obligatoire' }).max(200),
-  organizationId: uuid.optional().meta({ description: "Organisation pour laquelle agir, si l'utilisateur en a plusieurs" }),
+  organizationId: uuid
+    .optional()
+    .meta({ description: "Organisation pour laquelle agir, si l'utilisateur en a plusieurs" }),
 });
 const tokenResponse = z.object({ token: z.string(), expiresAt: z.string() });
 
@@ -20,7 +22,11 @@ async function signIn(deps: Deps, input: z.output<typeof credentials>, ip: strin
   const { db, clock, config } = deps;
   const now = clock.now();
   if (await isLoginThrottled(db, input.email, ip, now)) {
-    throw new ApiError(429, 'too_many_attempts', `Trop de tentatives de connexion. Réessayez dans ${THROTTLE_WINDOW_MINUTES} minutes.`);
+    throw new ApiError(
+      429,
+      'too_many_attempts',
+      `Trop de tentatives de connexion. Réessayez dans ${THROTTLE_WINDOW_MINUTES} minutes.`,
+    );
   }
   const user = await db.user.findUnique({ where: { email: input.email } });
   const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
@@ -33,12 +39,25 @@ async function signIn(deps: Deps, input: z.output<typeof credentials>, ip: strin
     orderBy: { createdAt: 'asc' },
   });
   if (!membership) {
-    throw new ApiError(403, 'no_membership', input.organizationId ? "Vous n'êtes pas membre de cette organisation." : "Ce compte n'est rattaché à aucune organisation.");
+    throw new ApiError(
+      403,
+      'no_membership',
+      input.organizationId
+        ? "Vous n'êtes pas membre de cette organisation."
+        : "Ce compte n'est rattaché à aucune organisation.",
+    );
   }
   const lifetimeMs = kind === 'WEB' ? config.SESSION_TTL_HOURS * 3_600_000 : config.API_TOKEN_TTL_DAYS * 86_400_000;
   const { token, tokenHash } = newToken();
   const session = await db.session.create({
-    data: { tokenHash, kind, userId: user.id, membershipId: membership.id, createdAt: now, expiresAt: new Date(now.getTime() + lifetimeMs) },
+    data: {
+      tokenHash,
+      kind,
+      userId: user.id,
+      membershipId: membership.id,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + lifetimeMs),
+    },
   });
   await writeAudit(db, {
     key: `session:${session.id}`,
@@ -60,8 +79,14 @@ export const authRoutes = [
     summary: "Obtenir un jeton d'API (Bearer)",
     access: 'public',
     body: credentials,
-    responses: { 200: { description: 'Jeton créé', schema: tokenResponse }, 429: { description: 'Trop de tentatives' } },
-    handle: async ({ deps, body, req }) => ({ status: 200, body: await signIn(deps, body, req.ip ?? 'unknown', 'API') }),
+    responses: {
+      200: { description: 'Jeton créé', schema: tokenResponse },
+      429: { description: 'Trop de tentatives' },
+    },
+    handle: async ({ deps, body, req }) => ({
+      status: 200,
+      body: await signIn(deps, body, req.ip ?? 'unknown', 'API'),
+    }),
   }),
   defineRoute({
     method: 'post',
@@ -70,8 +95,14 @@ export const authRoutes = [
     summary: "Ouvrir une session web (utilisé par l'application web)",
     access: 'public',
     body: credentials,
-    responses: { 200: { description: 'Session ouverte', schema: tokenResponse }, 429: { description: 'Trop de tentatives' } },
-    handle: async ({ deps, body, req }) => ({ status: 200, body: await signIn(deps, body, req.ip ?? 'unknown', 'WEB') }),
+    responses: {
+      200: { description: 'Session ouverte', schema: tokenResponse },
+      429: { description: 'Trop de tentatives' },
+    },
+    handle: async ({ deps, body, req }) => ({
+      status: 200,
+      body: await signIn(deps, body, req.ip ?? 'unknown', 'WEB'),
+    }),
   }),
   defineRoute({
     method: 'post',

@@ -1,10 +1,6 @@
 // Organizations (SPEC §2, §3, §13): created by administrators; authorization status shown.
 import { z } from 'zod';
-import {
-  EMPLOYER_KINDS,
-  initialAuthorizationStatus,
-  PRESCRIBER_KINDS,
-} from '../../domain/organizations.ts';
+import { EMPLOYER_KINDS, initialAuthorizationStatus, PRESCRIBER_KINDS } from '../../domain/organizations.ts';
 import { writeAudit } from '../../server/audit.ts';
 import type { Organization } from '../../generated/prisma/client.ts';
 import { assertDepartementScope } from '../auth/scope.ts';
@@ -15,13 +11,21 @@ import { departementCode, idParams, nonEmptyText, siret } from '../schemas.ts';
 const common = { name: nonEmptyText(200), departement: departementCode };
 
 const createOrganization = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('PRESCRIBER'), ...common, siret: siret.optional(), prescriberKind: z.enum(PRESCRIBER_KINDS) }),
+  z.strictObject({
+    type: z.literal('PRESCRIBER'),
+    ...common,
+    siret: siret.optional(),
+    prescriberKind: z.enum(PRESCRIBER_KINDS),
+  }),
   z.strictObject({
     type: z.literal('EMPLOYER'),
     ...common,
     siret,
     employerKind: z.enum(EMPLOYER_KINDS),
-    communeCode: z.string().regex(/^\d[0-9AB]\d{3}$/, { message: 'code commune INSEE invalide' }).optional(),
+    communeCode: z
+      .string()
+      .regex(/^\d[0-9AB]\d{3}$/, { message: 'code commune INSEE invalide' })
+      .optional(),
     address: nonEmptyText(300).optional(),
     latitude: z.number().min(-90).max(90).optional(),
     longitude: z.number().min(-180).max(180).optional(),
@@ -70,13 +74,23 @@ export const organizationRoutes = [
     summary: 'Créer une organisation (administrateurs)',
     access: [],
     body: createOrganization,
-    responses: { 201: { description: 'Organisation créée', schema: organizationSchema }, 409: { description: 'SIRET déjà enregistré' } },
+    responses: {
+      201: { description: 'Organisation créée', schema: organizationSchema },
+      409: { description: 'SIRET déjà enregistré' },
+    },
     handle: async ({ deps, actor, body }) => {
       const { db, clock } = deps;
       if ('siret' in body && body.siret) {
-        const kindFilter = body.type === 'EMPLOYER' ? { employerKind: body.employerKind } : { prescriberKind: body.prescriberKind };
-        const existing = await db.organization.findFirst({ where: { siret: body.siret, ...kindFilter }, select: { id: true } });
-        if (existing) throw conflict('Une organisation de ce type avec ce SIRET existe déjà.', [{ message: 'doublon', existingId: existing.id }]);
+        const kindFilter =
+          body.type === 'EMPLOYER' ? { employerKind: body.employerKind } : { prescriberKind: body.prescriberKind };
+        const existing = await db.organization.findFirst({
+          where: { siret: body.siret, ...kindFilter },
+          select: { id: true },
+        });
+        if (existing)
+          throw conflict('Une organisation de ce type avec ce SIRET existe déjà.', [
+            { message: 'doublon', existingId: existing.id },
+          ]);
       }
       const organization = await db.organization.create({
         data: {
@@ -104,7 +118,10 @@ export const organizationRoutes = [
     summary: "Consulter une organisation et son statut d'habilitation",
     access: 'authenticated',
     params: idParams,
-    responses: { 200: { description: 'Organisation', schema: organizationSchema }, 404: { description: 'Introuvable' } },
+    responses: {
+      200: { description: 'Organisation', schema: organizationSchema },
+      404: { description: 'Introuvable' },
+    },
     handle: async ({ deps, actor, params }) => {
       const organization = await deps.db.organization.findUnique({ where: { id: params.id } });
       if (!organization) throw notFound('Organisation introuvable.');

@@ -47,7 +47,10 @@ export const userRoutes = [
         throw new ApiError(422, 'role_not_allowed', "Ce rôle n'est pas possible dans ce type d'organisation.");
       }
       const existing = await db.user.findUnique({ where: { email: body.email }, select: { id: true } });
-      if (existing) throw conflict('Un compte existe déjà avec cette adresse e-mail.', [{ message: 'doublon', existingId: existing.id }]);
+      if (existing)
+        throw conflict('Un compte existe déjà avec cette adresse e-mail.', [
+          { message: 'doublon', existingId: existing.id },
+        ]);
       const passwordHash = await hashPassword(body.password);
       const user = await db.user.create({
         data: {
@@ -70,7 +73,13 @@ export const userRoutes = [
       });
       return {
         status: 201,
-        body: { id: user.id, email: user.email, firstName: user.firstName, lastName: user.lastName, membership: { organizationId: organization.id, role } },
+        body: {
+          id: user.id,
+          email: user.email,
+          firstName: user.firstName,
+          lastName: user.lastName,
+          membership: { organizationId: organization.id, role },
+        },
       };
     },
   }),

@@ -22,7 +22,11 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 
 function schemaAtHead(): string | null {
   try {
-    return execFileSync('git', ['show', 'HEAD:prisma/schema.prisma'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return execFileSync('git', ['show', 'HEAD:prisma/schema.prisma'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   } catch {
     return null; // no commit yet, or the schema is not committed
   }
@@ -33,7 +37,9 @@ let from: string | null = null;
 if (hasMigrations) {
   from = schemaAtHead();
   if (from === null) {
-    console.error('Migrations exist but prisma/schema.prisma is not in git HEAD: commit the schema the migrations were made from first.');
+    console.error(
+      'Migrations exist but prisma/schema.prisma is not in git HEAD: commit the schema the migrations were made from first.',
+    );
     process.exit(1);
   }
 }
@@ -76,5 +82,7 @@ if (!existsSync(lockFile)) {
 }
 console.log(`Wrote ${path.relative(root, path.join(dir, 'migration.sql'))}`);
 if (hasMigrations) {
-  console.log('Review it, then apply with `npx tsx scripts/db/migrate.ts` and commit the schema and the migration together.');
+  console.log(
+    'Review it, then apply with `npx tsx scripts/db/migrate.ts` and commit the schema and the migration together.',
+  );
 }

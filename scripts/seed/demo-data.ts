@@ -2,7 +2,12 @@
 // three départements with job descriptions, prescriber organizations authorized and not,
 // a prefecture and a DDETS per département, one user per role. Idempotent.
 import { hashPassword } from '../../api/auth/passwords.ts';
-import { initialAuthorizationStatus, ROLE_OF_ORGANIZATION_TYPE, type EmployerKind, type PrescriberKind } from '../../domain/organizations.ts';
+import {
+  initialAuthorizationStatus,
+  ROLE_OF_ORGANIZATION_TYPE,
+  type EmployerKind,
+  type PrescriberKind,
+} from '../../domain/organizations.ts';
 import { luhnValid } from '../../domain/siret.ts';
 import type { Db } from '../../server/db/client.ts';
 
@@ -22,15 +27,101 @@ function siret(thirteenDigits: string): string {
   throw new Error('unreachable');
 }
 
-const EMPLOYERS: { kind: EmployerKind; name: string; departement: string; commune: string; lat: number; lon: number; certified?: boolean; jobs: [string, string, number][] }[] = [
-  { kind: 'ACI', name: 'Jardins de Cocagne de Bobigny', departement: '93', commune: '93008', lat: 48.9077, lon: 2.4397, jobs: [['A1203', 'Ouvrier / Ouvrière en espaces verts', 6], ['A1414', 'Maraîcher / Maraîchère', 4]] },
-  { kind: 'EI', name: 'Recyclerie du Canal', departement: '93', commune: '93066', lat: 48.9362, lon: 2.3574, certified: true, jobs: [['N1103', 'Agent / Agente de tri et de magasinage', 5], ['K2304', 'Valoriste', 3]] },
-  { kind: 'AI', name: 'Association Intermédiaire Plaine Services', departement: '93', commune: '93048', lat: 48.8638, lon: 2.4485, jobs: [['K2204', 'Agent / Agente de nettoyage de locaux', 8]] },
-  { kind: 'ETTI', name: 'ETTI Alsace Emploi Solidaire', departement: '67', commune: '67482', lat: 48.5734, lon: 7.7521, jobs: [['N1105', 'Manutentionnaire', 10], ['F1703', 'Maçon / Maçonne', 2]] },
-  { kind: 'ACI', name: 'Chantier Nature Vosges du Nord', departement: '67', commune: '67180', lat: 48.8157, lon: 7.7904, jobs: [['A1201', 'Bûcheron / Bûcheronne', 4]] },
-  { kind: 'GEIQ', name: 'GEIQ BTP Provence', departement: '13', commune: '13055', lat: 43.2965, lon: 5.3698, jobs: [['F1701', 'Coffreur-boiseur / Coffreuse-boiseuse', 3]] },
-  { kind: 'EA', name: 'Entreprise Adaptée Méditerranée', departement: '13', commune: '13001', lat: 43.5297, lon: 5.4474, jobs: [['G1602', 'Commis / Commise de cuisine', 2], ['H3302', 'Opérateur / Opératrice de conditionnement', 6]] },
-  { kind: 'EITI', name: 'EITI Vélo Services Marseille', departement: '13', commune: '13055', lat: 43.3, lon: 5.38, jobs: [['N4105', 'Livreur / Livreuse à vélo', 5]] },
+const EMPLOYERS: {
+  kind: EmployerKind;
+  name: string;
+  departement: string;
+  commune: string;
+  lat: number;
+  lon: number;
+  certified?: boolean;
+  jobs: [string, string, number][];
+}[] = [
+  {
+    kind: 'ACI',
+    name: 'Jardins de Cocagne de Bobigny',
+    departement: '93',
+    commune: '93008',
+    lat: 48.9077,
+    lon: 2.4397,
+    jobs: [
+      ['A1203', 'Ouvrier / Ouvrière en espaces verts', 6],
+      ['A1414', 'Maraîcher / Maraîchère', 4],
+    ],
+  },
+  {
+    kind: 'EI',
+    name: 'Recyclerie du Canal',
+    departement: '93',
+    commune: '93066',
+    lat: 48.9362,
+    lon: 2.3574,
+    certified: true,
+    jobs: [
+      ['N1103', 'Agent / Agente de tri et de magasinage', 5],
+      ['K2304', 'Valoriste', 3],
+    ],
+  },
+  {
+    kind: 'AI',
+    name: 'Association Intermédiaire Plaine Services',
+    departement: '93',
+    commune: '93048',
+    lat: 48.8638,
+    lon: 2.4485,
+    jobs: [['K2204', 'Agent / Agente de nettoyage de locaux', 8]],
+  },
+  {
+    kind: 'ETTI',
+    name: 'ETTI Alsace Emploi Solidaire',
+    departement: '67',
+    commune: '67482',
+    lat: 48.5734,
+    lon: 7.7521,
+    jobs: [
+      ['N1105', 'Manutentionnaire', 10],
+      ['F1703', 'Maçon / Maçonne', 2],
+    ],
+  },
+  {
+    kind: 'ACI',
+    name: 'Chantier Nature Vosges du Nord',
+    departement: '67',
+    commune: '67180',
+    lat: 48.8157,
+    lon: 7.7904,
+    jobs: [['A1201', 'Bûcheron / Bûcheronne', 4]],
+  },
+  {
+    kind: 'GEIQ',
+    name: 'GEIQ BTP Provence',
+    departement: '13',
+    commune: '13055',
+    lat: 43.2965,
+    lon: 5.3698,
+    jobs: [['F1701', 'Coffreur-boiseur / Coffreuse-boiseuse', 3]],
+  },
+  {
+    kind: 'EA',
+    name: 'Entreprise Adaptée Méditerranée',
+    departement: '13',
+    commune: '13001',
+    lat: 43.5297,
+    lon: 5.4474,
+    jobs: [
+      ['G1602', 'Commis / Commise de cuisine', 2],
+      ['H3302', 'Opérateur / Opératrice de conditionnement', 6],
+    ],
+  },
+  {
+    kind: 'EITI',
+    name: 'EITI Vélo Services Marseille',
+    departement: '13',
+    commune: '13055',
+    lat: 43.3,
+    lon: 5.38,
+    jobs: [['N4105', 'Livreur / Livreuse à vélo', 5]],
+  },
 ];
 
 const PRESCRIBERS: { kind: PrescriberKind; name: string; departement: string }[] = [

@@ -9,9 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Same type as `server.executable` in TestWorkflowEnvironment.createLocal()/createTimeSkipping(). */
-export type TemporalExecutable =
-  | { type: 'existing-path'; path: string }
-  | { type: 'cached-download' };
+export type TemporalExecutable = { type: 'existing-path'; path: string } | { type: 'cached-download' };
 
 export interface TemporalBinaries {
   /** `temporal` CLI (runs `temporal server start-dev`). */
@@ -41,10 +39,7 @@ export function temporalBinaries(repoRoot: string = defaultRepoRoot): TemporalBi
  * `server.executable` for the SDK: the local binary when installed, otherwise the SDK's own
  * download (last resort, only works on machines with internet access).
  */
-export function temporalExecutable(
-  kind: 'cli' | 'testServer',
-  repoRoot?: string,
-): TemporalExecutable {
+export function temporalExecutable(kind: 'cli' | 'testServer', repoRoot?: string): TemporalExecutable {
   const found = temporalBinaries(repoRoot)[kind];
   return found ? { type: 'existing-path', path: found } : { type: 'cached-download' };
 }

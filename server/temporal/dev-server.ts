@@ -26,7 +26,11 @@ const CLI_TYPE: Record<string, string> = {
   KEYWORD_LIST: 'KeywordList',
 };
 
-export async function waitForTemporal(address: string, timeoutMs: number, isAlive: () => boolean = () => true): Promise<void> {
+export async function waitForTemporal(
+  address: string,
+  timeoutMs: number,
+  isAlive: () => boolean = () => true,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -42,7 +46,9 @@ export async function waitForTemporal(address: string, timeoutMs: number, isAliv
   }
 }
 
-export async function startTemporalDevServer(options: DevServerOptions): Promise<{ address: string; process: ChildProcess }> {
+export async function startTemporalDevServer(
+  options: DevServerOptions,
+): Promise<{ address: string; process: ChildProcess }> {
   mkdirSync(options.dataDir, { recursive: true });
   const args = [
     'server',

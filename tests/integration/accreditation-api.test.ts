@@ -17,15 +17,36 @@ afterAll(() => platform?.stop());
 
 describe('prescriber accreditation through the API', () => {
   it('a request is a workflow whose every step is projected into PostgreSQL and drives the organization status', async () => {
-    const ccas = await createOrganization(api, admin, { type: 'PRESCRIBER', name: 'CCAS de Montreuil', departement: '93', prescriberKind: 'CCAS' });
+    const ccas = await createOrganization(api, admin, {
+      type: 'PRESCRIBER',
+      name: 'CCAS de Montreuil',
+      departement: '93',
+      prescriberKind: 'CCAS',
+    });
     expect(ccas.authorizationStatus).toBe('NOT_SET');
-    const prefecture = await createOrganization(api, admin, { type: 'PREFECTURE', name: 'Préfecture 93', departement: '93' });
-    const otherPrefecture = await createOrganization(api, admin, { type: 'PREFECTURE', name: 'Préfecture 67', departement: '67' });
+    const prefecture = await createOrganization(api, admin, {
+      type: 'PREFECTURE',
+      name: 'Préfecture 93',
+      departement: '93',
+    });
+    const otherPrefecture = await createOrganization(api, admin, {
+      type: 'PREFECTURE',
+      name: 'Préfecture 67',
+      departement: '67',
+    });
     const member = await createMember(api, admin, ccas.id, 'ccas');
     const agent = await createMember(api, admin, prefecture.id, 'prefecture');
     const outsider = await createMember(api, admin, otherPrefecture.id, 'prefecture67');
 
-    const submitted = await api.post('/accreditation-requests', { organizationId: ccas.id, justification: 'Accompagnement social de 300 personnes par an.', reference: 'Arrêté 2026-93-114' }, member.token);
+    const submitted = await api.post(
+      '/accreditation-requests',
+      {
+        organizationId: ccas.id,
+        justification: 'Accompagnement social de 300 personnes par an.',
+        reference: 'Arrêté 2026-93-114',
+      },
+      member.token,
+    );
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
     expect(submitted.body.state).toBe('SUBMITTED');
     const id = submitted.body.requestId as string;
@@ -38,7 +59,11 @@ describe('prescriber accreditation through the API', () => {
     expect(await platform.db.notification.count({ where: { recipientOrganizationId: otherPrefecture.id } })).toBe(0);
 
     // A second request while one is open is a conflict.
-    const duplicate = await api.post('/accreditation-requests', { organizationId: ccas.id, justification: 'Encore', reference: 'X' }, member.token);
+    const duplicate = await api.post(
+      '/accreditation-requests',
+      { organizationId: ccas.id, justification: 'Encore', reference: 'X' },
+      member.token,
+    );
     expect(duplicate.status).toBe(409);
 
     // Another département's prefecture can neither see nor decide it.
@@ -46,31 +71,53 @@ describe('prescriber accreditation through the API', () => {
     expect((await api.post(`/accreditation-requests/${id}/approve`, {}, outsider.token)).status).toBe(403);
     expect((await api.get('/accreditation-requests', outsider.token)).body.items).toEqual([]);
 
-    const info = await api.post(`/accreditation-requests/${id}/request-information`, { message: 'Merci de joindre les statuts.' }, agent.token);
+    const info = await api.post(
+      `/accreditation-requests/${id}/request-information`,
+      { message: 'Merci de joindre les statuts.' },
+      agent.token,
+    );
     expect(info.status).toBe(200);
     expect(info.body.state).toBe('INFORMATION_REQUESTED');
-    expect((await platform.db.accreditationRequest.findUniqueOrThrow({ where: { id } })).state).toBe('INFORMATION_REQUESTED');
+    expect((await platform.db.accreditationRequest.findUniqueOrThrow({ where: { id } })).state).toBe(
+      'INFORMATION_REQUESTED',
+    );
 
-    const answer = await api.post(`/accreditation-requests/${id}/respond`, { message: 'Statuts joints.' }, member.token);
+    const answer = await api.post(
+      `/accreditation-requests/${id}/respond`,
+      { message: 'Statuts joints.' },
+      member.token,
+    );
     expect(answer.body.state).toBe('SUBMITTED');
 
     const approved = await api.post(`/accreditation-requests/${id}/approve`, {}, agent.token);
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
     expect(approved.body.state).toBe('APPROVED');
-    expect(approved.body.events.map((e: { action: string }) => e.action)).toEqual(['submit', 'requestInformation', 'respond', 'approve']);
+    expect(approved.body.events.map((e: { action: string }) => e.action)).toEqual([
+      'submit',
+      'requestInformation',
+      'respond',
+      'approve',
+    ]);
 
     const organization = await api.get(`/organizations/${ccas.id}`, member.token);
     expect(organization.body.authorizationStatus).toBe('VALIDATED');
     expect((await platform.db.accreditationRequest.findUniqueOrThrow({ where: { id } })).version).toBe(4);
     const audit = await platform.db.auditEntry.findMany({ where: { entityId: id }, orderBy: { id: 'asc' } });
-    expect(audit.map((a) => a.action)).toEqual(['accreditation.submit', 'accreditation.requestInformation', 'accreditation.respond', 'accreditation.approve']);
+    expect(audit.map((a) => a.action)).toEqual([
+      'accreditation.submit',
+      'accreditation.requestInformation',
+      'accreditation.respond',
+      'accreditation.approve',
+    ]);
     expect(audit.at(-1)?.actorUserId).toBe(agent.id);
 
     // Deciding twice is refused with a French message, and changes nothing.
     const again = await api.post(`/accreditation-requests/${id}/reject`, { reason: 'Erreur' }, agent.token);
     expect(again.status).toBe(422);
     expect(again.body.error.message).toMatch(/Action impossible/);
-    expect((await platform.db.organization.findUniqueOrThrow({ where: { id: ccas.id } })).authorizationStatus).toBe('VALIDATED');
+    expect((await platform.db.organization.findUniqueOrThrow({ where: { id: ccas.id } })).authorizationStatus).toBe(
+      'VALIDATED',
+    );
     expect((await platform.db.accreditationRequest.findUniqueOrThrow({ where: { id } })).version).toBe(4);
   });
 });

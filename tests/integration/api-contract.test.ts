@@ -18,9 +18,24 @@ beforeAll(async () => {
   api = apiClient(platform.baseUrl);
   admin = await api.token(TEST_ADMIN.email, TEST_ADMIN.password);
   const organizations = {
-    PRESCRIBER: await createOrganization(api, admin, { type: 'PRESCRIBER', name: 'CAF 93', departement: '93', prescriberKind: 'CAF' }),
-    EMPLOYER_STAFF: await createOrganization(api, admin, { type: 'EMPLOYER', name: 'ACI Test', departement: '93', employerKind: 'ACI', siret: '73282932000074' }),
-    PREFECTURE_AGENT: await createOrganization(api, admin, { type: 'PREFECTURE', name: 'Préfecture 93', departement: '93' }),
+    PRESCRIBER: await createOrganization(api, admin, {
+      type: 'PRESCRIBER',
+      name: 'CAF 93',
+      departement: '93',
+      prescriberKind: 'CAF',
+    }),
+    EMPLOYER_STAFF: await createOrganization(api, admin, {
+      type: 'EMPLOYER',
+      name: 'ACI Test',
+      departement: '93',
+      employerKind: 'ACI',
+      siret: '73282932000074',
+    }),
+    PREFECTURE_AGENT: await createOrganization(api, admin, {
+      type: 'PREFECTURE',
+      name: 'Préfecture 93',
+      departement: '93',
+    }),
     LABOUR_INSPECTOR: await createOrganization(api, admin, { type: 'DDETS', name: 'DDETS 93', departement: '93' }),
   };
   for (const [role, organization] of Object.entries(organizations)) {
@@ -61,7 +76,10 @@ describe('bad input on every route', () => {
   it('malformed JSON gets 400 malformed_json and changes nothing', async () => {
     const before = await snapshot();
     for (const route of routes.filter((r) => r.method !== 'get')) {
-      const response = await api.call(route.method.toUpperCase(), pathWith(route.path, randomUUID()), { token: admin, rawBody: '{"nom": "incomplet",' });
+      const response = await api.call(route.method.toUpperCase(), pathWith(route.path, randomUUID()), {
+        token: admin,
+        rawBody: '{"nom": "incomplet",',
+      });
       expectErrorShape(response, 400, 'malformed_json');
     }
     expect(await snapshot()).toEqual(before);
@@ -72,10 +90,14 @@ describe('bad input on every route', () => {
     for (const route of routes.filter((r) => r.body)) {
       // (A bare string or number is not accepted as a JSON body at all: malformed_json, tested above.)
       for (const body of [{ champInconnu: true }, [], [1, 2]]) {
-        const response = await api.call(route.method.toUpperCase(), pathWith(route.path, randomUUID()), { token: admin, body });
+        const response = await api.call(route.method.toUpperCase(), pathWith(route.path, randomUUID()), {
+          token: admin,
+          body,
+        });
         expectErrorShape(response, 400, 'invalid_request');
         expect(response.body.error.details.length, `${route.method} ${route.path}`).toBeGreaterThan(0);
-        for (const detail of response.body.error.details) expect(detail).toEqual({ path: expect.stringMatching(/^body/), message: expect.any(String) });
+        for (const detail of response.body.error.details)
+          expect(detail).toEqual({ path: expect.stringMatching(/^body/), message: expect.any(String) });
       }
     }
     expect(await snapshot()).toEqual(before);
@@ -83,7 +105,10 @@ describe('bad input on every route', () => {
 
   it('a malformed identifier in the path gets 400', async () => {
     for (const route of routes.filter((r) => r.params)) {
-      const response = await api.call(route.method.toUpperCase(), pathWith(route.path, 'pas-un-uuid'), { token: admin, body: {} });
+      const response = await api.call(route.method.toUpperCase(), pathWith(route.path, 'pas-un-uuid'), {
+        token: admin,
+        body: {},
+      });
       expectErrorShape(response, 400, 'invalid_request');
       expect(response.body.error.details[0].path).toBe('params.id');
     }
@@ -101,11 +126,29 @@ describe('bad input on every route', () => {
   it('field rules: invalid SIRET, unknown département, short password, bad e-mail, bad date', async () => {
     const before = await snapshot();
     const cases: [string, unknown, string][] = [
-      ['/organizations', { type: 'EMPLOYER', name: 'X', departement: '93', employerKind: 'EI', siret: '73282932000075' }, 'body.siret'],
+      [
+        '/organizations',
+        { type: 'EMPLOYER', name: 'X', departement: '93', employerKind: 'EI', siret: '73282932000075' },
+        'body.siret',
+      ],
       ['/organizations', { type: 'PREFECTURE', name: 'X', departement: '00' }, 'body.departement'],
       ['/organizations', { type: 'PRESCRIBER', name: '   ', departement: '93', prescriberKind: 'CAF' }, 'body.name'],
-      ['/users', { email: 'a@b.fr', password: 'court', firstName: 'A', lastName: 'B', organizationId: randomUUID() }, 'body.password'],
-      ['/users', { email: 'pas-un-email', password: 'assez-long-1234', firstName: 'A', lastName: 'B', organizationId: randomUUID() }, 'body.email'],
+      [
+        '/users',
+        { email: 'a@b.fr', password: 'court', firstName: 'A', lastName: 'B', organizationId: randomUUID() },
+        'body.password',
+      ],
+      [
+        '/users',
+        {
+          email: 'pas-un-email',
+          password: 'assez-long-1234',
+          firstName: 'A',
+          lastName: 'B',
+          organizationId: randomUUID(),
+        },
+        'body.email',
+      ],
       [`/accreditation-requests/${randomUUID()}/approve`, { endDate: '2027-02-30' }, 'body.endDate'],
     ];
     for (const [path, body, field] of cases) {
@@ -117,21 +160,49 @@ describe('bad input on every route', () => {
   });
 
   it('business rules get 422 with a French message and change nothing', async () => {
-    const franceTravail = await createOrganization(api, admin, { type: 'PRESCRIBER', name: 'France Travail Montreuil', departement: '93', prescriberKind: 'FRANCE_TRAVAIL' });
+    const franceTravail = await createOrganization(api, admin, {
+      type: 'PRESCRIBER',
+      name: 'France Travail Montreuil',
+      departement: '93',
+      prescriberKind: 'FRANCE_TRAVAIL',
+    });
     expect(franceTravail.authorizationStatus).toBe('VALIDATED');
     const before = await snapshot();
-    const alreadyAuthorized = await api.post('/accreditation-requests', { organizationId: franceTravail.id, justification: 'x', reference: 'y' }, admin);
+    const alreadyAuthorized = await api.post(
+      '/accreditation-requests',
+      { organizationId: franceTravail.id, justification: 'x', reference: 'y' },
+      admin,
+    );
     expectErrorShape(alreadyAuthorized, 422, 'already_authorized');
-    const wrongRole = await api.post('/users', { email: 'x@y.fr', password: 'assez-long-1234', firstName: 'A', lastName: 'B', organizationId: franceTravail.id, role: 'LABOUR_INSPECTOR' }, admin);
+    const wrongRole = await api.post(
+      '/users',
+      {
+        email: 'x@y.fr',
+        password: 'assez-long-1234',
+        firstName: 'A',
+        lastName: 'B',
+        organizationId: franceTravail.id,
+        role: 'LABOUR_INSPECTOR',
+      },
+      admin,
+    );
     expectErrorShape(wrongRole, 422, 'role_not_allowed');
     expect(await snapshot()).toEqual(before);
   });
 
   it('a duplicate gets 409 with the existing id', async () => {
-    const first = await api.post('/organizations', { type: 'EMPLOYER', name: 'EI Doublon', departement: '67', employerKind: 'EI', siret: '73282932000074' }, admin);
+    const first = await api.post(
+      '/organizations',
+      { type: 'EMPLOYER', name: 'EI Doublon', departement: '67', employerKind: 'EI', siret: '73282932000074' },
+      admin,
+    );
     expect(first.status).toBe(201);
     const before = await snapshot();
-    const second = await api.post('/organizations', { type: 'EMPLOYER', name: 'EI Doublon bis', departement: '67', employerKind: 'EI', siret: '73282932000074' }, admin);
+    const second = await api.post(
+      '/organizations',
+      { type: 'EMPLOYER', name: 'EI Doublon bis', departement: '67', employerKind: 'EI', siret: '73282932000074' },
+      admin,
+    );
     expectErrorShape(second, 409, 'conflict');
     expect(second.body.error.details[0].existingId).toBe(first.body.id);
     expect(await snapshot()).toEqual(before);
@@ -142,7 +213,10 @@ describe('access control on every route', () => {
   it('every non-public route answers 401 without a valid token', async () => {
     for (const route of routes.filter((r) => r.access !== 'public')) {
       for (const token of [undefined, 'jeton-inventé']) {
-        const response = await api.call(route.method.toUpperCase(), pathWith(route.path, randomUUID()), { token, body: {} });
+        const response = await api.call(route.method.toUpperCase(), pathWith(route.path, randomUUID()), {
+          token,
+          body: {},
+        });
         expectErrorShape(response, 401, 'unauthorized');
       }
     }
@@ -155,7 +229,10 @@ describe('access control on every route', () => {
       const allowed = route.access as readonly Role[];
       for (const [role, token] of Object.entries(tokens)) {
         if (allowed.includes(role as Role)) continue;
-        const response = await api.call(route.method.toUpperCase(), pathWith(route.path, randomUUID()), { token, body: {} });
+        const response = await api.call(route.method.toUpperCase(), pathWith(route.path, randomUUID()), {
+          token,
+          body: {},
+        });
         expectErrorShape(response, 403, 'forbidden');
         checked += 1;
       }
@@ -165,7 +242,12 @@ describe('access control on every route', () => {
   });
 
   it('a labour inspector of the département may read an organization; an employer of another organization may not', async () => {
-    const organization = await createOrganization(api, admin, { type: 'PRESCRIBER', name: 'CHRS 93', departement: '93', prescriberKind: 'CHRS' });
+    const organization = await createOrganization(api, admin, {
+      type: 'PRESCRIBER',
+      name: 'CHRS 93',
+      departement: '93',
+      prescriberKind: 'CHRS',
+    });
     expect((await api.get(`/organizations/${organization.id}`, tokens.LABOUR_INSPECTOR)).status).toBe(200);
     expectErrorShape(await api.get(`/organizations/${organization.id}`, tokens.EMPLOYER_STAFF), 403, 'forbidden');
     expectErrorShape(await api.get(`/organizations/${randomUUID()}`, admin), 404, 'not_found');
@@ -176,7 +258,8 @@ describe('documentation and health', () => {
   it('the OpenAPI document lists every route with its methods, and the docs page renders in French', async () => {
     const document = (await api.get('/openapi.json')).body;
     expect(document.openapi).toBe('3.1.0');
-    for (const route of routes) expect(document.paths[route.path]?.[route.method], `${route.method} ${route.path}`).toBeDefined();
+    for (const route of routes)
+      expect(document.paths[route.path]?.[route.method], `${route.method} ${route.path}`).toBeDefined();
     expect(document.paths['/organizations'].post.requestBody.content['application/json'].schema).toBeDefined();
     const docs = await fetch(`${platform.baseUrl}/api/v1/docs`);
     expect(docs.status).toBe(200);

@@ -16,7 +16,14 @@ beforeAll(async () => {
   platform = await startTestPlatform({ clock });
   api = apiClient(platform.baseUrl);
   admin = await api.token(TEST_ADMIN.email, TEST_ADMIN.password);
-  organizationId = (await createOrganization(api, admin, { type: 'PRESCRIBER', name: 'PLIE 93', departement: '93', prescriberKind: 'PLIE' })).id;
+  organizationId = (
+    await createOrganization(api, admin, {
+      type: 'PRESCRIBER',
+      name: 'PLIE 93',
+      departement: '93',
+      prescriberKind: 'PLIE',
+    })
+  ).id;
 });
 afterAll(() => platform?.stop());
 
@@ -34,7 +41,13 @@ describe('accounts and tokens', () => {
     expect(me.status).toBe(200);
     expect(me.body.membership).toEqual({
       role: 'PRESCRIBER',
-      organization: { id: organizationId, name: 'PLIE 93', type: 'PRESCRIBER', departement: '93', authorizationStatus: 'NOT_SET' },
+      organization: {
+        id: organizationId,
+        name: 'PLIE 93',
+        type: 'PRESCRIBER',
+        departement: '93',
+        authorizationStatus: 'NOT_SET',
+      },
     });
   });
 

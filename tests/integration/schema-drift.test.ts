@@ -17,8 +17,7 @@ import { migrateDiffScript } from '../../scripts/db/prisma-diff.ts';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const migrationsDir = path.join(root, 'prisma/migrations');
 const schemaFile = path.join(root, 'prisma/schema.prisma');
-const adminUrl =
-  process.env.TEST_DATABASE_ADMIN_URL ?? 'postgresql://inclusion:inclusion@127.0.0.1:5432/inclusion';
+const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgresql://inclusion:inclusion@127.0.0.1:5432/inclusion';
 
 const suffix = `${process.pid}_${Date.now()}`;
 const migratedDb = `tmp_drift_migrated_${suffix}`;
@@ -158,13 +157,15 @@ describe('applyMigrations', () => {
     await applyMigrations(url, migrationsDir); // no-op if the drift test ran first
     expect(await applyMigrations(url, migrationsDir)).toEqual([]);
 
-    const rows = await withClient(url, async (c) =>
-      (
-        await c.query(
-          `SELECT id, checksum, migration_name, finished_at, rolled_back_at, logs, applied_steps_count
+    const rows = await withClient(
+      url,
+      async (c) =>
+        (
+          await c.query(
+            `SELECT id, checksum, migration_name, finished_at, rolled_back_at, logs, applied_steps_count
            FROM _prisma_migrations ORDER BY migration_name`,
-        )
-      ).rows,
+          )
+        ).rows,
     );
     const onDisk = listMigrations(migrationsDir);
     expect(rows.map((r) => r.migration_name)).toEqual(onDisk.map((m) => m.name));
@@ -186,7 +187,9 @@ describe('applyMigrations', () => {
            FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '_prisma_migrations'
            ORDER BY ordinal_position`,
         )
-      ).rows.map((r) => `${r.column_name} ${r.data_type}${r.len ? `(${r.len})` : ''} ${r.is_nullable} ${r.column_default ?? ''}`.trim()),
+      ).rows.map((r) =>
+        `${r.column_name} ${r.data_type}${r.len ? `(${r.len})` : ''} ${r.is_nullable} ${r.column_default ?? ''}`.trim(),
+      ),
     );
     expect(columns).toEqual([
       'id character varying(36) NO',
@@ -226,10 +229,13 @@ describe('applyMigrations', () => {
       path.join(dir, '99991231235959_broken', 'migration.sql'),
       'CREATE TABLE "ShouldNotExist" (id int);\nSELECT 1 / 0;\n',
     );
-    await expect(applyMigrations(url, dir)).rejects.toThrow(/"99991231235959_broken" failed and was rolled back: division by zero/);
+    await expect(applyMigrations(url, dir)).rejects.toThrow(
+      /"99991231235959_broken" failed and was rolled back: division by zero/,
+    );
     const state = await withClient(url, async (c) => ({
       table: (await c.query(`SELECT to_regclass('public."ShouldNotExist"') AS t`)).rows[0].t,
-      rows: (await c.query(`SELECT count(*)::int AS n FROM _prisma_migrations WHERE migration_name LIKE '%broken'`)).rows[0].n,
+      rows: (await c.query(`SELECT count(*)::int AS n FROM _prisma_migrations WHERE migration_name LIKE '%broken'`))
+        .rows[0].n,
     }));
     expect(state).toEqual({ table: null, rows: 0 });
   }, 60_000);
@@ -250,7 +256,10 @@ describe('applyMigrations', () => {
     db = await startEmbeddedPostgres({ dataDir, port });
     try {
       expect(await applyMigrations(db.url, migrationsDir)).toEqual([]);
-      const codes = await withClient(db.url, async (c) => (await c.query(`SELECT code FROM "DepartementSetting"`)).rows);
+      const codes = await withClient(
+        db.url,
+        async (c) => (await c.query(`SELECT code FROM "DepartementSetting"`)).rows,
+      );
       expect(codes).toEqual([{ code: '59' }]);
     } finally {
       await db.stop();

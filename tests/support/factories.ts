@@ -24,7 +24,11 @@ export async function createOrganization(api: ApiClient, adminToken: string, bod
 /** Creates a user in the organization and returns a bearer token for them. */
 export async function createMember(api: ApiClient, adminToken: string, organizationId: string, label: string) {
   const email = `${label}-${Date.now()}-${++sequence}@test.inclusion.localhost`;
-  const response = await api.post('/users', { email, password: PASSWORD, firstName: 'Prénom', lastName: label, organizationId }, adminToken);
+  const response = await api.post(
+    '/users',
+    { email, password: PASSWORD, firstName: 'Prénom', lastName: label, organizationId },
+    adminToken,
+  );
   expect(response.status, JSON.stringify(response.body)).toBe(201);
   return { id: response.body.id as string, email, token: await api.token(email, PASSWORD) };
 }

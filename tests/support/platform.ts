@@ -40,7 +40,8 @@ export interface TestPlatformOptions {
 
 async function loadWebHandler(baseUrl: string): Promise<RequestHandler> {
   const handlerPath = fileURLToPath(new URL('../../web/build/handler.js', import.meta.url));
-  if (!existsSync(handlerPath)) throw new Error('web/build manquant : lancez « npm run web:build » avant les tests navigateur.');
+  if (!existsSync(handlerPath))
+    throw new Error('web/build manquant : lancez « npm run web:build » avant les tests navigateur.');
   process.env.ORIGIN = baseUrl;
   process.env.INTERNAL_API_URL = `${baseUrl}/api/v1`;
   return ((await import(handlerPath)) as { handler: RequestHandler }).handler;

@@ -35,19 +35,23 @@ describe('time-skipping test server', () => {
     await env?.teardown();
   }, SETUP_TIMEOUT);
 
-  it('runs a workflow sleeping 730 days in seconds', async () => {
-    const taskQueue = `tq-${randomUUID()}`;
-    const worker = await newWorker(env, taskQueue);
-    const before = await env.currentTimeMs();
-    const startedAt = Date.now();
-    const result = await worker.runUntil(
-      env.client.workflow.execute(sleepTwoYears, { taskQueue, workflowId: `sleep-${randomUUID()}` }),
-    );
-    const after = await env.currentTimeMs();
-    expect(result).toBe('réveillé');
-    expect(after - before).toBeGreaterThanOrEqual(730 * DAY_MS);
-    expect(Date.now() - startedAt).toBeLessThan(30_000);
-  }, TEST_TIMEOUT);
+  it(
+    'runs a workflow sleeping 730 days in seconds',
+    async () => {
+      const taskQueue = `tq-${randomUUID()}`;
+      const worker = await newWorker(env, taskQueue);
+      const before = await env.currentTimeMs();
+      const startedAt = Date.now();
+      const result = await worker.runUntil(
+        env.client.workflow.execute(sleepTwoYears, { taskQueue, workflowId: `sleep-${randomUUID()}` }),
+      );
+      const after = await env.currentTimeMs();
+      expect(result).toBe('réveillé');
+      expect(after - before).toBeGreaterThanOrEqual(730 * DAY_MS);
+      expect(Date.now() - startedAt).toBeLessThan(30_000);
+    },
+    TEST_TIMEOUT,
+  );
 });
 
 describe('dev server (temporal server start-dev)', () => {
@@ -60,39 +64,47 @@ describe('dev server (temporal server start-dev)', () => {
     await env?.teardown();
   }, SETUP_TIMEOUT);
 
-  it('runs a workflow with an activity', async () => {
-    const taskQueue = `tq-${randomUUID()}`;
-    const worker = await newWorker(env, taskQueue);
-    const result = await worker.runUntil(
-      env.client.workflow.execute(greeting, { taskQueue, workflowId: `greeting-${randomUUID()}`, args: ['Camille'] }),
-    );
-    expect(result).toBe('Bonjour Camille');
-  }, TEST_TIMEOUT);
+  it(
+    'runs a workflow with an activity',
+    async () => {
+      const taskQueue = `tq-${randomUUID()}`;
+      const worker = await newWorker(env, taskQueue);
+      const result = await worker.runUntil(
+        env.client.workflow.execute(greeting, { taskQueue, workflowId: `greeting-${randomUUID()}`, args: ['Camille'] }),
+      );
+      expect(result).toBe('Bonjour Camille');
+    },
+    TEST_TIMEOUT,
+  );
 
-  it('registers custom search attributes: set at start, seen by describe() and list()', async () => {
-    const taskQueue = `tq-${randomUUID()}`;
-    const worker = await newWorker(env, taskQueue);
-    const dossier = `D-${randomUUID()}`;
-    const workflowId = `greeting-${randomUUID()}`;
-    await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start(greeting, {
-        taskQueue,
-        workflowId,
-        args: ['Sam'],
-        typedSearchAttributes: [{ key: DossierId, value: dossier }],
+  it(
+    'registers custom search attributes: set at start, seen by describe() and list()',
+    async () => {
+      const taskQueue = `tq-${randomUUID()}`;
+      const worker = await newWorker(env, taskQueue);
+      const dossier = `D-${randomUUID()}`;
+      const workflowId = `greeting-${randomUUID()}`;
+      await worker.runUntil(async () => {
+        const handle = await env.client.workflow.start(greeting, {
+          taskQueue,
+          workflowId,
+          args: ['Sam'],
+          typedSearchAttributes: [{ key: DossierId, value: dossier }],
+        });
+        await handle.result();
+        const description = await handle.describe();
+        expect(description.typedSearchAttributes.get(DossierId)).toBe(dossier);
       });
-      await handle.result();
-      const description = await handle.describe();
-      expect(description.typedSearchAttributes.get(DossierId)).toBe(dossier);
-    });
 
-    // Visibility is eventually consistent: poll the list query briefly.
-    let ids: string[] = [];
-    for (let i = 0; i < 50 && ids.length === 0; i++) {
-      ids = [];
-      for await (const wf of env.client.workflow.list({ query: `DossierId = '${dossier}'` })) ids.push(wf.workflowId);
-      if (ids.length === 0) await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(ids).toEqual([workflowId]);
-  }, TEST_TIMEOUT);
+      // Visibility is eventually consistent: poll the list query briefly.
+      let ids: string[] = [];
+      for (let i = 0; i < 50 && ids.length === 0; i++) {
+        ids = [];
+        for await (const wf of env.client.workflow.list({ query: `DossierId = '${dossier}'` })) ids.push(wf.workflowId);
+        if (ids.length === 0) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(ids).toEqual([workflowId]);
+    },
+    TEST_TIMEOUT,
+  );
 });

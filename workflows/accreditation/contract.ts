@@ -52,7 +52,9 @@ export const accreditationStateQuery = defineQuery<AccreditationView>('state');
 /** Returns once the submission is recorded in the read model: lets the API answer with a consistent view. */
 export const accreditationSyncUpdate = defineUpdate<AccreditationView>('sync');
 
-export const requestInformationUpdate = defineUpdate<AccreditationView, [ActedBy & { message: string }]>('requestInformation');
+export const requestInformationUpdate = defineUpdate<AccreditationView, [ActedBy & { message: string }]>(
+  'requestInformation',
+);
 export const respondUpdate = defineUpdate<AccreditationView, [ActedBy & { message: string }]>('respond');
 export const approveUpdate = defineUpdate<AccreditationView, [ActedBy & { endDate?: IsoDate | null }]>('approve');
 export const rejectUpdate = defineUpdate<AccreditationView, [ActedBy & { reason: string }]>('reject');

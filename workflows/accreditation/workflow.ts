@@ -2,7 +2,11 @@
 // domain/accreditation*.ts, the writes in activities; this file orders them in time.
 import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../../activities/contract.ts';
-import { nextAccreditationState, type AccreditationAction, type AccreditationState } from '../../domain/accreditation.ts';
+import {
+  nextAccreditationState,
+  type AccreditationAction,
+  type AccreditationState,
+} from '../../domain/accreditation.ts';
 import { nextAccreditationDeadline, type AccreditationDeadline } from '../../domain/accreditation-deadlines.ts';
 import { parisDateOf, startOfParisDay } from '../../domain/dates.ts';
 import { BusinessRuleError } from '../../domain/errors.ts';
@@ -74,7 +78,12 @@ export async function accreditation(input: AccreditationInput): Promise<Accredit
     }
     const today = workflowToday();
     view.version += 1;
-    view.events.push({ on: today, action, state: view.state, ...(details.message ? { message: details.message } : {}) });
+    view.events.push({
+      on: today,
+      action,
+      state: view.state,
+      ...(details.message ? { message: details.message } : {}),
+    });
     view.informationRequestedOn = view.state === 'INFORMATION_REQUESTED' ? today : null;
     if (action === 'approve' || action === 'reject') view.decidedOn = today;
     if (action === 'approve') view.endDate = details.endDate ?? null;
