@@ -8,6 +8,7 @@ import { mountRoutes, type AnyRoute, type Deps } from './route.ts';
 import { accreditationRoutes } from './routes/accreditation-requests.ts';
 import { authRoutes } from './routes/auth.ts';
 import { meRoutes } from './routes/me.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 import { organizationRoutes } from './routes/organizations.ts';
 import { userRoutes } from './routes/users.ts';
 import { checkHealth } from './health.ts';
@@ -18,6 +19,7 @@ export const routes: readonly AnyRoute[] = [
   ...organizationRoutes,
   ...userRoutes,
   ...accreditationRoutes,
+  ...notificationRoutes,
 ];
 
 const require = createRequire(import.meta.url);

@@ -26,3 +26,9 @@ export function regionOfDepartement(code: string): Region | undefined {
   const departement = departementsByCode.get(code);
   return departement ? regionsByCode.get(departement.region) : undefined;
 }
+
+/** Codes of every département in the same région as this one (itself included). */
+export function departementsOfSameRegion(code: string): string[] {
+  const region = departementsByCode.get(code)?.region;
+  return region ? departements.filter((d) => d.region === region).map((d) => d.code) : [];
+}

@@ -24,6 +24,7 @@ import { assertDepartementScope } from '../auth/scope.ts';
 import { ApiError, conflict, forbidden, notFound } from '../errors.ts';
 import { defineRoute, type Deps } from '../route.ts';
 import { departementCode, idParams, isoDate, nonEmptyText, uuid } from '../schemas.ts';
+import { departementsOfSameRegion } from '../../server/territories.ts';
 import { businessRefusal, executeUpdate } from '../workflow-calls.ts';
 
 const viewSchema = z.object({
@@ -179,18 +180,35 @@ export const accreditationRoutes = [
         .enum(['true', 'false'])
         .transform((v) => v === 'true')
         .optional(),
+      region: z
+        .enum(['true', 'false'])
+        .transform((v) => v === 'true')
+        .optional()
+        .meta({ description: 'Préfecture : toutes les demandes de la région (vue régionale, lecture seule)' }),
     }),
     responses: {
-      200: { description: 'Demandes, les plus anciennes en premier', schema: z.object({ items: z.array(listItem) }) },
+      200: {
+        description: 'Demandes, les plus anciennes en premier',
+        schema: z.object({ items: z.array(listItem) }),
+      },
     },
     handle: async ({ deps, actor, query }) => {
-      if (query.departement && actor.role === 'PREFECTURE_AGENT') assertDepartementScope(actor, query.departement);
       const scope =
         actor.role === 'PREFECTURE_AGENT'
-          ? { departement: actor.organization.departement }
+          ? {
+              departement: query.region
+                ? { in: departementsOfSameRegion(actor.organization.departement) }
+                : actor.organization.departement,
+            }
           : actor.role === 'PRESCRIBER'
             ? { organizationId: actor.organization.id }
             : {};
+      if (query.departement && actor.role === 'PREFECTURE_AGENT') {
+        const visible = query.region
+          ? departementsOfSameRegion(actor.organization.departement)
+          : [actor.organization.departement];
+        if (!visible.includes(query.departement)) throw forbidden("Ce département n'est pas dans votre périmètre.");
+      }
       const rows = await deps.db.accreditationRequest.findMany({
         where: {
           ...scope,

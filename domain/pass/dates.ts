@@ -1,0 +1,89 @@
+// PASS IAE dates and hiring start dates (SPEC §4, §5, §6). All dates are Paris calendar
+// days, and every end date is inclusive: the PASS is valid for the whole of its end date.
+import { addDays, addMonths, compareDates, type IsoDate } from '../dates.ts';
+import { BusinessRuleError } from '../errors.ts';
+
+/** A refusal by one rule; the message is shown to users as is, so it is in French. */
+export interface PassRefusal {
+  code: string;
+  message: string;
+}
+
+/** For callers that act rather than show a form: the first refusal becomes a BusinessRuleError. */
+export function throwIfRefused(refusals: readonly PassRefusal[]): void {
+  const [first] = refusals;
+  if (first) throw new BusinessRuleError(first.code, first.message);
+}
+
+/** `2027-03-01` → `01/03/2027`, the way dates are written to French users. */
+export function frenchDate(date: IsoDate): string {
+  const [year, month, day] = date.split('-');
+  return `${day}/${month}/${year}`;
+}
+
+/** `['AI', 'ACI']` → `AI ou ACI`. */
+export function frenchList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ou ${items[items.length - 1]}`;
+}
+
+export const PASS_DURATION_DAYS = 730;
+export const HIRING_MAX_ADVANCE_MONTHS = 6;
+export const HIRING_MAX_POSTPONEMENT_DAYS = 30;
+
+/** The last day of a PASS that starts on `start`, before any suspension or prolongation. */
+export function passEndDate(start: IsoDate): IsoDate {
+  // 730 days counting the start day itself.
+  return addDays(start, PASS_DURATION_DAYS - 1);
+}
+
+/** The latest hiring start date allowed when the hire is recorded on `today` (inclusive). */
+export function latestHiringStartDate(today: IsoDate): IsoDate {
+  return addMonths(today, HIRING_MAX_ADVANCE_MONTHS);
+}
+
+/** A hiring start date: today or later, and at most 6 months ahead (that day included). */
+export function checkHiringStartDate(start: IsoDate, today: IsoDate): PassRefusal[] {
+  const refusals: PassRefusal[] = [];
+  if (compareDates(start, today) < 0) {
+    refusals.push({
+      code: 'hiring_start_in_past',
+      message: "La date de début du contrat ne peut pas être dans le passé.",
+    });
+  }
+  const latest = latestHiringStartDate(today);
+  if (compareDates(start, latest) > 0) {
+    refusals.push({
+      code: 'hiring_start_too_far',
+      message: `La date de début du contrat ne peut pas être fixée à plus de 6 mois : au plus tard le ${frenchDate(latest)}.`,
+    });
+  }
+  return refusals;
+}
+
+/**
+ * Postponing a hire: the new start date is later than the current one, and at most 30 days
+ * after the start date first agreed. `originalStart` defaults to `current`; pass the first
+ * agreed date so that successive postponements cannot add up to more than 30 days.
+ * The caller also applies checkHiringStartDate(next, today) for "not in the past / 6 months".
+ */
+export function checkHiringPostponement(
+  current: IsoDate,
+  next: IsoDate,
+  originalStart: IsoDate = current,
+): PassRefusal[] {
+  const refusals: PassRefusal[] = [];
+  if (compareDates(next, current) <= 0) {
+    refusals.push({
+      code: 'hiring_postponement_not_later',
+      message: `Un report doit fixer une date de début postérieure à la date prévue (${frenchDate(current)}).`,
+    });
+  }
+  const latest = addDays(originalStart, HIRING_MAX_POSTPONEMENT_DAYS);
+  if (compareDates(next, latest) > 0) {
+    refusals.push({
+      code: 'hiring_postponement_too_long',
+      message: `La date de début ne peut être reportée que de 30 jours au plus : au plus tard le ${frenchDate(latest)}.`,
+    });
+  }
+  return refusals;
+}
