@@ -10,6 +10,7 @@ import { authRoutes } from './routes/auth.ts';
 import { meRoutes } from './routes/me.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { organizationRoutes } from './routes/organizations.ts';
+import { personRoutes } from './routes/persons.ts';
 import { userRoutes } from './routes/users.ts';
 import { checkHealth } from './health.ts';
 
@@ -20,6 +21,7 @@ export const routes: readonly AnyRoute[] = [
   ...userRoutes,
   ...accreditationRoutes,
   ...notificationRoutes,
+  ...personRoutes,
 ];
 
 const require = createRequire(import.meta.url);

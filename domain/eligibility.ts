@@ -72,11 +72,7 @@ export const SENIOR_MIN_AGE = 50;
 export const JEUNE_AGE_LIMIT = 26;
 
 export type CriteriaProblemCode =
-  | 'criterion_unknown'
-  | 'criterion_duplicate'
-  | 'criteria_incompatible'
-  | 'senior_too_young'
-  | 'jeune_too_old';
+  'criterion_unknown' | 'criterion_duplicate' | 'criteria_incompatible' | 'senior_too_young' | 'jeune_too_old';
 
 export interface CriteriaProblem {
   code: CriteriaProblemCode;
@@ -111,7 +107,11 @@ export function ageOn(birthDate: IsoDate, on: IsoDate): number {
  * problem, in French, so a form can show them all at once. Empty when the set is fine.
  * Takes raw strings so the API can pass what it received and get French errors back.
  */
-export function checkCriteria(input: { criteria: readonly string[]; birthDate: IsoDate; on: IsoDate }): CriteriaProblem[] {
+export function checkCriteria(input: {
+  criteria: readonly string[];
+  birthDate: IsoDate;
+  on: IsoDate;
+}): CriteriaProblem[] {
   const problems: CriteriaProblem[] = [];
   const seen = new Set<AdministrativeCriterion>();
   const reported = new Set<string>();

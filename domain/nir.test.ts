@@ -4,7 +4,9 @@ import { NIR_MESSAGES, isValidNir, nirKey, nirProblem, normalizeNir } from './ni
 /** Independent key: BigInt arithmetic on the whole number, Corsica as 20 minus 1 (2A) or 2 (2B) million. */
 function keyOf(number: string): string {
   const department = number.slice(5, 7);
-  const asTwenty = BigInt(number.slice(0, 5) + (department === '2A' || department === '2B' ? '20' : department) + number.slice(7));
+  const asTwenty = BigInt(
+    number.slice(0, 5) + (department === '2A' || department === '2B' ? '20' : department) + number.slice(7),
+  );
   const value = department === '2A' ? asTwenty - 1_000_000n : department === '2B' ? asTwenty - 2_000_000n : asTwenty;
   return String(97n - (value % 97n)).padStart(2, '0');
 }

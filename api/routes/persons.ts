@@ -1,0 +1,280 @@
+// Persons and eligibility diagnoses (SPEC §4, §13).
+import { z } from 'zod';
+import { today } from '../../domain/clock.ts';
+import { compareDates } from '../../domain/dates.ts';
+import {
+  ADMINISTRATIVE_CRITERIA,
+  canSelfDiagnose,
+  checkCriteria,
+  diagnosisExpiry,
+  evaluateSelfPrescription,
+} from '../../domain/eligibility.ts';
+import { nirProblem, normalizeNir } from '../../domain/nir.ts';
+import { isAuthorizedPrescriber } from '../../domain/organizations.ts';
+import { personIdentityKey, worksOnCase } from '../../domain/persons.ts';
+import type { Diagnosis, Person } from '../../generated/prisma/client.ts';
+import { writeAudit } from '../../server/audit.ts';
+import type { Actor } from '../auth/actor.ts';
+import { ApiError, conflict, forbidden, notFound } from '../errors.ts';
+import { defineRoute, type Deps } from '../route.ts';
+import { idParams, isoDate, nonEmptyText, uuid } from '../schemas.ts';
+
+const createPerson = z.strictObject({
+  firstName: nonEmptyText(100),
+  lastName: nonEmptyText(100),
+  birthDate: isoDate,
+  nir: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      const problem = value === undefined ? null : nirProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem.message });
+    })
+    .meta({ description: 'Numéro de sécurité sociale (15 caractères, clé comprise)' }),
+  franceTravailId: z.string().trim().max(20).optional(),
+  email: z.email({ message: 'adresse e-mail invalide' }).optional(),
+  phone: z
+    .string()
+    .regex(/^[0-9 +().-]{6,20}$/, { message: 'numéro de téléphone invalide' })
+    .optional(),
+  communeCode: z
+    .string()
+    .regex(/^\d[0-9AB]\d{3}$/, { message: 'code commune INSEE invalide' })
+    .optional(),
+});
+
+const diagnosisSchema = z.object({
+  id: z.string(),
+  author: z.enum(['PRESCRIBER', 'EMPLOYER']),
+  authorOrganizationId: z.string(),
+  criteria: z.array(z.string()),
+  madeOn: z.string(),
+  expiresOn: z.string(),
+});
+
+const personSchema = z.object({
+  id: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  birthDate: z.string(),
+  nir: z.string().nullable(),
+  franceTravailId: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  communeCode: z.string().nullable(),
+  diagnoses: z.array(diagnosisSchema),
+});
+
+function diagnosisView(d: Diagnosis) {
+  return {
+    id: d.id,
+    author: d.author,
+    authorOrganizationId: d.authorOrganizationId,
+    criteria: d.criteria,
+    madeOn: d.madeOn,
+    expiresOn: d.expiresOn,
+  };
+}
+
+/** An employer's diagnosis is visible only to that employer (SPEC §4). */
+function visibleDiagnoses(actor: Actor, diagnoses: Diagnosis[]) {
+  return diagnoses.filter(
+    (d) => d.author === 'PRESCRIBER' || actor.role === 'ADMIN' || d.authorOrganizationId === actor.organization.id,
+  );
+}
+
+/** Loads the person if the actor works on their case; 404 / 403 otherwise. */
+async function personOnCase(deps: Deps, actor: Actor, id: string) {
+  const person = await deps.db.person.findUnique({ where: { id }, include: { diagnoses: true } });
+  if (!person) throw notFound('Personne introuvable.');
+  const allowed = worksOnCase({
+    actorRole: actor.role,
+    actorOrganizationId: actor.organization.id,
+    createdByOrganizationId: person.createdByOrganizationId,
+    organizationsOnCase: person.diagnoses.map((d) => d.authorOrganizationId),
+  });
+  if (!allowed)
+    throw forbidden(
+      'Vous ne travaillez pas sur le dossier de cette personne : ses données ne vous sont pas accessibles.',
+    );
+  return person;
+}
+
+function personView(actor: Actor, person: Person & { diagnoses: Diagnosis[] }) {
+  return {
+    id: person.id,
+    firstName: person.firstName,
+    lastName: person.lastName,
+    birthDate: person.birthDate,
+    nir: person.nir,
+    franceTravailId: person.franceTravailId,
+    email: person.email,
+    phone: person.phone,
+    communeCode: person.communeCode,
+    diagnoses: visibleDiagnoses(actor, person.diagnoses)
+      .sort((a, b) => compareDates(b.madeOn, a.madeOn))
+      .map(diagnosisView),
+  };
+}
+
+export const personRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/persons',
+    tag: 'Personnes et diagnostics',
+    summary: 'Inscrire une personne (un doublon renvoie la personne existante, 409)',
+    access: ['PRESCRIBER', 'EMPLOYER_STAFF'],
+    body: createPerson,
+    responses: {
+      201: { description: 'Personne inscrite', schema: personSchema },
+      409: { description: 'La personne existe déjà : details[0].existingId' },
+      422: { description: 'Date de naissance dans le futur' },
+    },
+    handle: async ({ deps, actor, body }) => {
+      const { db, clock } = deps;
+      if (compareDates(body.birthDate, today(clock)) >= 0) {
+        throw new ApiError(422, 'birth_date_in_future', 'La date de naissance doit être antérieure à aujourd’hui.');
+      }
+      const nir = body.nir ? normalizeNir(body.nir) : null;
+      const identityKey = personIdentityKey(body);
+      const existing = await db.person.findFirst({
+        where: { OR: [{ identityKey }, ...(nir ? [{ nir }] : [])] },
+        select: { id: true },
+      });
+      if (existing) {
+        throw conflict('Cette personne est déjà inscrite sur la plateforme.', [
+          { message: 'doublon', existingId: existing.id },
+        ]);
+      }
+      const person = await db.person.create({
+        data: { ...body, nir, identityKey, createdByOrganizationId: actor.organization.id },
+        include: { diagnoses: true },
+      });
+      await writeAudit(db, {
+        key: `person.create:${person.id}`,
+        action: 'person.create',
+        entityType: 'Person',
+        entityId: person.id,
+        actorUserId: actor.userId,
+        actorOrganizationId: actor.organization.id,
+        occurredAt: clock.now(),
+      });
+      return { status: 201, body: personView(actor, person) };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/persons/{id}',
+    tag: 'Personnes et diagnostics',
+    summary: 'Consulter une personne et ses diagnostics (lecture journalisée)',
+    access: ['PRESCRIBER', 'EMPLOYER_STAFF'],
+    params: idParams,
+    responses: { 200: { description: 'Personne', schema: personSchema }, 404: { description: 'Introuvable' } },
+    handle: async ({ deps, actor, params }) => {
+      const person = await personOnCase(deps, actor, params.id);
+      const now = deps.clock.now();
+      // Every read of personal data is audited (SPEC §9).
+      await writeAudit(deps.db, {
+        key: `person.read:${person.id}:${actor.sessionId}:${now.getTime()}`,
+        action: 'person.read',
+        entityType: 'Person',
+        entityId: person.id,
+        actorUserId: actor.userId,
+        actorOrganizationId: actor.organization.id,
+        occurredAt: now,
+      });
+      return { status: 200, body: personView(actor, person) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/persons/{id}/diagnoses',
+    tag: 'Personnes et diagnostics',
+    summary:
+      "Réaliser un diagnostic d'éligibilité : par un prescripteur habilité, ou par une SIAE pour sa propre embauche (employerId)",
+    access: ['PRESCRIBER', 'EMPLOYER_STAFF'],
+    params: idParams,
+    body: z.strictObject({
+      criteria: z.array(z.enum(ADMINISTRATIVE_CRITERIA)).max(20),
+      employerId: uuid.optional().meta({ description: "Auto-prescription : l'identifiant de votre SIAE" }),
+    }),
+    responses: {
+      201: { description: 'Diagnostic enregistré', schema: diagnosisSchema },
+      403: { description: "Organisation non habilitée, ou pas membre de l'employeur" },
+      422: { description: 'Critères incompatibles ou insuffisants, auto-prescription impossible' },
+    },
+    handle: async ({ deps, actor, params, body }) => {
+      const { db, clock } = deps;
+      const person = await personOnCase(deps, actor, params.id);
+      const on = today(clock);
+      const problems = checkCriteria({ criteria: body.criteria, birthDate: person.birthDate, on });
+      if (problems.length > 0) {
+        throw new ApiError(
+          422,
+          'criteria_invalid',
+          problems.map((p) => p.message).join(' '),
+          problems.map((p) => ({ path: 'body.criteria', message: p.message, code: p.code })),
+        );
+      }
+
+      let author: 'PRESCRIBER' | 'EMPLOYER';
+      if (body.employerId === undefined) {
+        // The organization's status is read fresh on every request: an approval or a
+        // withdrawal takes effect at once (SPEC §7).
+        if (actor.role !== 'ADMIN' && !isAuthorizedPrescriber(actor)) {
+          throw forbidden(
+            actor.role === 'PRESCRIBER'
+              ? "Votre organisation n'est pas habilitée : seul un prescripteur habilité peut réaliser un diagnostic d'éligibilité."
+              : "Indiquez votre structure (employerId) pour réaliser un diagnostic d'auto-prescription.",
+          );
+        }
+        author = 'PRESCRIBER';
+      } else {
+        if (actor.role !== 'ADMIN' && actor.organization.id !== body.employerId) {
+          throw forbidden("Vous ne pouvez réaliser un diagnostic d'auto-prescription que pour votre propre structure.");
+        }
+        const employer = await db.organization.findUnique({ where: { id: body.employerId } });
+        if (!employer || employer.type !== 'EMPLOYER' || !employer.employerKind)
+          throw notFound('Employeur introuvable.');
+        const rollout = await db.departementSetting.findUnique({ where: { code: employer.departement } });
+        const rightActive =
+          employer.selfPrescriptionStatus === 'ACTIVE' ||
+          (employer.selfPrescriptionStatus === 'REVOKED_UNTIL' &&
+            employer.selfPrescriptionRevokedUntil !== null &&
+            compareDates(employer.selfPrescriptionRevokedUntil, on) <= 0);
+        const refusal = canSelfDiagnose({
+          employerKind: employer.employerKind,
+          rightActive,
+          departementRolloutEnabled: rollout?.selfPrescriptionEnabled ?? false,
+        });
+        if (refusal) throw refusal;
+        const evaluation = evaluateSelfPrescription(employer.employerKind, body.criteria);
+        if (!evaluation.sufficient) throw new ApiError(422, 'criteria_insufficient', evaluation.explanation);
+        author = 'EMPLOYER';
+      }
+
+      const diagnosis = await db.diagnosis.create({
+        data: {
+          personId: person.id,
+          author,
+          authorOrganizationId: body.employerId ?? actor.organization.id,
+          authorUserId: actor.userId,
+          criteria: body.criteria,
+          madeOn: on,
+          expiresOn: diagnosisExpiry(author, on),
+        },
+      });
+      await writeAudit(db, {
+        key: `diagnosis.create:${diagnosis.id}`,
+        action: 'diagnosis.create',
+        entityType: 'Diagnosis',
+        entityId: diagnosis.id,
+        actorUserId: actor.userId,
+        actorOrganizationId: actor.organization.id,
+        occurredAt: clock.now(),
+        details: { personId: person.id, author },
+      });
+      return { status: 201, body: diagnosisView(diagnosis) };
+    },
+  }),
+];

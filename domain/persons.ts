@@ -1,0 +1,34 @@
+// Persons (SPEC §4): duplicate detection and who may read personal data.
+
+/** "Éloïse-Marie  DUPONT" and "eloise marie dupont" are the same name for duplicate detection. */
+export function normalizeName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z]+/g, ' ')
+    .trim();
+}
+
+/** The identity used to find a duplicate when no NIR is given: last name, first name, birth date. */
+export function personIdentityKey(person: { lastName: string; firstName: string; birthDate: string }): string {
+  return `${normalizeName(person.lastName)}|${normalizeName(person.firstName)}|${person.birthDate}`;
+}
+
+/**
+ * Personal data is visible only to those who work the person's case (SPEC §2, §11): the
+ * organization that registered the person, organizations that diagnosed them (later: that
+ * received an application), and administrators.
+ */
+export function worksOnCase(input: {
+  actorRole: string;
+  actorOrganizationId: string;
+  createdByOrganizationId: string;
+  organizationsOnCase: readonly string[];
+}): boolean {
+  return (
+    input.actorRole === 'ADMIN' ||
+    input.actorOrganizationId === input.createdByOrganizationId ||
+    input.organizationsOnCase.includes(input.actorOrganizationId)
+  );
+}
