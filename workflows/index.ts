@@ -1,3 +1,4 @@
 // Every workflow type the worker runs. Bundled by the worker (workflowsPath), so only
 // deterministic code may be reachable from here (enforced by the ESLint override).
 export { accreditation } from './accreditation/workflow.ts';
+export { parcours } from './parcours/workflow.ts';

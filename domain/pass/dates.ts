@@ -47,7 +47,7 @@ export function checkHiringStartDate(start: IsoDate, today: IsoDate): PassRefusa
   if (compareDates(start, today) < 0) {
     refusals.push({
       code: 'hiring_start_in_past',
-      message: "La date de début du contrat ne peut pas être dans le passé.",
+      message: 'La date de début du contrat ne peut pas être dans le passé.',
     });
   }
   const latest = latestHiringStartDate(today);

@@ -29,14 +29,14 @@ export interface ProlongationRule {
 
 export const PROLONGATION_RULES: Record<ProlongationReason, ProlongationRule> = {
   SENIOR_CDI: {
-    label: 'CDI conclu avec une personne âgée d'au moins 57 ans',
+    label: "CDI conclu avec une personne âgée d'au moins 57 ans",
     maxDays: 3650,
     cumulativeCapDays: null,
     validatedBy: 'EMPLOYER',
     employerKinds: SIAE_KINDS,
   },
   FIN_FORMATION: {
-    label: 'Fin d'une formation',
+    label: "Fin d'une formation",
     maxDays: 365,
     cumulativeCapDays: null,
     validatedBy: 'EMPLOYER',
@@ -57,7 +57,7 @@ export const PROLONGATION_RULES: Record<ProlongationReason, ProlongationRule> = 
     employerKinds: SIAE_KINDS,
   },
   DIFFICULTES_PARTICULIERES: {
-    label: 'Difficultés particulières qui font obstacle à l'insertion durable dans l'emploi',
+    label: "Difficultés particulières qui font obstacle à l'insertion durable dans l'emploi",
     maxDays: 365,
     cumulativeCapDays: 3 * 365,
     validatedBy: 'AUTHORIZED_PRESCRIBER',

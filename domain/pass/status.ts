@@ -35,7 +35,10 @@ export function effectivePassEnd(pass: {
   suspensions: readonly Suspension[];
   prolongations: readonly Prolongation[];
 }): IsoDate {
-  return endDateWithProlongations(endDateWithSuspensions(passEndDate(pass.start), pass.suspensions), pass.prolongations);
+  return endDateWithProlongations(
+    endDateWithSuspensions(passEndDate(pass.start), pass.suspensions),
+    pass.prolongations,
+  );
 }
 
 function isSuspendedOn(suspensions: readonly Suspension[], day: IsoDate): boolean {

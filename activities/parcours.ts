@@ -1,0 +1,116 @@
+// Projection of the parcours workflow into PostgreSQL: the PASS read model, prolongation
+// requests, audit log and notifications, in one transaction. Idempotent: keys come from the
+// workflow id and version, and an older version never overwrites a newer one.
+import type { Prisma } from '../generated/prisma/client.ts';
+import type { Db } from '../server/db/client.ts';
+import { writeAudit } from '../server/audit.ts';
+import { parcoursWorkflowId } from '../workflows/parcours/contract.ts';
+import type { ProjectParcoursInput } from './contract.ts';
+
+export function parcoursActivities(db: Db) {
+  return {
+    async projectParcours({ view, action, actedBy, notices }: ProjectParcoursInput): Promise<void> {
+      const key = `${parcoursWorkflowId(view.passNumber)}:v${view.version}`;
+      await db.$transaction(async (tx) => {
+        const current = await tx.pass.findUnique({ where: { number: view.passNumber }, select: { version: true } });
+        const row = {
+          personId: view.personId,
+          employerId: view.holdingEmployerId,
+          startDate: view.start,
+          endDate: view.end,
+          cancelled: view.cancelled,
+          expired: view.expired,
+          waitingPeriodEnded: view.waitingPeriodEnded,
+          snapshot: view as unknown as Prisma.InputJsonValue,
+          version: view.version,
+        };
+        if (!current) await tx.pass.create({ data: { number: view.passNumber, ...row } });
+        else if (current.version < view.version)
+          await tx.pass.update({ where: { number: view.passNumber }, data: row });
+
+        const pending = view.pendingRequest;
+        if (pending) {
+          await tx.prolongationRequest.upsert({
+            where: { id: pending.id },
+            create: {
+              id: pending.id,
+              passNumber: view.passNumber,
+              employerId: pending.employerId,
+              prescriberOrganizationId: pending.prescriberOrganizationId,
+              reason: pending.reason,
+              endDate: pending.endDate,
+              requestedOn: pending.requestedOn,
+              state: 'PENDING',
+            },
+            update: {},
+          });
+        }
+        if (action === 'parcours.grantProlongation' || action === 'parcours.denyProlongation') {
+          const last = view.events.at(-1);
+          await tx.prolongationRequest.updateMany({
+            where: { passNumber: view.passNumber, state: 'PENDING' },
+            data: {
+              state: action === 'parcours.grantProlongation' ? 'GRANTED' : 'DENIED',
+              decidedOn: view.today,
+              denyReason: action === 'parcours.denyProlongation' ? (last?.detail ?? null) : null,
+            },
+          });
+        }
+        await writeAudit(tx, {
+          key,
+          action,
+          entityType: 'Pass',
+          entityId: view.passNumber,
+          actorUserId: actedBy?.userId ?? null,
+          actorOrganizationId: actedBy?.organizationId ?? null,
+          details: { status: view.status, end: view.end, version: view.version },
+        });
+        await tx.notification.createMany({
+          data: notices.map((notice, index) => ({
+            key: `${key}:${index}`,
+            recipientOrganizationId: notice.organizationId,
+            subject: notice.subject,
+            body: notice.body,
+          })),
+          skipDuplicates: true,
+        });
+      });
+    },
+
+    /**
+     * Personal data goes when the person has no parcours left (every PASS past its waiting
+     * period, or cancelled); what aggregates need (birth year, commune) stays (SPEC §5, §11).
+     */
+    async anonymizePerson({ personId, passNumber }: { personId: string; passNumber: string }) {
+      const others = await db.pass.count({
+        where: { personId, number: { not: passNumber }, cancelled: false, waitingPeriodEnded: false },
+      });
+      if (others > 0) return 'kept' as const;
+      await db.$transaction(async (tx) => {
+        const person = await tx.person.findUnique({ where: { id: personId } });
+        if (!person || person.identityKey.startsWith('anonymized:')) return;
+        await tx.person.update({
+          where: { id: personId },
+          data: {
+            firstName: 'Anonyme',
+            lastName: 'Anonyme',
+            birthDate: `${person.birthDate.slice(0, 4)}-01-01`,
+            identityKey: `anonymized:${personId}`,
+            nir: null,
+            franceTravailId: null,
+            email: null,
+            phone: null,
+          },
+        });
+        await writeAudit(tx, {
+          key: `person.anonymize:${personId}`,
+          action: 'person.anonymize',
+          entityType: 'Person',
+          entityId: personId,
+          details: { passNumber },
+        });
+      });
+      return 'anonymized' as const;
+    },
+  };
+}

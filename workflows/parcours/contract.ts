@@ -1,0 +1,70 @@
+// The parcours workflow's message contract (one workflow per PASS IAE), shared by the
+// workflow, the worker and the API. See docs/decisions/003-workflow-ids-and-messages.md.
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { IsoDate } from '../../domain/dates.ts';
+import type { ParcoursHire, ParcoursState } from '../../domain/pass/parcours.ts';
+import type { ProlongationReason } from '../../domain/pass/prolongations.ts';
+import type { PassStatus } from '../../domain/pass/status.ts';
+import type { SuspensionReason } from '../../domain/pass/suspensions.ts';
+
+export const PARCOURS_WORKFLOW_TYPE = 'parcours';
+
+/** The PASS number is the business key: no personal data in the id (SPEC §11). */
+export function parcoursWorkflowId(passNumber: string): string {
+  return `parcours-${passNumber}`;
+}
+
+export interface ParcoursInput {
+  passNumber: string;
+  personId: string;
+  hire: ParcoursHire;
+  /** Set when the workflow continues as new: the state carried over. */
+  resumed?: { state: ParcoursState; version: number };
+}
+
+/** The live view: the state plus what it means today. */
+export interface ParcoursView extends ParcoursState {
+  today: IsoDate;
+  status: PassStatus;
+  end: IsoDate;
+  remainingDays: number;
+  holdingEmployerId: string;
+  version: number;
+}
+
+export interface ActedBy {
+  userId: string | null;
+  organizationId: string | null;
+}
+
+export const parcoursQuery = defineQuery<ParcoursView>('parcours');
+/** Returns once the issuance is projected into the read model. */
+export const parcoursSyncUpdate = defineUpdate<ParcoursView>('sync');
+
+export const hireUpdate = defineUpdate<ParcoursView, [ActedBy & { hire: ParcoursHire }]>('hire');
+export const suspendUpdate = defineUpdate<
+  ParcoursView,
+  [ActedBy & { employerId: string; start: IsoDate; end: IsoDate; reason: SuspensionReason }]
+>('suspend');
+export const endSuspensionUpdate = defineUpdate<
+  ParcoursView,
+  [ActedBy & { employerId: string; suspensionId: string; endDate: IsoDate }]
+>('endSuspension');
+export interface ProlongArgs extends ActedBy {
+  employerId: string;
+  reason: ProlongationReason;
+  endDate: IsoDate;
+  /** For reasons validated by an authorized prescriber: the organization asked. */
+  prescriberOrganizationId?: string | null;
+}
+export const prolongUpdate = defineUpdate<ParcoursView, [ProlongArgs]>('prolong');
+
+export interface DecideProlongationArgs extends ActedBy {
+  requestId: string;
+  decision: 'grant' | 'deny';
+  reason?: string;
+  /** The deciding prescriber's organization; null when an administrator decides. */
+  prescriberOrganizationId: string | null;
+}
+export const decideProlongationUpdate = defineUpdate<ParcoursView, [DecideProlongationArgs]>('decideProlongation');
+export const cancelUpdate = defineUpdate<ParcoursView, [ActedBy]>('cancel');

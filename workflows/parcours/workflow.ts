@@ -1,0 +1,212 @@
+// One workflow per parcours / PASS IAE (SPEC §5). It holds the parcours state, applies the
+// pure transitions of domain/pass/parcours.ts to updates and deadlines, and projects every
+// change; timers sleep until the next deadline and move when the dates move.
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  uuid4,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities } from '../../activities/contract.ts';
+import { parisDateOf, startOfParisDay } from '../../domain/dates.ts';
+import { BusinessRuleError } from '../../domain/errors.ts';
+import {
+  applyDeadline,
+  cancelParcours,
+  declareProlongation,
+  denyProlongation,
+  endSuspension,
+  grantProlongation,
+  hire,
+  holdingEmployer,
+  nextParcoursDeadline,
+  openParcours,
+  parcoursEnd,
+  parcoursRemainingDays,
+  parcoursStatus,
+  requestProlongation,
+  suspend,
+  type ParcoursChange,
+  type ParcoursNotice,
+  type ParcoursState,
+} from '../../domain/pass/parcours.ts';
+import { PROLONGATION_RULES } from '../../domain/pass/prolongations.ts';
+import {
+  cancelUpdate,
+  decideProlongationUpdate,
+  endSuspensionUpdate,
+  hireUpdate,
+  parcoursQuery,
+  parcoursSyncUpdate,
+  prolongUpdate,
+  suspendUpdate,
+  type ActedBy,
+  type DecideProlongationArgs,
+  type ParcoursInput,
+  type ProlongArgs,
+  type ParcoursView,
+} from './contract.ts';
+
+const { projectParcours, anonymizePerson } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { nonRetryableErrorTypes: ['BusinessRuleError'] },
+});
+
+const workflowToday = () => parisDateOf(Date.now());
+
+function asFailure(error: unknown): never {
+  if (error instanceof BusinessRuleError) throw ApplicationFailure.nonRetryable(error.message, error.code);
+  throw error;
+}
+
+/** Runs a pure transition; a business refusal becomes an update failure with its French message. */
+function attempt<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    asFailure(error);
+  }
+}
+
+export async function parcours(input: ParcoursInput): Promise<ParcoursView> {
+  let state: ParcoursState =
+    input.resumed?.state ??
+    openParcours({ passNumber: input.passNumber, personId: input.personId, hire: input.hire, today: workflowToday() });
+  let version = input.resumed?.version ?? 1;
+  let projectedVersion = input.resumed ? version : 0;
+
+  const view = (): ParcoursView => {
+    const today = workflowToday();
+    return {
+      ...state,
+      today,
+      status: parcoursStatus(state, today),
+      end: parcoursEnd(state),
+      remainingDays: parcoursRemainingDays(state, today),
+      holdingEmployerId: holdingEmployer(state).employerId,
+      version,
+    };
+  };
+
+  async function commit(action: string, actedBy: ActedBy | null, next: ParcoursState, notices: ParcoursNotice[] = []) {
+    state = next;
+    version += 1;
+    const snapshot = view();
+    await projectParcours({ view: snapshot, action: `parcours.${action}`, actedBy, notices });
+    projectedVersion = Math.max(projectedVersion, snapshot.version);
+    return snapshot;
+  }
+
+  const change = (run: () => ParcoursState | ParcoursChange): ParcoursChange => {
+    const result = attempt(run);
+    return 'notices' in result ? result : { state: result, notices: [] };
+  };
+
+  setHandler(parcoursQuery, view);
+  setHandler(parcoursSyncUpdate, async () => {
+    await condition(() => projectedVersion >= 1);
+    return view();
+  });
+
+  setHandler(hireUpdate, (args) => commit('hire', args, change(() => hire(state, args.hire, workflowToday())).state), {
+    validator: (args) => void attempt(() => hire(state, args.hire, workflowToday())),
+  });
+
+  setHandler(
+    suspendUpdate,
+    (args) => {
+      const next = change(() => suspend(state, { ...args, id: uuid4() }, workflowToday()));
+      return commit('suspend', args, next.state);
+    },
+    { validator: (args) => void attempt(() => suspend(state, { ...args, id: 'validation' }, workflowToday())) },
+  );
+
+  setHandler(
+    endSuspensionUpdate,
+    (args) => {
+      const next = change(() => endSuspension(state, { ...args, id: args.suspensionId }, workflowToday()));
+      return commit('endSuspension', args, next.state);
+    },
+    {
+      validator: (args) =>
+        void attempt(() => endSuspension(state, { ...args, id: args.suspensionId }, workflowToday())),
+    },
+  );
+
+  /** Employer-declared reasons apply at once; the others become a request to the named prescriber. */
+  const prolong = (args: ProlongArgs, id: string): ParcoursChange => {
+    if (PROLONGATION_RULES[args.reason].validatedBy === 'EMPLOYER') {
+      return change(() => declareProlongation(state, { ...args, id }, workflowToday()));
+    }
+    const prescriberOrganizationId = args.prescriberOrganizationId;
+    if (!prescriberOrganizationId) {
+      asFailure(
+        new BusinessRuleError(
+          'prescriber_required',
+          'Indiquez le prescripteur habilité à qui adresser la demande de prolongation.',
+        ),
+      );
+    }
+    return change(() => requestProlongation(state, { ...args, id, prescriberOrganizationId }, workflowToday()));
+  };
+  setHandler(
+    prolongUpdate,
+    (args) => {
+      const next = prolong(args, uuid4());
+      return commit('prolong', args, next.state, next.notices);
+    },
+    { validator: (args) => void prolong(args, 'validation') },
+  );
+
+  const decide = (args: DecideProlongationArgs) =>
+    args.decision === 'grant'
+      ? change(() => grantProlongation(state, args, workflowToday()))
+      : change(() => denyProlongation(state, { ...args, reason: args.reason ?? '' }, workflowToday()));
+  setHandler(
+    decideProlongationUpdate,
+    (args) => {
+      const next = decide(args);
+      return commit(
+        args.decision === 'grant' ? 'grantProlongation' : 'denyProlongation',
+        args,
+        next.state,
+        next.notices,
+      );
+    },
+    { validator: (args) => void decide(args) },
+  );
+
+  setHandler(
+    cancelUpdate,
+    (args) => commit('cancel', args, change(() => cancelParcours(state, workflowToday())).state),
+    { validator: (_args: ActedBy) => void attempt(() => cancelParcours(state, workflowToday())) },
+  );
+
+  if (!input.resumed) await commit('issue', null, state);
+
+  for (;;) {
+    const deadline = nextParcoursDeadline(state, workflowToday());
+    if (!deadline) break;
+    const versionBefore = version;
+    const changed = await condition(
+      () => version !== versionBefore,
+      Math.max(startOfParisDay(deadline.on) - Date.now(), 1),
+    );
+    if (!changed) {
+      if (deadline.kind === 'anonymization')
+        await anonymizePerson({ personId: state.personId, passNumber: state.passNumber });
+      const next = applyDeadline(state, deadline, workflowToday());
+      await commit(deadline.kind, null, next.state, next.notices);
+    }
+    if (workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof parcours>({ ...input, resumed: { state, version } });
+    }
+  }
+  await condition(allHandlersFinished);
+  return view();
+}
