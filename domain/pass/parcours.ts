@@ -480,7 +480,7 @@ export function applyDeadline(state: ParcoursState, deadline: ParcoursDeadline, 
         notices: [
           {
             organizationId: holder.employerId,
-            subject: `Le PASS IAE ${state.passNumber} prend fin dans ${daysBetween(today, end) + 1} jours`,
+            subject: `Le PASS IAE ${state.passNumber} prend fin dans ${daysBetween(today, end)} jours`,
             body: `Le PASS IAE ${state.passNumber} est valide jusqu'au ${frenchDate(end)}. Pensez, si besoin, à demander une prolongation.`,
           },
         ],

@@ -22,15 +22,34 @@ beforeAll(async () => {
       { code: '67', selfPrescriptionEnabled: false },
     ],
   });
-  const organization = await createOrganization(api, admin, { type: 'PRESCRIBER', name: 'France Travail Pantin', departement: '93', prescriberKind: 'FRANCE_TRAVAIL' });
-  franceTravail = { token: (await createMember(api, admin, organization.id, 'ft')).token, organizationId: organization.id };
+  const organization = await createOrganization(api, admin, {
+    type: 'PRESCRIBER',
+    name: 'France Travail Pantin',
+    departement: '93',
+    prescriberKind: 'FRANCE_TRAVAIL',
+  });
+  franceTravail = {
+    token: (await createMember(api, admin, organization.id, 'ft')).token,
+    organizationId: organization.id,
+  };
 });
 afterAll(() => platform?.stop());
 
-const person = (overrides: Record<string, unknown> = {}) => ({ firstName: 'Éloïse', lastName: 'Dupont-Martin', birthDate: '1990-05-12', ...overrides });
+const person = (overrides: Record<string, unknown> = {}) => ({
+  firstName: 'Éloïse',
+  lastName: 'Dupont-Martin',
+  birthDate: '1990-05-12',
+  ...overrides,
+});
 
 async function employer(kind: string, departement = '93') {
-  const organization = await createOrganization(api, admin, { type: 'EMPLOYER', name: `${kind} ${departement}`, departement, employerKind: kind, siret: newSiret() });
+  const organization = await createOrganization(api, admin, {
+    type: 'EMPLOYER',
+    name: `${kind} ${departement}`,
+    departement,
+    employerKind: kind,
+    siret: newSiret(),
+  });
   return { id: organization.id, token: (await createMember(api, admin, organization.id, kind.toLowerCase())).token };
 }
 
@@ -47,26 +66,47 @@ describe('persons', () => {
   it('a duplicate by NIR returns 409 even with other names; an invalid NIR key is refused', async () => {
     const nir = '2900575115042'; // + key
     const key = String(97 - Number(BigInt(nir) % 97n)).padStart(2, '0');
-    const first = await api.post('/persons', person({ lastName: 'Nir', firstName: 'Un', nir: `${nir}${key}` }), franceTravail.token);
+    const first = await api.post(
+      '/persons',
+      person({ lastName: 'Nir', firstName: 'Un', nir: `${nir}${key}` }),
+      franceTravail.token,
+    );
     expect(first.status).toBe(201);
-    const other = await api.post('/persons', person({ lastName: 'Autre', firstName: 'Nom', nir: `${nir.slice(0, 1)} ${nir.slice(1)} ${key}` }), franceTravail.token);
+    const other = await api.post(
+      '/persons',
+      person({ lastName: 'Autre', firstName: 'Nom', nir: `${nir.slice(0, 1)} ${nir.slice(1)} ${key}` }),
+      franceTravail.token,
+    );
     expect(other.status).toBe(409);
     expect(other.body.error.details[0].existingId).toBe(first.body.id);
-    const wrongKey = await api.post('/persons', person({ lastName: 'Cle', nir: `${nir}${key === '01' ? '02' : '01'}` }), franceTravail.token);
+    const wrongKey = await api.post(
+      '/persons',
+      person({ lastName: 'Cle', nir: `${nir}${key === '01' ? '02' : '01'}` }),
+      franceTravail.token,
+    );
     expect(wrongKey.status).toBe(400);
     expect(wrongKey.body.error.details[0].path).toBe('body.nir');
   });
 
   it('personal data is readable only by organizations working the case, and every read is audited', async () => {
     const created = await api.post('/persons', person({ lastName: 'Secret' }), franceTravail.token);
-    const other = await createOrganization(api, admin, { type: 'PRESCRIBER', name: 'Mission locale 93', departement: '93', prescriberKind: 'MISSION_LOCALE' });
+    const other = await createOrganization(api, admin, {
+      type: 'PRESCRIBER',
+      name: 'Mission locale 93',
+      departement: '93',
+      prescriberKind: 'MISSION_LOCALE',
+    });
     const outsider = await createMember(api, admin, other.id, 'ml');
     const refused = await api.get(`/persons/${created.body.id}`, outsider.token);
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toMatch(/ne vous sont pas accessibles/);
-    const readsBefore = await platform.db.auditEntry.count({ where: { action: 'person.read', entityId: created.body.id } });
+    const readsBefore = await platform.db.auditEntry.count({
+      where: { action: 'person.read', entityId: created.body.id },
+    });
     expect((await api.get(`/persons/${created.body.id}`, franceTravail.token)).status).toBe(200);
-    expect(await platform.db.auditEntry.count({ where: { action: 'person.read', entityId: created.body.id } })).toBe(readsBefore + 1);
+    expect(await platform.db.auditEntry.count({ where: { action: 'person.read', entityId: created.body.id } })).toBe(
+      readsBefore + 1,
+    );
   });
 });
 
@@ -85,13 +125,24 @@ describe('prescriber diagnoses', () => {
       expect(response.status).toBe(422);
       expect(response.body.error.code).toBe('criteria_invalid');
     }
-    expect((await api.post(`/persons/${p.body.id}/diagnoses`, { criteria: ['INCONNU'] }, franceTravail.token)).status).toBe(400);
+    expect(
+      (await api.post(`/persons/${p.body.id}/diagnoses`, { criteria: ['INCONNU'] }, franceTravail.token)).status,
+    ).toBe(400);
     expect(await platform.db.diagnosis.count({ where: { personId: p.body.id } })).toBe(0);
   });
 
   it('an orienteur may not diagnose; once the prefecture approves its organization it may at once; after withdrawal it may not', async () => {
-    const ccas = await createOrganization(api, admin, { type: 'PRESCRIBER', name: 'CCAS de Bondy', departement: '93', prescriberKind: 'CCAS' });
-    const prefecture = await createOrganization(api, admin, { type: 'PREFECTURE', name: 'Préfecture 93 bis', departement: '93' });
+    const ccas = await createOrganization(api, admin, {
+      type: 'PRESCRIBER',
+      name: 'CCAS de Bondy',
+      departement: '93',
+      prescriberKind: 'CCAS',
+    });
+    const prefecture = await createOrganization(api, admin, {
+      type: 'PREFECTURE',
+      name: 'Préfecture 93 bis',
+      departement: '93',
+    });
     const member = await createMember(api, admin, ccas.id, 'ccas');
     const agent = await createMember(api, admin, prefecture.id, 'pref');
     const p = await api.post('/persons', person({ lastName: 'Orientee' }), member.token);
@@ -99,15 +150,25 @@ describe('prescriber diagnoses', () => {
 
     const refused = await api.post(`/persons/${p.body.id}/diagnoses`, { criteria: ['RSA'] }, member.token);
     expect(refused.status).toBe(403);
-    expect(refused.body.error.message).toBe("Votre organisation n'est pas habilitée : seul un prescripteur habilité peut réaliser un diagnostic d'éligibilité.");
+    expect(refused.body.error.message).toBe(
+      "Votre organisation n'est pas habilitée : seul un prescripteur habilité peut réaliser un diagnostic d'éligibilité.",
+    );
 
-    const request = await api.post('/accreditation-requests', { organizationId: ccas.id, justification: 'Accompagnement RSA.', reference: 'Arrêté 93-2027-12' }, member.token);
+    const request = await api.post(
+      '/accreditation-requests',
+      { organizationId: ccas.id, justification: 'Accompagnement RSA.', reference: 'Arrêté 93-2027-12' },
+      member.token,
+    );
     const approved = await api.post(`/accreditation-requests/${request.body.requestId}/approve`, {}, agent.token);
     expect(approved.body.state).toBe('APPROVED');
     const accepted = await api.post(`/persons/${p.body.id}/diagnoses`, { criteria: ['RSA'] }, member.token);
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(201);
 
-    const withdrawn = await api.post(`/accreditation-requests/${request.body.requestId}/withdraw`, { reason: 'Conventionnement terminé.' }, agent.token);
+    const withdrawn = await api.post(
+      `/accreditation-requests/${request.body.requestId}/withdraw`,
+      { reason: 'Conventionnement terminé.' },
+      agent.token,
+    );
     expect(withdrawn.body.state).toBe('WITHDRAWN');
     expect((await api.get(`/organizations/${ccas.id}`, member.token)).body.authorizationStatus).toBe('WITHDRAWN');
     const again = await api.post(`/persons/${p.body.id}/diagnoses`, { criteria: ['RSA'] }, member.token);
@@ -121,18 +182,34 @@ describe('self-prescription diagnoses', () => {
     const aci = await employer('ACI');
     const ai = await employer('AI');
     const p1 = await api.post('/persons', person({ lastName: 'Aci' }), aci.token);
-    const short = await api.post(`/persons/${p1.body.id}/diagnoses`, { criteria: ['QPV', 'ZRR'], employerId: aci.id }, aci.token);
+    const short = await api.post(
+      `/persons/${p1.body.id}/diagnoses`,
+      { criteria: ['QPV', 'ZRR'], employerId: aci.id },
+      aci.token,
+    );
     expect(short.status).toBe(422);
-    expect(short.body.error.message).toBe('Il manque 1 critère de niveau 2 (3 requis pour un ACI) ou 1 critère de niveau 1.');
-    const enough = await api.post(`/persons/${p1.body.id}/diagnoses`, { criteria: ['QPV', 'ZRR', 'MOBILITE'], employerId: aci.id }, aci.token);
+    expect(short.body.error.message).toBe(
+      'Il manque 1 critère de niveau 2 (3 requis pour un ACI) ou 1 critère de niveau 1.',
+    );
+    const enough = await api.post(
+      `/persons/${p1.body.id}/diagnoses`,
+      { criteria: ['QPV', 'ZRR', 'MOBILITE'], employerId: aci.id },
+      aci.token,
+    );
     expect(enough.status).toBe(201);
     expect(enough.body).toMatchObject({ author: 'EMPLOYER', madeOn: '2027-03-15', expiresOn: '2027-06-14' });
 
     const p2 = await api.post('/persons', person({ lastName: 'Ai' }), ai.token);
-    expect((await api.post(`/persons/${p2.body.id}/diagnoses`, { criteria: ['QPV', 'ZRR'], employerId: ai.id }, ai.token)).status).toBe(201);
+    expect(
+      (await api.post(`/persons/${p2.body.id}/diagnoses`, { criteria: ['QPV', 'ZRR'], employerId: ai.id }, ai.token))
+        .status,
+    ).toBe(201);
 
     // France Travail works on p1's case once it diagnoses too, but never sees the ACI's own diagnosis.
-    await platform.db.person.update({ where: { id: p1.body.id }, data: { createdByOrganizationId: franceTravail.organizationId } });
+    await platform.db.person.update({
+      where: { id: p1.body.id },
+      data: { createdByOrganizationId: franceTravail.organizationId },
+    });
     const seenByPrescriber = await api.get(`/persons/${p1.body.id}`, franceTravail.token);
     expect(seenByPrescriber.body.diagnoses).toEqual([]);
     const seenByAci = await api.get(`/persons/${p1.body.id}`, aci.token);
@@ -142,26 +219,47 @@ describe('self-prescription diagnoses', () => {
   it('refused when the route is closed in the département, when the right is revoked, and for a GEIQ', async () => {
     const closed = await employer('EI', '67');
     const p = await api.post('/persons', person({ lastName: 'Ferme' }), closed.token);
-    const r1 = await api.post(`/persons/${p.body.id}/diagnoses`, { criteria: ['RSA'], employerId: closed.id }, closed.token);
+    const r1 = await api.post(
+      `/persons/${p.body.id}/diagnoses`,
+      { criteria: ['RSA'], employerId: closed.id },
+      closed.token,
+    );
     expect(r1.status).toBe(422);
     expect(r1.body.error.code).toBe('self_prescription_not_enabled_in_departement');
 
     const revoked = await employer('EI');
-    await platform.db.organization.update({ where: { id: revoked.id }, data: { selfPrescriptionStatus: 'REVOKED_UNTIL', selfPrescriptionRevokedUntil: '2027-06-01' } });
+    await platform.db.organization.update({
+      where: { id: revoked.id },
+      data: { selfPrescriptionStatus: 'REVOKED_UNTIL', selfPrescriptionRevokedUntil: '2027-06-01' },
+    });
     const p2 = await api.post('/persons', person({ lastName: 'Revoque' }), revoked.token);
-    const r2 = await api.post(`/persons/${p2.body.id}/diagnoses`, { criteria: ['RSA'], employerId: revoked.id }, revoked.token);
+    const r2 = await api.post(
+      `/persons/${p2.body.id}/diagnoses`,
+      { criteria: ['RSA'], employerId: revoked.id },
+      revoked.token,
+    );
     expect(r2.status).toBe(422);
     expect(r2.body.error.code).toBe('self_prescription_right_suspended');
 
     const geiq = await employer('GEIQ');
     const p3 = await api.post('/persons', person({ lastName: 'Geiq' }), geiq.token);
-    const r3 = await api.post(`/persons/${p3.body.id}/diagnoses`, { criteria: ['RSA'], employerId: geiq.id }, geiq.token);
+    const r3 = await api.post(
+      `/persons/${p3.body.id}/diagnoses`,
+      { criteria: ['RSA'], employerId: geiq.id },
+      geiq.token,
+    );
     expect(r3.status).toBe(422);
     expect(r3.body.error.code).toBe('self_diagnosis_not_siae');
 
     const other = await employer('ACI');
-    const r4 = await api.post(`/persons/${p3.body.id}/diagnoses`, { criteria: ['RSA'], employerId: other.id }, geiq.token);
+    const r4 = await api.post(
+      `/persons/${p3.body.id}/diagnoses`,
+      { criteria: ['RSA'], employerId: other.id },
+      geiq.token,
+    );
     expect(r4.status).toBe(403);
-    expect(await platform.db.diagnosis.count({ where: { personId: { in: [p.body.id, p2.body.id, p3.body.id] } } })).toBe(0);
+    expect(
+      await platform.db.diagnosis.count({ where: { personId: { in: [p.body.id, p2.body.id, p3.body.id] } } }),
+    ).toBe(0);
   });
 });

@@ -12,7 +12,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities/contract.ts';
-import { parisDateOf, startOfParisDay } from '../../domain/dates.ts';
+import { isIsoDate, parisDateOf, startOfParisDay, type IsoDate } from '../../domain/dates.ts';
 import { BusinessRuleError } from '../../domain/errors.ts';
 import {
   applyDeadline,
@@ -79,8 +79,7 @@ export async function parcours(input: ParcoursInput): Promise<ParcoursView> {
   let version = input.resumed?.version ?? 1;
   let projectedVersion = input.resumed ? version : 0;
 
-  const view = (): ParcoursView => {
-    const today = workflowToday();
+  const view = (today: IsoDate = workflowToday()): ParcoursView => {
     return {
       ...state,
       today,
@@ -106,7 +105,7 @@ export async function parcours(input: ParcoursInput): Promise<ParcoursView> {
     return 'notices' in result ? result : { state: result, notices: [] };
   };
 
-  setHandler(parcoursQuery, view);
+  setHandler(parcoursQuery, (today?: IsoDate) => view(today && isIsoDate(today) ? today : undefined));
   setHandler(parcoursSyncUpdate, async () => {
     await condition(() => projectedVersion >= 1);
     return view();

@@ -1,5 +1,5 @@
 // French wording of the platform's roles and statuses, as shown to users.
-import type { AuthorizationStatus, Role } from '$lib/server/api';
+import type { AccreditationState, AuthorizationStatus, Role } from '$lib/server/api';
 
 export const ROLE_LABELS: Record<Role, string> = {
   PRESCRIBER: 'Prescripteur',
@@ -22,4 +22,67 @@ export const AUTHORIZATION_STATUS_BADGES: Record<NonNullable<AuthorizationStatus
   VALIDATED: 'fr-badge--success',
   REFUSED: 'fr-badge--error',
   WITHDRAWN: 'fr-badge--warning',
+};
+
+// Accreditation requests (SPEC §7). Same wording as domain/accreditation.ts
+// (ACCREDITATION_STATE_LABELS), copied here: the web app is built apart from the domain.
+export const ACCREDITATION_STATE_LABELS: Record<AccreditationState, string> = {
+  SUBMITTED: 'Déposée',
+  INFORMATION_REQUESTED: 'Informations demandées',
+  APPROVED: 'Habilitée',
+  REJECTED: 'Refusée',
+  ABANDONED: 'Abandonnée',
+  WITHDRAWN: 'Habilitation retirée',
+  EXPIRED: 'Habilitation expirée',
+};
+
+/** DSFR badge variant for each accreditation request state. */
+export const ACCREDITATION_STATE_BADGES: Record<AccreditationState, string> = {
+  SUBMITTED: 'fr-badge--new',
+  INFORMATION_REQUESTED: 'fr-badge--warning',
+  APPROVED: 'fr-badge--success',
+  REJECTED: 'fr-badge--error',
+  ABANDONED: '',
+  WITHDRAWN: 'fr-badge--error',
+  EXPIRED: '',
+};
+
+/** States in which the request still waits for a decision. */
+export const OPEN_ACCREDITATION_STATES: readonly AccreditationState[] = ['SUBMITTED', 'INFORMATION_REQUESTED'];
+
+/** The prefecture decisions allowed in each state (domain/accreditation.ts, ACCREDITATION_TRANSITIONS). */
+export const PREFECTURE_ACTIONS_BY_STATE: Record<
+  AccreditationState,
+  readonly ('approve' | 'reject' | 'requestInformation' | 'withdraw')[]
+> = {
+  SUBMITTED: ['approve', 'reject', 'requestInformation'],
+  INFORMATION_REQUESTED: ['approve', 'reject'],
+  APPROVED: ['withdraw'],
+  REJECTED: [],
+  ABANDONED: [],
+  WITHDRAWN: [],
+  EXPIRED: [],
+};
+
+/** Title of each event of a request's history. */
+export const ACCREDITATION_EVENT_LABELS: Record<string, string> = {
+  submit: 'Déposée',
+  requestInformation: 'Informations demandées',
+  respond: 'Réponse envoyée',
+  approve: 'Habilitée',
+  reject: 'Refusée',
+  prefectureReminder: 'Rappel envoyé à la préfecture',
+  overdue: 'En retard',
+  abandon: 'Abandonnée',
+  withdraw: 'Habilitation retirée',
+  expire: 'Habilitation expirée',
+  renewalReminder: 'Rappel de renouvellement',
+};
+
+/** How the message attached to an event is introduced. */
+export const ACCREDITATION_EVENT_MESSAGE_LABELS: Record<string, string> = {
+  requestInformation: 'Message de la préfecture',
+  respond: "Réponse de l'organisation",
+  reject: 'Motif',
+  withdraw: 'Motif',
 };

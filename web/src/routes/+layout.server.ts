@@ -1,5 +1,18 @@
+import { api, callerOf } from '$lib/server/api';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals }) => {
-  return { user: locals.user };
+export const load: LayoutServerLoad = async (event) => {
+  const { locals, depends } = event;
+  depends('app:notifications');
+  let unreadNotifications: number | null = null;
+  if (locals.user) {
+    try {
+      // Only the unread ones are listed: the count comes with them.
+      ({ unreadCount: unreadNotifications } = await api.notifications(callerOf(event), { unread: true }));
+    } catch (err) {
+      // The header must not break a page: the link then shows no count.
+      console.error(JSON.stringify({ msg: 'GET /notifications failed', error: String(err) }));
+    }
+  }
+  return { user: locals.user, unreadNotifications };
 };

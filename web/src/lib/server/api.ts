@@ -38,6 +38,94 @@ export type CurrentUser = z.output<typeof currentUserSchema>;
 export type Role = z.infer<typeof roleSchema>;
 export type AuthorizationStatus = z.infer<typeof authorizationStatusSchema>;
 
+export const ACCREDITATION_STATES = [
+  'SUBMITTED',
+  'INFORMATION_REQUESTED',
+  'APPROVED',
+  'REJECTED',
+  'ABANDONED',
+  'WITHDRAWN',
+  'EXPIRED',
+] as const;
+const accreditationStateSchema = z.enum(ACCREDITATION_STATES);
+export type AccreditationState = z.infer<typeof accreditationStateSchema>;
+
+const accreditationEventSchema = z.object({
+  on: z.string(),
+  action: z.string(),
+  state: z.string(),
+  message: z.string().optional(),
+});
+export type AccreditationEvent = z.infer<typeof accreditationEventSchema>;
+
+/** One request and its history (the workflow's view). */
+const accreditationViewSchema = z.object({
+  requestId: z.string(),
+  organizationId: z.string(),
+  departement: z.string(),
+  justification: z.string(),
+  reference: z.string(),
+  state: accreditationStateSchema,
+  submittedOn: z.string(),
+  decidedOn: z.string().nullable(),
+  endDate: z.string().nullable(),
+  informationRequestedOn: z
+    .string()
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
+  overdue: z.boolean(),
+  events: z.array(accreditationEventSchema),
+});
+export type AccreditationView = z.output<typeof accreditationViewSchema>;
+
+const accreditationListItemSchema = z.object({
+  id: z.string(),
+  organizationId: z.string(),
+  organizationName: z.string(),
+  departement: z.string(),
+  state: accreditationStateSchema,
+  submittedOn: z.string(),
+  decidedOn: z.string().nullable(),
+  overdue: z.boolean(),
+});
+export type AccreditationListItem = z.infer<typeof accreditationListItemSchema>;
+const accreditationListSchema = z.object({ items: z.array(accreditationListItemSchema) });
+
+export interface AccreditationListQuery {
+  state?: AccreditationState;
+  overdue?: boolean;
+  region?: boolean;
+}
+
+const organizationSchema = z.object({
+  id: idSchema,
+  type: organizationTypeSchema,
+  name: z.string(),
+  siret: z.string().nullable(),
+  departement: z.string(),
+  prescriberKind: z.string().nullable(),
+  authorizationStatus: authorizationStatusSchema,
+});
+export type Organization = z.output<typeof organizationSchema>;
+
+const notificationSchema = z.object({
+  id: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type Notification = z.infer<typeof notificationSchema>;
+const notificationListSchema = z.object({ items: z.array(notificationSchema), unreadCount: z.number() });
+
+/** Prefecture decisions on a request, as named in the API paths. */
+export type AccreditationDecision =
+  | { action: 'approve'; endDate?: string }
+  | { action: 'reject'; reason: string }
+  | { action: 'request-information'; message: string }
+  | { action: 'withdraw'; reason: string };
+
 const sessionSchema = z.object({ token: z.string().min(1), expiresAt: z.string() });
 export type WebSession = z.infer<typeof sessionSchema>;
 
@@ -151,6 +239,76 @@ export const api = {
   /** GET /me: the signed-in user and their membership. */
   async me(caller: Caller): Promise<CurrentUser> {
     return json(await call('GET', `${baseUrl()}/me`, caller), currentUserSchema);
+  },
+
+  /** GET /accreditation-requests: the caller's organization's requests, or its département's (prefecture). */
+  async accreditationRequests(caller: Caller, query: AccreditationListQuery = {}): Promise<AccreditationListItem[]> {
+    const search = new URLSearchParams();
+    if (query.state) search.set('state', query.state);
+    if (query.overdue !== undefined) search.set('overdue', String(query.overdue));
+    if (query.region !== undefined) search.set('region', String(query.region));
+    const qs = search.size > 0 ? `?${search}` : '';
+    const { items } = await json(
+      await call('GET', `${baseUrl()}/accreditation-requests${qs}`, caller),
+      accreditationListSchema,
+    );
+    return items;
+  },
+
+  /** GET /accreditation-requests/{id}: one request and its history. */
+  async accreditationRequest(caller: Caller, id: string): Promise<AccreditationView> {
+    return json(
+      await call('GET', `${baseUrl()}/accreditation-requests/${encodeURIComponent(id)}`, caller),
+      accreditationViewSchema,
+    );
+  },
+
+  /** POST /accreditation-requests: the organization asks its prefecture to be authorized. */
+  async submitAccreditationRequest(
+    caller: Caller,
+    body: { organizationId: string; justification: string; reference: string },
+  ): Promise<AccreditationView> {
+    return json(await call('POST', `${baseUrl()}/accreditation-requests`, caller, body), accreditationViewSchema);
+  },
+
+  /** POST /accreditation-requests/{id}/respond: the organization answers an information request. */
+  async respondToAccreditationRequest(caller: Caller, id: string, message: string): Promise<AccreditationView> {
+    return json(
+      await call('POST', `${baseUrl()}/accreditation-requests/${encodeURIComponent(id)}/respond`, caller, { message }),
+      accreditationViewSchema,
+    );
+  },
+
+  /** POST /accreditation-requests/{id}/approve|reject|request-information|withdraw: a prefecture decision. */
+  async decideAccreditationRequest(
+    caller: Caller,
+    id: string,
+    decision: AccreditationDecision,
+  ): Promise<AccreditationView> {
+    const { action, ...body } = decision;
+    return json(
+      await call('POST', `${baseUrl()}/accreditation-requests/${encodeURIComponent(id)}/${action}`, caller, body),
+      accreditationViewSchema,
+    );
+  },
+
+  /** GET /organizations/{id}: an organization and its authorization status. */
+  async organization(caller: Caller, id: string): Promise<Organization> {
+    return json(await call('GET', `${baseUrl()}/organizations/${encodeURIComponent(id)}`, caller), organizationSchema);
+  },
+
+  /** GET /notifications: the inbox of the caller's organization, newest first, and its unread count. */
+  async notifications(
+    caller: Caller,
+    query: { unread?: boolean } = {},
+  ): Promise<{ items: Notification[]; unreadCount: number }> {
+    const qs = query.unread === undefined ? '' : `?unread=${query.unread}`;
+    return json(await call('GET', `${baseUrl()}/notifications${qs}`, caller), notificationListSchema);
+  },
+
+  /** POST /notifications/{id}/read. */
+  async markNotificationRead(caller: Caller, id: string): Promise<void> {
+    await call('POST', `${baseUrl()}/notifications/${encodeURIComponent(id)}/read`, caller);
   },
 
   /** GET /healthz, served at the API server root (not under /api/v1). */
