@@ -10,6 +10,7 @@ import { authRoutes } from './routes/auth.ts';
 import { meRoutes } from './routes/me.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { organizationRoutes } from './routes/organizations.ts';
+import { passRoutes } from './routes/passes.ts';
 import { personRoutes } from './routes/persons.ts';
 import { userRoutes } from './routes/users.ts';
 import { checkHealth } from './health.ts';
@@ -22,6 +23,7 @@ export const routes: readonly AnyRoute[] = [
   ...accreditationRoutes,
   ...notificationRoutes,
   ...personRoutes,
+  ...passRoutes,
 ];
 
 const require = createRequire(import.meta.url);

@@ -1,0 +1,335 @@
+// PASS IAE and prolongation requests (SPEC §5, §13). Each PASS is a parcours workflow; one
+// PASS's live state is the workflow's answer, computed for the API's "today".
+import { WithStartWorkflowOperation } from '@temporalio/client';
+import { z } from 'zod';
+import { today } from '../../domain/clock.ts';
+import { SIAE_KINDS } from '../../domain/organizations.ts';
+import { checkHiringStartDate, throwIfRefused } from '../../domain/pass/dates.ts';
+import { formatPassNumber } from '../../domain/pass/number.ts';
+import { PROLONGATION_REASONS } from '../../domain/pass/prolongations.ts';
+import { passStatus } from '../../domain/pass/status.ts';
+import { SUSPENSION_REASONS } from '../../domain/pass/suspensions.ts';
+import { worksOnCase } from '../../domain/persons.ts';
+import {
+  decideProlongationUpdate,
+  endSuspensionUpdate,
+  parcoursQuery,
+  parcoursSyncUpdate,
+  parcoursWorkflowId,
+  PARCOURS_WORKFLOW_TYPE,
+  prolongUpdate,
+  suspendUpdate,
+  type ParcoursInput,
+} from '../../workflows/parcours/contract.ts';
+import type { Actor } from '../auth/actor.ts';
+import { ApiError, conflict, forbidden, notFound } from '../errors.ts';
+import { defineRoute, type Deps } from '../route.ts';
+import { idParams, isoDate, nonEmptyText, uuid } from '../schemas.ts';
+import { businessRefusal, executeUpdate } from '../workflow-calls.ts';
+
+const passNumber = z.string().regex(/^99999\d{7}$/, { message: 'numéro de PASS IAE invalide (12 chiffres)' });
+const passParams = z.strictObject({ number: passNumber });
+
+// The live view is the workflow's own type; documented loosely here.
+const passView = z.object({
+  passNumber: z.string(),
+  status: z.enum(['future', 'valid', 'suspended', 'expired', 'cancelled']),
+  start: z.string(),
+  end: z.string(),
+  remainingDays: z.number(),
+  holdingEmployerId: z.string(),
+  suspensions: z.array(z.object({ id: z.string(), start: z.string(), end: z.string(), reason: z.string() })),
+  prolongations: z.array(z.object({ id: z.string(), start: z.string(), end: z.string(), reason: z.string() })),
+  pendingRequest: z.object({ id: z.string(), reason: z.string(), endDate: z.string() }).nullable(),
+  events: z.array(z.object({ on: z.string(), kind: z.string(), detail: z.string().optional() })),
+});
+
+const handleOf = (deps: Deps, number: string) => deps.temporal.workflow.getHandle(parcoursWorkflowId(number));
+const actedBy = (actor: Actor) => ({ userId: actor.userId, organizationId: actor.organization.id });
+
+/** Who may see a PASS: its employers, the organizations on the person's case, administrators. */
+async function visiblePass(deps: Deps, actor: Actor, number: string) {
+  const pass = await deps.db.pass.findUnique({ where: { number } });
+  if (!pass) throw notFound('PASS IAE introuvable.');
+  if (actor.role === 'ADMIN') return pass;
+  const snapshot = pass.snapshot as { hires?: { employerId: string }[] };
+  if (snapshot.hires?.some((h) => h.employerId === actor.organization.id)) return pass;
+  const person = await deps.db.person.findUnique({
+    where: { id: pass.personId },
+    include: { diagnoses: { select: { authorOrganizationId: true } } },
+  });
+  const onCase =
+    person !== null &&
+    worksOnCase({
+      actorRole: actor.role,
+      actorOrganizationId: actor.organization.id,
+      createdByOrganizationId: person.createdByOrganizationId,
+      organizationsOnCase: person.diagnoses.map((d) => d.authorOrganizationId),
+    });
+  if (!onCase) throw forbidden('Ce PASS IAE concerne une personne dont vous ne suivez pas le dossier.');
+  return pass;
+}
+
+const asEmployer = (actor: Actor) => actor.organization.id;
+
+export const passRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/passes',
+    tag: 'PASS IAE',
+    summary: "Délivrer un PASS IAE (administrateurs, en attendant le parcours d'embauche)",
+    access: [],
+    body: z.strictObject({
+      personId: uuid,
+      employerId: uuid,
+      hiringStartDate: isoDate,
+      issuanceKey: z
+        .string()
+        .min(8)
+        .max(200)
+        .optional()
+        .meta({ description: 'Clé d’idempotence : une même clé délivre un seul PASS' }),
+    }),
+    responses: {
+      201: { description: 'PASS délivré', schema: passView },
+      409: { description: 'La personne détient déjà un PASS valide ou à venir' },
+      422: { description: "Employeur hors SIAE, date d'embauche invalide" },
+    },
+    handle: async ({ deps, body }) => {
+      const { db } = deps;
+      const on = today(deps.clock);
+      throwIfRefused(checkHiringStartDate(body.hiringStartDate, on));
+      const [person, employer] = await Promise.all([
+        db.person.findUnique({ where: { id: body.personId }, select: { id: true } }),
+        db.organization.findUnique({ where: { id: body.employerId } }),
+      ]);
+      if (!person) throw new ApiError(422, 'unknown_person', "La personne indiquée n'existe pas.");
+      if (!employer?.employerKind || !SIAE_KINDS.includes(employer.employerKind)) {
+        throw new ApiError(422, 'not_siae', 'Seule une embauche en SIAE ouvre un PASS IAE (pas en GEIQ ni en EA).');
+      }
+      const issuanceKey = body.issuanceKey ?? `${body.personId}:${body.employerId}:${body.hiringStartDate}`;
+      const allocated = await db.passNumberAllocation.findUnique({ where: { issuanceKey } });
+      if (!allocated) {
+        // A person holds at most one valid or future PASS (SPEC §5).
+        const current = (await db.pass.findMany({ where: { personId: body.personId, cancelled: false } })).find(
+          (p) =>
+            passStatus({ start: p.startDate, end: p.endDate, suspensions: [], cancelled: false }, on) !== 'expired',
+        );
+        if (current) {
+          throw conflict(
+            `La personne détient déjà le PASS IAE ${current.number} : il est repris pour cette embauche.`,
+            [{ message: 'PASS existant', existingNumber: current.number }],
+          );
+        }
+      }
+      const allocation =
+        allocated ??
+        (await db.passNumberAllocation.upsert({ where: { issuanceKey }, create: { issuanceKey }, update: {} }));
+      const number = formatPassNumber(allocation.sequence);
+      const input: ParcoursInput = {
+        passNumber: number,
+        personId: body.personId,
+        hire: { employerId: employer.id, employerKind: employer.employerKind, start: body.hiringStartDate },
+      };
+      const startWorkflowOperation = new WithStartWorkflowOperation(PARCOURS_WORKFLOW_TYPE, {
+        workflowId: parcoursWorkflowId(number),
+        taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
+        args: [input],
+        // A retried issuance finds the workflow already there and answers the same PASS.
+        workflowIdConflictPolicy: 'USE_EXISTING',
+      });
+      try {
+        const view = await deps.temporal.workflow.executeUpdateWithStart(parcoursSyncUpdate, {
+          startWorkflowOperation,
+        });
+        return { status: 201, body: view };
+      } catch (error) {
+        throw businessRefusal(error) ?? error;
+      }
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/passes/{number}',
+    tag: 'PASS IAE',
+    summary: 'Consulter un PASS IAE : état, dates, jours restants, suspensions, prolongations, historique',
+    access: ['EMPLOYER_STAFF', 'PRESCRIBER'],
+    params: passParams,
+    responses: { 200: { description: 'PASS IAE', schema: passView }, 404: { description: 'Introuvable' } },
+    handle: async ({ deps, actor, params }) => {
+      await visiblePass(deps, actor, params.number);
+      return { status: 200, body: await handleOf(deps, params.number).query(parcoursQuery, today(deps.clock)) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/passes/{number}/suspensions',
+    tag: 'PASS IAE',
+    summary: 'Suspendre le PASS IAE (employeur de la dernière embauche)',
+    access: ['EMPLOYER_STAFF'],
+    params: passParams,
+    body: z.strictObject({ startDate: isoDate, endDate: isoDate, reason: z.enum(SUSPENSION_REASONS) }),
+    responses: {
+      200: { description: 'PASS suspendu', schema: passView },
+      422: { description: 'Suspension impossible' },
+    },
+    handle: async ({ deps, actor, params, body }) => {
+      await visiblePass(deps, actor, params.number);
+      const view = await executeUpdate(handleOf(deps, params.number), suspendUpdate, {
+        ...actedBy(actor),
+        employerId: asEmployer(actor),
+        start: body.startDate,
+        end: body.endDate,
+        reason: body.reason,
+      });
+      return { status: 200, body: view };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/passes/{number}/suspensions/{id}/end',
+    tag: 'PASS IAE',
+    summary: 'Lever une suspension avant sa date de fin prévue',
+    access: ['EMPLOYER_STAFF'],
+    params: z.strictObject({ number: passNumber, id: uuid }),
+    body: z.strictObject({ endDate: isoDate }),
+    responses: { 200: { description: 'Suspension levée', schema: passView }, 422: { description: 'Impossible' } },
+    handle: async ({ deps, actor, params, body }) => {
+      await visiblePass(deps, actor, params.number);
+      const view = await executeUpdate(handleOf(deps, params.number), endSuspensionUpdate, {
+        ...actedBy(actor),
+        employerId: asEmployer(actor),
+        suspensionId: params.id,
+        endDate: body.endDate,
+      });
+      return { status: 200, body: view };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/passes/{number}/prolongations',
+    tag: 'PASS IAE',
+    summary:
+      'Prolonger le PASS IAE : déclaration (CDI senior, fin de formation) ou demande à un prescripteur habilité (autres motifs)',
+    access: ['EMPLOYER_STAFF'],
+    params: passParams,
+    body: z.strictObject({
+      reason: z.enum(PROLONGATION_REASONS),
+      endDate: isoDate,
+      prescriberOrganizationId: uuid.optional(),
+    }),
+    responses: {
+      200: { description: 'Prolongé ou demande envoyée', schema: passView },
+      422: { description: 'Impossible' },
+    },
+    handle: async ({ deps, actor, params, body }) => {
+      await visiblePass(deps, actor, params.number);
+      if (body.prescriberOrganizationId) {
+        const prescriber = await deps.db.organization.findUnique({ where: { id: body.prescriberOrganizationId } });
+        if (prescriber?.type !== 'PRESCRIBER' || prescriber.authorizationStatus !== 'VALIDATED') {
+          throw new ApiError(
+            422,
+            'prescriber_not_authorized',
+            "L'organisation indiquée n'est pas un prescripteur habilité.",
+          );
+        }
+      }
+      const view = await executeUpdate(handleOf(deps, params.number), prolongUpdate, {
+        ...actedBy(actor),
+        employerId: asEmployer(actor),
+        reason: body.reason,
+        endDate: body.endDate,
+        prescriberOrganizationId: body.prescriberOrganizationId ?? null,
+      });
+      return { status: 200, body: view };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/prolongation-requests',
+    tag: 'PASS IAE',
+    summary: 'Les demandes de prolongation adressées à votre organisation (prescripteur habilité)',
+    access: ['PRESCRIBER'],
+    query: z.strictObject({ state: z.enum(['PENDING', 'GRANTED', 'DENIED']).optional() }),
+    responses: {
+      200: {
+        description: 'Demandes, les plus anciennes en premier',
+        schema: z.object({
+          items: z.array(
+            z.object({
+              id: z.string(),
+              passNumber: z.string(),
+              reason: z.string(),
+              endDate: z.string(),
+              requestedOn: z.string(),
+              state: z.string(),
+            }),
+          ),
+        }),
+      },
+    },
+    handle: async ({ deps, actor, query }) => {
+      const rows = await deps.db.prolongationRequest.findMany({
+        where: {
+          ...(actor.role === 'ADMIN' ? {} : { prescriberOrganizationId: actor.organization.id }),
+          ...(query.state ? { state: query.state } : {}),
+        },
+        orderBy: [{ requestedOn: 'asc' }, { id: 'asc' }],
+        take: 500,
+      });
+      return {
+        status: 200,
+        body: {
+          items: rows.map(({ id, passNumber: number, reason, endDate, requestedOn, state }) => ({
+            id,
+            passNumber: number,
+            reason,
+            endDate,
+            requestedOn,
+            state,
+          })),
+        },
+      };
+    },
+  }),
+  ...(['grant', 'deny'] as const).map((decision) =>
+    defineRoute({
+      method: 'post',
+      path: `/prolongation-requests/{id}/${decision}`,
+      tag: 'PASS IAE',
+      summary:
+        decision === 'grant'
+          ? 'Accorder une demande de prolongation'
+          : 'Refuser une demande de prolongation (avec un motif)',
+      access: ['PRESCRIBER'],
+      params: idParams,
+      body: decision === 'grant' ? z.strictObject({}) : z.strictObject({ reason: nonEmptyText(2000) }),
+      responses: {
+        200: { description: 'Décision enregistrée', schema: passView },
+        404: { description: 'Introuvable' },
+        422: { description: 'Impossible' },
+      },
+      handle: async ({ deps, actor, params, body }) => {
+        const request = await deps.db.prolongationRequest.findUnique({ where: { id: params.id } });
+        if (!request) throw notFound('Demande de prolongation introuvable.');
+        if (actor.role !== 'ADMIN') {
+          if (actor.organization.id !== request.prescriberOrganizationId)
+            throw forbidden('Cette demande a été adressée à une autre organisation.');
+          if (actor.organization.authorizationStatus !== 'VALIDATED') {
+            throw forbidden(
+              "Votre organisation n'est pas habilitée : seul un prescripteur habilité peut valider une prolongation.",
+            );
+          }
+        }
+        const view = await executeUpdate(handleOf(deps, request.passNumber), decideProlongationUpdate, {
+          ...actedBy(actor),
+          requestId: request.id,
+          decision,
+          reason: (body as { reason?: string }).reason,
+          prescriberOrganizationId: actor.role === 'ADMIN' ? null : actor.organization.id,
+        });
+        return { status: 200, body: view };
+      },
+    }),
+  ),
+];
