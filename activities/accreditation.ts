@@ -2,6 +2,7 @@
 // status, audit log and notifications, in one transaction. Idempotent: a retry writes nothing
 // twice (keys derived from workflow id + version) and an older version never overwrites a newer one.
 import type { AccreditationState } from '../domain/accreditation.ts';
+import { frenchDate } from '../domain/dates.ts';
 import type { AuthorizationStatus } from '../domain/organizations.ts';
 import type { Db } from '../server/db/client.ts';
 import { writeAudit } from '../server/audit.ts';
@@ -50,7 +51,7 @@ function notificationsFor(action: string, view: ProjectAccreditationInput['view'
       return [
         org(
           'Votre organisation est habilitée',
-          `La préfecture a approuvé votre demande : vos membres sont désormais prescripteurs habilités${view.endDate ? ` jusqu'au ${view.endDate}` : ''}.`,
+          `La préfecture a approuvé votre demande : vos membres sont désormais prescripteurs habilités${view.endDate ? ` jusqu'au ${frenchDate(view.endDate)}` : ''}.`,
         ),
       ];
     case 'accreditation.reject':
@@ -61,14 +62,14 @@ function notificationsFor(action: string, view: ProjectAccreditationInput['view'
       return [
         prefecture(
           "Rappel : demande d'habilitation en attente",
-          `Une demande d'habilitation déposée le ${view.submittedOn} attend votre décision.`,
+          `Une demande d'habilitation déposée le ${frenchDate(view.submittedOn)} attend votre décision.`,
         ),
       ];
     case 'accreditation.overdue':
       return [
         prefecture(
           "Demande d'habilitation en retard",
-          `La demande déposée le ${view.submittedOn} est sans décision depuis 30 jours : elle apparaît dans la vue régionale des retards.`,
+          `La demande déposée le ${frenchDate(view.submittedOn)} est sans décision depuis 30 jours : elle apparaît dans la vue régionale des retards.`,
         ),
       ];
     case 'accreditation.abandon':
@@ -86,16 +87,19 @@ function notificationsFor(action: string, view: ProjectAccreditationInput['view'
       return [
         org(
           'Votre habilitation arrive à échéance',
-          `Votre habilitation prend fin le ${view.endDate}. Déposez une demande de renouvellement auprès de la préfecture.`,
+          `Votre habilitation prend fin le ${frenchDate(view.endDate ?? '')}. Déposez une demande de renouvellement auprès de la préfecture.`,
         ),
       ];
     case 'accreditation.expire':
       return [
         org(
           'Habilitation expirée',
-          `Votre habilitation a pris fin le ${view.endDate}. Vos membres ne peuvent plus réaliser de diagnostic d'éligibilité.`,
+          `Votre habilitation a pris fin le ${frenchDate(view.endDate ?? '')}. Vos membres ne peuvent plus réaliser de diagnostic d'éligibilité.`,
         ),
-        prefecture('Habilitation expirée', `L'habilitation accordée jusqu'au ${view.endDate} a pris fin.`),
+        prefecture(
+          'Habilitation expirée',
+          `L'habilitation accordée jusqu'au ${frenchDate(view.endDate ?? '')} a pris fin.`,
+        ),
       ];
     default:
       return [];

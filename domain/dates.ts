@@ -87,3 +87,9 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 export function compareDates(a: IsoDate, b: IsoDate): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** `2027-03-01` → `01/03/2027`, the way dates are written to French users. */
+export function frenchDate(date: IsoDate): string {
+  const [year, month, day] = date.split('-');
+  return `${day}/${month}/${year}`;
+}

@@ -1,7 +1,7 @@
 // Administrative criteria and eligibility diagnoses (SPEC §4, §8, §10): which criteria a
 // person may hold together, how many an SIAE needs to self-prescribe, how long a
 // diagnosis lasts and which one a hire relies on. "Today" is always passed in (SPEC §6).
-import { addDays, addMonths, compareDates, isIsoDate, type IsoDate } from './dates.ts';
+import { addDays, addMonths, compareDates, frenchDate, isIsoDate, type IsoDate } from './dates.ts';
 import { BusinessRuleError } from './errors.ts';
 import { SIAE_KINDS, type EmployerKind } from './organizations.ts';
 
@@ -310,11 +310,6 @@ export function isDiagnosisValidOn(diagnosis: EligibilityDiagnosis, on: IsoDate)
 
 // ---------------------------------------------------------------------------------------
 // Which diagnosis a hire relies on
-
-/** "27/02/2026": how dates read in French sentences. */
-function frenchDate(date: IsoDate): string {
-  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
-}
 
 export const PICK_DIAGNOSIS_MESSAGES = {
   none: "Aucun diagnostic d'éligibilité n'a été réalisé pour ce candidat.",

@@ -29,6 +29,7 @@ import { businessRefusal, executeUpdate } from '../workflow-calls.ts';
 
 const viewSchema = z.object({
   requestId: z.string(),
+  organizationName: z.string().optional(),
   organizationId: z.string(),
   departement: z.string(),
   justification: z.string(),
@@ -214,6 +215,8 @@ export const accreditationRoutes = [
           ...scope,
           ...(query.departement ? { departement: query.departement } : {}),
           ...(query.state ? { state: query.state } : {}),
+          // "Overdue" concerns requests still waiting for a decision.
+          ...(query.overdue === true && !query.state ? { state: { in: [...OPEN_ACCREDITATION_STATES] } } : {}),
           ...(query.overdue !== undefined ? { overdue: query.overdue } : {}),
         },
         include: { organization: { select: { name: true } } },
@@ -246,8 +249,12 @@ export const accreditationRoutes = [
     params: idParams,
     responses: { 200: { description: 'Demande', schema: viewSchema }, 404: { description: 'Introuvable' } },
     handle: async ({ deps, actor, params }) => {
-      await visibleRequest(deps, actor, params.id);
-      return { status: 200, body: await handleOf(deps, params.id).query(accreditationStateQuery) };
+      const row = await visibleRequest(deps, actor, params.id);
+      const [view, organization] = await Promise.all([
+        handleOf(deps, params.id).query(accreditationStateQuery),
+        deps.db.organization.findUnique({ where: { id: row.organizationId }, select: { name: true } }),
+      ]);
+      return { status: 200, body: { ...view, organizationName: organization?.name ?? '' } };
     },
   }),
   prefectureDecision(

@@ -15,6 +15,22 @@ const notificationSchema = z.object({
 export const notificationRoutes = [
   defineRoute({
     method: 'get',
+    path: '/notifications/unread-count',
+    tag: 'Notifications',
+    summary: 'Le nombre de notifications non lues (en-tête des pages)',
+    access: 'authenticated',
+    responses: { 200: { description: 'Nombre', schema: z.object({ unreadCount: z.number() }) } },
+    handle: async ({ deps, actor }) => ({
+      status: 200,
+      body: {
+        unreadCount: await deps.db.notification.count({
+          where: { recipientOrganizationId: actor.organization.id, readAt: null },
+        }),
+      },
+    }),
+  }),
+  defineRoute({
+    method: 'get',
     path: '/notifications',
     tag: 'Notifications',
     summary: "Les notifications de l'organisation pour laquelle vous agissez, les plus récentes d'abord",

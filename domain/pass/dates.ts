@@ -1,6 +1,8 @@
 // PASS IAE dates and hiring start dates (SPEC §4, §5, §6). All dates are Paris calendar
 // days, and every end date is inclusive: the PASS is valid for the whole of its end date.
-import { addDays, addMonths, compareDates, type IsoDate } from '../dates.ts';
+import { addDays, addMonths, compareDates, frenchDate, type IsoDate } from '../dates.ts';
+
+export { frenchDate };
 import { BusinessRuleError } from '../errors.ts';
 
 /** A refusal by one rule; the message is shown to users as is, so it is in French. */
@@ -13,12 +15,6 @@ export interface PassRefusal {
 export function throwIfRefused(refusals: readonly PassRefusal[]): void {
   const [first] = refusals;
   if (first) throw new BusinessRuleError(first.code, first.message);
-}
-
-/** `2027-03-01` → `01/03/2027`, the way dates are written to French users. */
-export function frenchDate(date: IsoDate): string {
-  const [year, month, day] = date.split('-');
-  return `${day}/${month}/${year}`;
 }
 
 /** `['AI', 'ACI']` → `AI ou ACI`. */
