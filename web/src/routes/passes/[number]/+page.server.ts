@@ -1,0 +1,218 @@
+import { error, fail } from '@sveltejs/kit';
+import { addDays, isIsoDate, laterOf, shortDate } from '$lib/pass-dates';
+import {
+  PASS_NUMBER,
+  PROLONGATION_RULES,
+  SUSPENSION_MAX_BACKDATE_DAYS,
+  SUSPENSION_REASONS,
+  isProlongationReason,
+  prolongationReasonsFor,
+  prolongationWindow,
+  suspensionReasonsFor,
+} from '$lib/pass-labels';
+import { pageErrorFrom, requireRole } from '$lib/server/access';
+import { callerOf } from '$lib/server/api';
+import { apiFailure, textField } from '$lib/server/forms';
+import { passApi, type PassView } from '$lib/server/pass-api';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const VIEWERS_ONLY =
+  'Le PASS IAE ne peut être consulté que par ses employeurs et les prescripteurs qui suivent la personne.';
+const HOLDER_ONLY = "Seul l'employeur de la dernière embauche peut suspendre ou prolonger ce PASS IAE.";
+
+export const load: PageServerLoad = async (event) => {
+  const user = requireRole(event, ['EMPLOYER_STAFF', 'PRESCRIBER', 'ADMIN'], VIEWERS_ONLY);
+  if (!PASS_NUMBER.test(event.params.number)) error(404, 'Page non trouvée');
+  let pass: PassView;
+  try {
+    pass = await passApi.pass(callerOf(event), event.params.number);
+  } catch (err) {
+    pageErrorFrom(err, event);
+  }
+
+  const today = pass.today;
+  const organizationId = user.membership.organization.id;
+  const lastHire = pass.hires.at(-1) ?? null;
+  const employerKind = lastHire?.employerKind ?? '';
+  // Only the employer of the last accepted hire acts on the PASS; everyone else reads it.
+  const isHolder = user.membership.role === 'EMPLOYER_STAFF' && organizationId === pass.holdingEmployerId;
+  const open = pass.status !== 'cancelled';
+
+  const earliestSuspensionStart = [addDays(today, -SUSPENSION_MAX_BACKDATE_DAYS), pass.start, lastHire?.start ?? '']
+    .filter(Boolean)
+    .reduce(laterOf);
+  const runningSuspensions = pass.suspensions.filter((s) => s.start <= today && today <= s.end);
+
+  const window = prolongationWindow(pass.end);
+  let prolongationBlocked: string | null = null;
+  if (!open) prolongationBlocked = 'Ce PASS IAE a été annulé : il ne peut pas être prolongé.';
+  else if (pass.pendingRequest)
+    prolongationBlocked =
+      'Une demande de prolongation attend la décision du prescripteur habilité : une seule demande à la fois.';
+  else if (today < window.opens)
+    prolongationBlocked = `Une prolongation pourra être demandée à partir du ${shortDate(window.opens)}, 12 mois avant la fin du PASS IAE.`;
+  else if (today > window.closes)
+    prolongationBlocked = `Le délai pour prolonger ce PASS IAE est dépassé : au plus tard le ${shortDate(window.closes)}, 6 mois après sa fin.`;
+
+  let suspensionBlocked: string | null = null;
+  if (pass.status === 'future')
+    suspensionBlocked = `Le PASS IAE commence le ${shortDate(pass.start)} : il ne peut pas encore être suspendu.`;
+  else if (pass.status === 'suspended') suspensionBlocked = 'Le PASS IAE est déjà suspendu.';
+  else if (pass.status === 'expired') suspensionBlocked = 'Le PASS IAE a expiré : il ne peut plus être suspendu.';
+  else if (pass.status === 'cancelled') suspensionBlocked = 'Ce PASS IAE a été annulé.';
+
+  return {
+    pass,
+    isHolder,
+    organizationId,
+    employerKind,
+    suspension: {
+      allowed: isHolder && pass.status === 'valid',
+      blocked: suspensionBlocked,
+      reasons: suspensionReasonsFor(employerKind),
+      earliestStart: earliestSuspensionStart,
+    },
+    runningSuspensions: isHolder ? runningSuspensions : [],
+    prolongation: {
+      allowed: isHolder && prolongationBlocked === null,
+      blocked: prolongationBlocked,
+      reasons: prolongationReasonsFor(employerKind),
+      start: addDays(pass.end, 1),
+      window,
+    },
+  };
+};
+
+export type PassFormName = 'suspendre' | 'lever' | 'prolonger';
+
+type Values = Record<string, string>;
+type Errors = Record<string, string>;
+
+const invalid = (form: PassFormName, values: Values, errors: Errors) =>
+  fail(400, { form, values, errors, message: 'Le formulaire contient des erreurs.', success: null });
+
+const done = (form: PassFormName, success: string) => ({
+  form,
+  values: {} as Values,
+  errors: {} as Errors,
+  message: null,
+  success,
+});
+
+/** The fields of an action form, once the caller is known to be an employer. */
+async function formOf(event: RequestEvent): Promise<FormData> {
+  requireRole(event, ['EMPLOYER_STAFF'], HOLDER_ONLY);
+  return event.request.formData();
+}
+
+function dateError(value: string, missing: string): string | null {
+  if (!value) return missing;
+  if (!isIsoDate(value)) return 'Saisissez une date valide, au format JJ/MM/AAAA.';
+  return null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const actions = {
+  suspendre: async (event) => {
+    const form = await formOf(event);
+    const values = {
+      startDate: textField(form, 'startDate'),
+      endDate: textField(form, 'endDate'),
+      reason: textField(form, 'reason'),
+    };
+    const errors: Errors = {};
+    const start = dateError(values.startDate, 'Saisissez la date de début de la suspension.');
+    if (start) errors.startDate = start;
+    const end = dateError(values.endDate, 'Saisissez la date de fin de la suspension.');
+    if (end) errors.endDate = end;
+    if (!(SUSPENSION_REASONS as readonly string[]).includes(values.reason))
+      errors.reason = 'Choisissez le motif de la suspension.';
+    if (Object.keys(errors).length > 0) return invalid('suspendre', values, errors);
+
+    let view: PassView;
+    try {
+      view = await passApi.suspend(callerOf(event), event.params.number, values);
+    } catch (err) {
+      return apiFailure(err, event, {
+        form: 'suspendre' as PassFormName,
+        values: values as Values,
+        errors,
+        success: null,
+      });
+    }
+    return done(
+      'suspendre',
+      `Le PASS IAE est suspendu du ${shortDate(values.startDate)} au ${shortDate(values.endDate)}. Sa date de fin est reportée au ${shortDate(view.end)}.`,
+    );
+  },
+
+  lever: async (event) => {
+    const form = await formOf(event);
+    const suspensionId = textField(form, 'suspensionId');
+    const values = { suspensionId, endDate: textField(form, 'endDate') };
+    const errors: Errors = {};
+    if (!UUID.test(suspensionId)) errors.suspensionId = 'Suspension introuvable sur ce PASS IAE.';
+    const end = dateError(values.endDate, 'Saisissez le dernier jour de la suspension.');
+    if (end) errors.endDate = end;
+    if (Object.keys(errors).length > 0) return invalid('lever', values, errors);
+
+    let view: PassView;
+    try {
+      view = await passApi.endSuspension(callerOf(event), event.params.number, suspensionId, values.endDate);
+    } catch (err) {
+      return apiFailure(err, event, { form: 'lever' as PassFormName, values: values as Values, errors, success: null });
+    }
+    return done(
+      'lever',
+      `La suspension est levée : son dernier jour est le ${shortDate(values.endDate)}. La date de fin du PASS IAE est désormais le ${shortDate(view.end)}.`,
+    );
+  },
+
+  prolonger: async (event) => {
+    const form = await formOf(event);
+    const values = {
+      reason: textField(form, 'reason'),
+      endDate: textField(form, 'endDate'),
+      prescriberOrganizationId: textField(form, 'prescriberOrganizationId'),
+    };
+    const errors: Errors = {};
+    const reason = isProlongationReason(values.reason) ? values.reason : null;
+    if (!reason) errors.reason = 'Choisissez le motif de la prolongation.';
+    const end = dateError(values.endDate, 'Saisissez la date de fin de la prolongation.');
+    if (end) errors.endDate = end;
+    const needsPrescriber = reason !== null && PROLONGATION_RULES[reason].validatedBy === 'AUTHORIZED_PRESCRIBER';
+    if (needsPrescriber) {
+      if (!values.prescriberOrganizationId)
+        errors.prescriberOrganizationId =
+          "Ce motif doit être validé par un prescripteur habilité : saisissez l'identifiant de son organisation.";
+      else if (!UUID.test(values.prescriberOrganizationId))
+        errors.prescriberOrganizationId =
+          "L'identifiant de l'organisation est invalide : 32 caractères hexadécimaux en 5 groupes séparés par des tirets.";
+    }
+    if (Object.keys(errors).length > 0 || !reason) return invalid('prolonger', values, errors);
+
+    let view: PassView;
+    try {
+      view = await passApi.prolong(callerOf(event), event.params.number, {
+        reason,
+        endDate: values.endDate,
+        // A declared reason involves no prescriber: the field is ignored then.
+        ...(needsPrescriber ? { prescriberOrganizationId: values.prescriberOrganizationId.toLowerCase() } : {}),
+      });
+    } catch (err) {
+      return apiFailure(err, event, {
+        form: 'prolonger' as PassFormName,
+        values: values as Values,
+        errors,
+        success: null,
+      });
+    }
+    return done(
+      'prolonger',
+      view.pendingRequest
+        ? `Votre demande de prolongation jusqu'au ${shortDate(values.endDate)} a été envoyée au prescripteur habilité. Vous serez informé de sa décision par une notification.`
+        : `Le PASS IAE est prolongé jusqu'au ${shortDate(view.end)}.`,
+    );
+  },
+} satisfies Actions;
