@@ -38,9 +38,21 @@ const passView = z.object({
   end: z.string(),
   remainingDays: z.number(),
   holdingEmployerId: z.string(),
+  today: z.string(),
+  hires: z.array(z.object({ employerId: z.string(), employerKind: z.string(), start: z.string() })),
   suspensions: z.array(z.object({ id: z.string(), start: z.string(), end: z.string(), reason: z.string() })),
-  prolongations: z.array(z.object({ id: z.string(), start: z.string(), end: z.string(), reason: z.string() })),
-  pendingRequest: z.object({ id: z.string(), reason: z.string(), endDate: z.string() }).nullable(),
+  prolongations: z.array(
+    z.object({ id: z.string(), start: z.string(), end: z.string(), reason: z.string(), validatedBy: z.string() }),
+  ),
+  pendingRequest: z
+    .object({
+      id: z.string(),
+      reason: z.string(),
+      endDate: z.string(),
+      requestedOn: z.string(),
+      prescriberOrganizationId: z.string(),
+    })
+    .nullable(),
   events: z.array(z.object({ on: z.string(), kind: z.string(), detail: z.string().optional() })),
 });
 
@@ -54,6 +66,11 @@ async function visiblePass(deps: Deps, actor: Actor, number: string) {
   if (actor.role === 'ADMIN') return pass;
   const snapshot = pass.snapshot as { hires?: { employerId: string }[] };
   if (snapshot.hires?.some((h) => h.employerId === actor.organization.id)) return pass;
+  // A prescriber asked to decide a prolongation sees the PASS it concerns.
+  const askedToDecide = await deps.db.prolongationRequest.count({
+    where: { passNumber: number, prescriberOrganizationId: actor.organization.id },
+  });
+  if (askedToDecide > 0) return pass;
   const person = await deps.db.person.findUnique({
     where: { id: pass.personId },
     include: { diagnoses: { select: { authorOrganizationId: true } } },
