@@ -125,23 +125,31 @@ export const passRoutes = [
         throw new ApiError(422, 'not_siae', 'Seule une embauche en SIAE ouvre un PASS IAE (pas en GEIQ ni en EA).');
       }
       const issuanceKey = body.issuanceKey ?? `${body.personId}:${body.employerId}:${body.hiringStartDate}`;
-      const allocated = await db.passNumberAllocation.findUnique({ where: { issuanceKey } });
-      if (!allocated) {
-        // A person holds at most one valid or future PASS (SPEC §5).
-        const current = (await db.pass.findMany({ where: { personId: body.personId, cancelled: false } })).find(
+      // One issuance at a time per person: the check "no other valid PASS" and the number
+      // allocation must not interleave with a concurrent (double-clicked, retried) request.
+      const allocation = await db.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${body.personId}, 0))`;
+        const allocated = await tx.passNumberAllocation.findUnique({ where: { issuanceKey } });
+        if (allocated) return allocated;
+        // A person holds at most one valid or future PASS (SPEC §5), including one whose
+        // issuance is under way and not yet projected.
+        const passes = await tx.pass.findMany({ where: { personId: body.personId, cancelled: false } });
+        const current = passes.find(
           (p) =>
             passStatus({ start: p.startDate, end: p.endDate, suspensions: [], cancelled: false }, on) !== 'expired',
         );
-        if (current) {
+        const underWay = (await tx.passNumberAllocation.findMany({ where: { personId: body.personId } }))
+          .map((a) => formatPassNumber(a.sequence))
+          .find((n) => !passes.some((p) => p.number === n));
+        const existingNumber = current?.number ?? underWay;
+        if (existingNumber) {
           throw conflict(
-            `La personne détient déjà le PASS IAE ${current.number} : il est repris pour cette embauche.`,
-            [{ message: 'PASS existant', existingNumber: current.number }],
+            `La personne détient déjà le PASS IAE ${existingNumber} : il est repris pour cette embauche.`,
+            [{ message: 'PASS existant', existingNumber }],
           );
         }
-      }
-      const allocation =
-        allocated ??
-        (await db.passNumberAllocation.upsert({ where: { issuanceKey }, create: { issuanceKey }, update: {} }));
+        return tx.passNumberAllocation.create({ data: { issuanceKey, personId: body.personId } });
+      });
       const number = formatPassNumber(allocation.sequence);
       const input: ParcoursInput = {
         passNumber: number,

@@ -69,6 +69,21 @@ describe('PASS IAE', () => {
     expect(response.body.error.details[0].existingNumber).toBe(number);
   });
 
+  it('two simultaneous issuances for one person from different hires give one PASS and one conflict', async () => {
+    const person = await api.post(
+      '/persons',
+      { firstName: 'Lina', lastName: 'Concurrente', birthDate: '1991-07-07' },
+      aci.token,
+    );
+    const responses = await Promise.all(
+      [aci.id, other.id].map((employerId) =>
+        api.post('/passes', { personId: person.body.id, employerId, hiringStartDate: on }, admin),
+      ),
+    );
+    expect(responses.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(await platform.db.passNumberAllocation.count({ where: { personId: person.body.id } })).toBe(1);
+  });
+
   it('no PASS for a GEIQ hire, nor for a start date in the past or more than 6 months ahead', async () => {
     const geiq = await createOrganization(api, admin, {
       type: 'EMPLOYER',

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "PassNumberAllocation" ADD COLUMN     "personId" UUID;
+
