@@ -68,7 +68,16 @@ describe('prescriber accreditation through the API', () => {
 
     // Another département's prefecture can neither see nor decide it.
     expect((await api.get(`/accreditation-requests/${id}`, outsider.token)).status).toBe(403);
-    expect((await api.post(`/accreditation-requests/${id}/approve`, {}, outsider.token)).status).toBe(403);
+    for (const [action, body] of [
+      ['approve', {}],
+      ['reject', { reason: 'Non.' }],
+      ['request-information', { message: 'Pièces ?' }],
+      ['withdraw', { reason: 'Non.' }],
+      ['respond', { message: 'Réponse.' }],
+    ] as const) {
+      const response = await api.post(`/accreditation-requests/${id}/${action}`, body, outsider.token);
+      expect(response.status, action).toBe(403);
+    }
     expect((await api.get('/accreditation-requests', outsider.token)).body.items).toEqual([]);
 
     const info = await api.post(
