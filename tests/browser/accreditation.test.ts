@@ -270,3 +270,49 @@ describe("demande d'habilitation", () => {
     expect(status.authorizationStatus).toBe('VALIDATED');
   });
 });
+
+// Runs after the approval above: the issue asks that "a member of the organization can then
+// record a prescriber diagnosis", through the UI (SPEC §4, §7).
+describe("après l'habilitation", () => {
+  test('un membre du CCAS inscrit une personne et réalise un diagnostic de prescripteur habilité', async () => {
+    const status = await platform.db.organization.findFirstOrThrow({
+      where: { name: ORGANIZATION_NAME },
+      select: { authorizationStatus: true },
+    });
+    expect(status.authorizationStatus, "le test précédent doit avoir habilité l'organisation").toBe('VALIDATED');
+
+    const member = await openPage();
+    await signIn(member, ORIENTEUR_EMAIL, '/espace');
+    await member.getByRole('link', { name: 'Inscrire une personne' }).click();
+    await member.waitForURL(url('/personnes/nouvelle'));
+    await ready(member);
+    await member.getByLabel('Prénom').fill('Sofiane');
+    await member.getByLabel('Nom', { exact: true }).fill('Haddad');
+    await member.getByLabel('Date de naissance').fill('1988-03-21');
+    await member.getByRole('button', { name: 'Inscrire la personne' }).click();
+    await member.waitForURL(/\/personnes\/[0-9a-f-]{36}\?inscription=ok$/);
+    const personId = pathOf(member).split('/').at(-1)!;
+    await ready(member);
+
+    // No more "authorized prescribers only" notice: the checklist and a plain submission.
+    expect(await member.locator('main .fr-notice').count()).toBe(0);
+    await member.locator('label[for="critere-RSA"]').click();
+    await member.locator('label[for="critere-SANS_HEBERGEMENT"]').click();
+    await member.getByRole('button', { name: 'Enregistrer le diagnostic' }).click();
+    await member.waitForURL(url(`/personnes/${personId}?diagnostic=ok`));
+    await member.locator('main li.diagnostic').waitFor();
+    expect(await text(member, 'main li.diagnostic dt:text-is("Auteur") + dd')).toBe('Prescripteur habilité');
+    expect(await text(member, 'main li.diagnostic dt:text-is("Valide jusqu\'au") + dd')).toMatch(/^\d{1,2} \S+ \d{4}$/);
+    await expectNoSeriousAccessibilityViolation(member, '/personnes/[id] (membre du CCAS habilité)');
+
+    const organization = await platform.db.organization.findFirstOrThrow({
+      where: { name: ORGANIZATION_NAME },
+      select: { id: true },
+    });
+    expect(await platform.db.diagnosis.findFirstOrThrow({ where: { personId } })).toMatchObject({
+      author: 'PRESCRIBER',
+      authorOrganizationId: organization.id,
+      criteria: ['RSA', 'SANS_HEBERGEMENT'],
+    });
+  });
+});
