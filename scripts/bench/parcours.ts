@@ -1,0 +1,545 @@
+// Benchmark of the parcours workflow (one per PASS IAE) on real parts, all started here:
+//   npx tsx scripts/bench/parcours.ts --count N [--concurrency C]
+//
+// Starts its own Temporal dev server (fresh SQLite file in a temp folder, the project's search
+// attributes), a fresh PostgreSQL database (migrated), the real worker (createWorker) and the
+// Express API (createApp) in this process. Then, in one run:
+//   (a) parcours opened per second through the platform's issuance path: POST /passes as the
+//       administrator, C in flight (number allocation in PostgreSQL, update-with-start, wait
+//       for the first projection);
+//   (b) workflows per second the same Temporal server accepts from a bare client loop:
+//       client.workflow.start of the parcours workflow (same input shape) on a task queue no
+//       worker polls, C in flight: the server's own acceptance rate, nothing executed;
+//   (c) the process's memory with the N parcours open (each sleeping on its timers): RSS and
+//       V8 heap after a GC, against a baseline taken before (a), and the worker's sticky cache.
+// Everything is dropped at the end (database, server, temp folder). Stops by itself.
+//
+// PostgreSQL: BENCH_DATABASE_ADMIN_URL, else TEST_DATABASE_ADMIN_URL, else the local default.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
+import pg from 'pg';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { createApp } from '../../api/app.ts';
+import { today } from '../../domain/clock.ts';
+import { ensureAdministrator } from '../../server/bootstrap-admin.ts';
+import { systemClock } from '../../server/clock.ts';
+import { loadConfig } from '../../server/config.ts';
+import { createDb } from '../../server/db/client.ts';
+import { applyMigrations } from '../../server/db/migrations.ts';
+import { createLogger } from '../../server/logger.ts';
+import { temporalBinaries } from '../../server/temporal/binaries.ts';
+import { startTemporalDevServer, waitForTemporal } from '../../server/temporal/dev-server.ts';
+import { createWorker } from '../../worker/create.ts';
+import { PARCOURS_WORKFLOW_TYPE, type ParcoursInput } from '../../workflows/parcours/contract.ts';
+import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes.ts';
+import {
+  busyPercent,
+  fixed,
+  freePort,
+  machineCpu,
+  mib,
+  percentile,
+  processCpuSeconds,
+  rssOf,
+  runPool,
+  table,
+  type PoolResult,
+} from './support.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ADMIN = { email: 'admin@bench.inclusion.localhost', password: 'Mot-de-passe-bench-2026' };
+const WAIT_LIMIT_MS = 10 * 60_000;
+
+// ── arguments ────────────────────────────────────────────────────────────────────────────────
+function usage(message?: string): never {
+  if (message) console.error(message);
+  console.error('usage: npx tsx scripts/bench/parcours.ts --count N [--concurrency C] [--temporal-store memory|file]');
+  process.exit(2);
+}
+function argument(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? undefined : process.argv[index + 1];
+}
+if (process.argv.includes('--help')) usage();
+const count = Number(argument('count'));
+const concurrency = Number(argument('concurrency') ?? 16);
+/**
+ * The dev server's store: `memory` (default: in-memory SQLite, one connection) or `file` (a fresh
+ * SQLite file in a temp folder, under /dev/shm when present: several connections, which wait on
+ * SQLite's single-writer lock).
+ */
+const temporalStore = argument('temporal-store') ?? 'memory';
+if (temporalStore !== 'memory' && temporalStore !== 'file') usage('--temporal-store: memory or file');
+const temporalParent = existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
+if (!Number.isInteger(count) || count < 1 || count > 1_000_000) usage('--count: an integer from 1 to 1000000');
+if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 1000)
+  usage('--concurrency: an integer from 1 to 1000');
+
+// ── a real GC for the memory figures: re-run this script under --expose-gc ───────────────────
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc && !process.env.BENCH_NO_REEXEC) {
+  const child = spawn(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, BENCH_NO_REEXEC: '1' } },
+  );
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  child.once('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+} else {
+  await main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+      process.exit(1);
+    },
+  );
+}
+
+// ── the run ──────────────────────────────────────────────────────────────────────────────────
+function say(message: string) {
+  console.log(`▸ [${new Date().toISOString().slice(11, 19)}] ${message}`);
+}
+
+async function sleep(ms: number) {
+  await new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function waitUntil(what: string, check: () => Promise<boolean> | boolean, limitMs = WAIT_LIMIT_MS) {
+  const deadline = Date.now() + limitMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`délai dépassé : ${what}`);
+    await sleep(200);
+  }
+}
+
+interface MemorySample {
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  cachedWorkflows: number;
+}
+
+async function sampleMemory(worker: Worker): Promise<MemorySample> {
+  // Several passes: weak references and finalizers of evicted workflows need more than one.
+  for (let pass = 0; pass < 3; pass++) {
+    gc?.();
+    await sleep(200);
+  }
+  const usage = process.memoryUsage();
+  const heap = v8.getHeapStatistics();
+  return {
+    rss: usage.rss,
+    heapUsed: heap.used_heap_size,
+    heapTotal: heap.total_heap_size,
+    external: usage.external,
+    cachedWorkflows: worker.getStatus().numCachedWorkflows,
+  };
+}
+
+function progress(label: string, total: number) {
+  let last = 0;
+  const step = Math.max(1, Math.floor(total / 10));
+  return (done: number) => {
+    if (done - last >= step || done === total) {
+      last = done;
+      say(`${label} : ${done}/${total}`);
+    }
+  };
+}
+
+async function main(): Promise<void> {
+  const runStarted = performance.now();
+  const loadStart = os.loadavg()[0]!;
+  const cleanups: { name: string; run: () => Promise<unknown> | unknown }[] = [];
+  let interrupted = false;
+  const cleanUp = async () => {
+    for (const { name, run } of cleanups.reverse()) {
+      try {
+        await run();
+      } catch (error) {
+        console.error(`nettoyage « ${name} » : ${(error as Error).message}`);
+      }
+    }
+    cleanups.length = 0;
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      if (interrupted) return;
+      interrupted = true;
+      say('Interrompu : nettoyage…');
+      void cleanUp().then(() => process.exit(130));
+    });
+  }
+
+  // The SDK logs every worker state change at INFO: warnings only.
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+
+  try {
+    say(
+      `Benchmark parcours : N = ${count}, concurrence = ${concurrency}, ${os.cpus().length} cœurs, Node ${process.version}`,
+    );
+
+    // Temporal dev server, fresh.
+    const cli = temporalBinaries().cli;
+    if (!cli) throw new Error('CLI Temporal introuvable : lancez « bash scripts/setup/temporal-binaries.sh ».');
+    const searchAttributes = Object.values(SEARCH_ATTRIBUTES);
+    let devServer: { address: string; process: ChildProcess };
+    if (temporalStore === 'file') {
+      const dataDir = mkdtempSync(path.join(temporalParent, 'bench-temporal-'));
+      cleanups.push({ name: 'dossier temporaire', run: () => rmSync(dataDir, { recursive: true, force: true }) });
+      devServer = await startTemporalDevServer({
+        cli,
+        dataDir,
+        port: await freePort(),
+        uiPort: await freePort(),
+        namespace: 'default',
+        searchAttributes,
+      });
+      say(`Serveur Temporal de développement : ${devServer.address} (SQLite dans ${dataDir})`);
+    } else {
+      devServer = await startInMemoryDevServer(cli, await freePort(), searchAttributes);
+      say(`Serveur Temporal de développement : ${devServer.address} (SQLite en mémoire)`);
+    }
+    const temporalProcess = devServer.process;
+    cleanups.push({ name: 'serveur Temporal', run: () => stopChild(temporalProcess) });
+
+    // PostgreSQL, fresh database.
+    const adminUrl =
+      process.env.BENCH_DATABASE_ADMIN_URL ??
+      process.env.TEST_DATABASE_ADMIN_URL ??
+      'postgresql://inclusion:inclusion@127.0.0.1:5432/inclusion';
+    const dbName = `bench_${randomBytes(6).toString('hex')}`;
+    await withPg(adminUrl, (client) => client.query(`CREATE DATABASE ${dbName}`));
+    cleanups.push({
+      name: 'base PostgreSQL',
+      run: () => withPg(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)),
+    });
+    const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
+    await applyMigrations(dbUrl);
+    say(`Base PostgreSQL : ${dbName} (migrée)`);
+
+    // One Prisma client for the API, one for the worker, as in two processes.
+    const taskQueue = `bench-${randomBytes(4).toString('hex')}`;
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: dbUrl,
+      TEMPORAL_ADDRESS: devServer.address,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      LOG_LEVEL: 'warn',
+    });
+    const apiDb = createDb(dbUrl);
+    const workerDb = createDb(dbUrl);
+    cleanups.push({ name: 'Prisma', run: () => Promise.all([apiDb.$disconnect(), workerDb.$disconnect()]) });
+
+    const nativeConnection = await NativeConnection.connect({ address: devServer.address });
+    cleanups.push({ name: 'connexion du worker', run: () => nativeConnection.close() });
+    const workerCreated = performance.now();
+    const worker = await createWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db: workerDb });
+    say(`Worker créé en ${fixed((performance.now() - workerCreated) / 1000)} s (bundle des workflows)`);
+    const running = worker.run();
+    cleanups.push({
+      name: 'worker',
+      run: async () => {
+        if (worker.getState() === 'RUNNING') worker.shutdown();
+        await running;
+      },
+    });
+
+    const connection = await Connection.connect({ address: devServer.address });
+    cleanups.push({ name: 'client Temporal', run: () => connection.close() });
+    const temporal = new Client({ connection, namespace: 'default' });
+    const app = createApp({
+      db: apiDb,
+      temporal,
+      clock: systemClock,
+      config,
+      logger: createLogger(config.LOG_LEVEL, 'bench-api'),
+    });
+    const server: Server = app.listen(0, '127.0.0.1');
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    cleanups.push({
+      name: 'API',
+      run: async () => {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      },
+    });
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
+
+    // Administrator, one ACI, N persons (straight into the database: setup is not measured).
+    await ensureAdministrator(apiDb, ADMIN.email, ADMIN.password);
+    const tokenResponse = await fetch(`${baseUrl}/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    });
+    if (tokenResponse.status !== 200) throw new Error(`connexion administrateur : ${tokenResponse.status}`);
+    const adminToken = ((await tokenResponse.json()) as { token: string }).token;
+    const employer = await apiDb.organization.create({
+      data: { type: 'EMPLOYER', name: 'ACI du benchmark', departement: '93', employerKind: 'ACI' },
+    });
+    const warmUp = Math.min(2 * concurrency, 50, count);
+    const personIds = Array.from({ length: count + warmUp }, () => randomUUID());
+    for (let from = 0; from < personIds.length; from += 1000) {
+      await apiDb.person.createMany({
+        data: personIds.slice(from, from + 1000).map((id, offset) => ({
+          id,
+          firstName: 'Bench',
+          lastName: `Personne${from + offset}`,
+          birthDate: '1980-01-01',
+          identityKey: `bench|personne${from + offset}|1980-01-01`,
+          createdByOrganizationId: employer.id,
+        })),
+      });
+    }
+    say(`${personIds.length} personnes créées, 1 ACI, 1 administrateur`);
+
+    const on = today(systemClock);
+    const issue = async (personId: string) => {
+      const response = await fetch(`${baseUrl}/passes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+        body: JSON.stringify({ personId, employerId: employer.id, hiringStartDate: on }),
+      });
+      const text = await response.text();
+      if (response.status !== 201) throw new Error(`POST /passes → ${response.status} ${text.slice(0, 300)}`);
+    };
+
+    // Baseline memory: everything started, nothing open.
+    await sleep(1000);
+    const baseline = await sampleMemory(worker);
+    const serverRssBefore = rssOf(devServer.process.pid);
+
+    // Warm-up (JIT, connection pools), not measured; these parcours stay open too.
+    const warm = await runPool(warmUp, concurrency, (index) => issue(personIds[count + index]!));
+    if (warm.failed) throw new Error(`échauffement : ${warm.failed} échecs, ex. ${warm.firstError}`);
+    say(`Échauffement : ${warmUp} PASS délivrés`);
+
+    // (a) the platform's issuance path.
+    const serverCpu0 = processCpuSeconds(devServer.process.pid);
+    const selfCpu0 = process.cpuUsage();
+    const machine0 = machineCpu();
+    say(`(a) ${count} × POST /passes, ${concurrency} en parallèle…`);
+    const issuance = await runPool(
+      count,
+      concurrency,
+      (index) => issue(personIds[index]!),
+      progress('(a) PASS délivrés', count),
+    );
+    const issuanceCpu = {
+      self: cpuSeconds(process.cpuUsage(selfCpu0)),
+      server: processCpuSeconds(devServer.process.pid) - serverCpu0,
+      machine: busyPercent(machine0, machineCpu()),
+    };
+    if (issuance.failed) say(`(a) ${issuance.failed} échecs, premier : ${issuance.firstError}`);
+
+    // (c) memory with N parcours open, once the worker is idle.
+    await waitUntil('worker au repos', () => {
+      const status = worker.getStatus();
+      return status.numInFlightWorkflowActivations === 0 && status.numInFlightActivities === 0;
+    });
+    const openParcours = await temporal.workflow.count(
+      `WorkflowType = '${PARCOURS_WORKFLOW_TYPE}' AND ExecutionStatus = 'Running' AND TaskQueue = '${taskQueue}'`,
+    );
+    const projected = await apiDb.pass.count();
+    await sleep(2000);
+    const loaded = await sampleMemory(worker);
+    const serverRssLoaded = rssOf(devServer.process.pid);
+
+    // (b) the same server, bare client starts, nothing polls the queue.
+    const idleQueue = `bench-unpolled-${randomBytes(4).toString('hex')}`;
+    const bareConnection = await Connection.connect({ address: devServer.address });
+    cleanups.push({ name: 'client Temporal nu', run: () => bareConnection.close() });
+    const bare = new Client({ connection: bareConnection, namespace: 'default' });
+    const prefix = `bench-start-${randomBytes(3).toString('hex')}`;
+    const input = (index: number): ParcoursInput => ({
+      passNumber: `88888${String(index).padStart(7, '0')}`,
+      personId: randomUUID(),
+      hire: { employerId: employer.id, employerKind: 'ACI', start: on },
+    });
+    const serverCpu1 = processCpuSeconds(devServer.process.pid);
+    const selfCpu1 = process.cpuUsage();
+    const machine1 = machineCpu();
+    say(`(b) ${count} × client.workflow.start (file sans worker), ${concurrency} en parallèle…`);
+    const starts = await runPool(
+      count,
+      concurrency,
+      async (index) => {
+        await bare.workflow.start(PARCOURS_WORKFLOW_TYPE, {
+          workflowId: `${prefix}-${index}`,
+          taskQueue: idleQueue,
+          args: [input(index)],
+        });
+      },
+      progress('(b) workflows démarrés', count),
+    );
+    const startsCpu = {
+      self: cpuSeconds(process.cpuUsage(selfCpu1)),
+      server: processCpuSeconds(devServer.process.pid) - serverCpu1,
+      machine: busyPercent(machine1, machineCpu()),
+    };
+    if (starts.failed) say(`(b) ${starts.failed} échecs, premier : ${starts.firstError}`);
+
+    // ── report ──
+    const rate = (result: PoolResult) => (result.ok / result.elapsedMs) * 1000;
+    const row = (label: string, result: PoolResult, cpu: { self: number; server: number; machine: number }) => [
+      label,
+      String(result.ok),
+      String(result.failed),
+      `${fixed(result.elapsedMs / 1000)} s`,
+      fixed(rate(result)),
+      `${fixed(percentile(result.latencies, 50), 0)} ms`,
+      `${fixed(percentile(result.latencies, 95), 0)} ms`,
+      `${fixed(percentile(result.latencies, 99), 0)} ms`,
+      `${fixed(cpu.self)} s`,
+      `${fixed(cpu.server)} s`,
+      `${fixed(cpu.machine, 0)} %`,
+    ];
+    const maxCached = worker.options.maxCachedWorkflows;
+    const open = Number(openParcours.count);
+    const deltaRss = loaded.rss - baseline.rss;
+    const deltaHeap = loaded.heapUsed - baseline.heapUsed;
+    const perCached = loaded.cachedWorkflows - baseline.cachedWorkflows;
+
+    console.log(`
+Benchmark parcours — N = ${count}, concurrence = ${concurrency}, échauffement = ${warmUp} (non mesuré), Temporal : SQLite ${temporalStore === 'memory' ? 'en mémoire' : 'fichier (/dev/shm)'}
+Machine : ${os.cpus().length} cœurs, ${mib(os.totalmem())} ; Node ${process.version} ; serveur, PostgreSQL, API et worker sur la même machine
+
+Débits
+${table([
+  ['mesure', 'ok', 'échecs', 'durée', 'par s', 'p50', 'p95', 'p99', 'CPU banc', 'CPU Temporal', 'machine occupée'],
+  row('(a) POST /passes (plateforme)', issuance, issuanceCpu),
+  row('(b) workflow.start nu', starts, startsCpu),
+])}
+  ratio (b)/(a) : ${fixed(rate(starts) / rate(issuance))} — le serveur accepte ${fixed(rate(starts) / rate(issuance))} fois plus de
+  démarrages nus par seconde que la plateforme n'ouvre de parcours complets.
+  (CPU banc = ce processus : API + worker + clients ; PostgreSQL n'est pas compté ; « machine occupée » =
+  part du CPU de toute la machine, autres processus compris : au-delà de ce que banc + Temporal + PostgreSQL
+  expliquent, la machine était partagée et les débits sont à prendre comme des minima.)
+  Charge moyenne (1 min) au début / à la fin : ${fixed(loadStart, 2)} / ${fixed(os.loadavg()[0]!, 2)}
+
+Mémoire (ce processus : worker + API + clients ; après GC${gc ? '' : ' — indisponible, sans --expose-gc'})
+${table([
+  ['', 'RSS', 'tas V8 utilisé', 'tas V8 total', 'externe', 'workflows en cache'],
+  [
+    'avant (a), aucun parcours',
+    mib(baseline.rss),
+    mib(baseline.heapUsed),
+    mib(baseline.heapTotal),
+    mib(baseline.external),
+    String(baseline.cachedWorkflows),
+  ],
+  [
+    `${open} parcours ouverts`,
+    mib(loaded.rss),
+    mib(loaded.heapUsed),
+    mib(loaded.heapTotal),
+    mib(loaded.external),
+    String(loaded.cachedWorkflows),
+  ],
+  [
+    'différence',
+    mib(deltaRss),
+    mib(deltaHeap),
+    mib(loaded.heapTotal - baseline.heapTotal),
+    mib(loaded.external - baseline.external),
+    String(perCached),
+  ],
+])}
+  serveur Temporal (autre processus) : RSS ${mib(serverRssBefore)} avant (a), ${mib(serverRssLoaded)} avec les parcours ouverts
+  parcours ouverts (visibilité Temporal, Running) : ${open} ; lignes "Pass" projetées : ${projected}
+  maxCachedWorkflows du worker : ${maxCached} (défaut du SDK, tiré de la limite du tas V8 : ${mib(v8.getHeapStatistics().heap_size_limit)})
+  RSS par workflow en cache : ${perCached > 0 ? `${fixed(deltaRss / perCached / 1024)} KiB` : '—'}
+  La mémoire du worker suit le cache collant (au plus ${maxCached} workflows), pas N : un parcours qui dort
+  hors du cache ne coûte rien au worker ; son réveil (timer, update) le rejoue depuis l'historique.
+  Les workflows s'exécutent dans un thread à part (reuseV8Context) : son tas compte dans le RSS, pas dans
+  « tas V8 utilisé », qui ne mesure que le thread principal (API, clients, Prisma, activités).
+
+Durée totale du banc : ${fixed((performance.now() - runStarted) / 1000)} s
+`);
+  } finally {
+    if (!interrupted) {
+      say('Nettoyage…');
+      await cleanUp();
+      say('Terminé.');
+    }
+  }
+}
+
+function cpuSeconds(usage: NodeJS.CpuUsage): number {
+  return (usage.user + usage.system) / 1e6;
+}
+
+async function withPg<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Same as startTemporalDevServer (server/temporal/dev-server.ts), without a database file: in-memory SQLite. */
+async function startInMemoryDevServer(
+  cli: string,
+  port: number,
+  searchAttributes: { name: string; type: string }[],
+): Promise<{ address: string; process: ChildProcess }> {
+  const cliType: Record<string, string> = {
+    KEYWORD: 'Keyword',
+    TEXT: 'Text',
+    INT: 'Int',
+    DOUBLE: 'Double',
+    BOOL: 'Bool',
+    DATETIME: 'Datetime',
+    KEYWORD_LIST: 'KeywordList',
+  };
+  const args = [
+    'server',
+    'start-dev',
+    '--headless',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--namespace',
+    'default',
+    '--log-level',
+    'error',
+    ...searchAttributes.flatMap((key) => ['--search-attribute', `${key.name}=${cliType[key.type]}`]),
+  ];
+  const child = spawn(cli, args, { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  let alive = true;
+  child.once('exit', () => {
+    alive = false;
+  });
+  const address = `127.0.0.1:${port}`;
+  try {
+    await waitForTemporal(address, 60_000, () => alive);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  return { address, process: child };
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
