@@ -1,6 +1,6 @@
 // PASS IAE and prolongation requests (SPEC §5, §13). Each PASS is a parcours workflow; one
 // PASS's live state is the workflow's answer, computed for the API's "today".
-import { WithStartWorkflowOperation } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
 import { z } from 'zod';
 import { today } from '../../domain/clock.ts';
 import { SIAE_KINDS } from '../../domain/organizations.ts';
@@ -89,6 +89,22 @@ async function visiblePass(deps: Deps, actor: Actor, number: string) {
 
 const asEmployer = (actor: Actor) => actor.organization.id;
 
+/**
+ * The view of a parcours another request is starting, once it is projected; null when it does
+ * not appear within a few seconds (that request failed before starting it: start it again).
+ */
+async function joinIssuedParcours(deps: Deps, number: string) {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      return await handleOf(deps, number).executeUpdate(parcoursSyncUpdate);
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  return null;
+}
+
 export const passRoutes = [
   defineRoute({
     method: 'post',
@@ -130,7 +146,7 @@ export const passRoutes = [
       const allocation = await db.$transaction(async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${body.personId}, 0))`;
         const allocated = await tx.passNumberAllocation.findUnique({ where: { issuanceKey } });
-        if (allocated) return allocated;
+        if (allocated) return { ...allocated, repeated: true };
         // A person holds at most one valid or future PASS (SPEC §5), including one whose
         // issuance is under way and not yet projected.
         const passes = await tx.pass.findMany({ where: { personId: body.personId, cancelled: false } });
@@ -148,7 +164,8 @@ export const passRoutes = [
             [{ message: 'PASS existant', existingNumber }],
           );
         }
-        return tx.passNumberAllocation.create({ data: { issuanceKey, personId: body.personId } });
+        const created = await tx.passNumberAllocation.create({ data: { issuanceKey, personId: body.personId } });
+        return { ...created, repeated: false };
       });
       const number = formatPassNumber(allocation.sequence);
       const input: ParcoursInput = {
@@ -164,9 +181,12 @@ export const passRoutes = [
         workflowIdConflictPolicy: 'USE_EXISTING',
       });
       try {
-        const view = await deps.temporal.workflow.executeUpdateWithStart(parcoursSyncUpdate, {
-          startWorkflowOperation,
-        });
+        // A repeated issuance (retry, double click) joins the workflow the first request
+        // starts, rather than racing it with a second update-with-start on the same id.
+        const joined = allocation.repeated ? await joinIssuedParcours(deps, number) : null;
+        const view =
+          joined ??
+          (await deps.temporal.workflow.executeUpdateWithStart(parcoursSyncUpdate, { startWorkflowOperation }));
         return { status: 201, body: view };
       } catch (error) {
         throw businessRefusal(error) ?? error;
