@@ -1,5 +1,5 @@
 // Each test file gets its own fresh database on the real PostgreSQL server, migrated.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import pg from 'pg';
 import { applyMigrations } from '../../server/db/migrations.ts';
 
@@ -31,7 +31,15 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   const name = `test_${randomBytes(6).toString('hex')}`;
   await admin((client) => client.query(`CREATE DATABASE ${name}`));
   const url = urlFor(name);
-  if (options.migrate ?? true) await applyMigrations(url);
+  if (options.migrate ?? true) {
+    await applyMigrations(url);
+    // Every test database shares one Temporal namespace, where workflow ids are unique: PASS
+    // numbers (hence `parcours-<number>` ids) must not start at 1 in each of them.
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(`ALTER SEQUENCE "PassNumberAllocation_sequence_seq" RESTART WITH ${1 + randomInt(9_000_000)}`);
+    await client.end();
+  }
   return {
     url,
     drop: () => admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
