@@ -37,6 +37,8 @@ const config = {
     // The Express server mounts web/build/handler.js after its /api/v1 routes.
     adapter: adapterFromRepoRoot({ out: `${webDir}build`, precompress: false }),
     // CSRF: SvelteKit's origin check on form actions stays on (the default).
+    // The pure rules and their French wording live once, in domain/: pages import them.
+    alias: { $domain: '../domain' },
   },
 };
 

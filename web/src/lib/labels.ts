@@ -1,13 +1,8 @@
 // French wording of the platform's roles and statuses, as shown to users.
-import type { AccreditationState, AuthorizationStatus, Role } from '$lib/server/api';
+import type { AccreditationState, AuthorizationStatus } from '$lib/server/api';
 
-export const ROLE_LABELS: Record<Role, string> = {
-  PRESCRIBER: 'Prescripteur',
-  EMPLOYER_STAFF: 'Employeur',
-  PREFECTURE_AGENT: 'Agent de préfecture',
-  LABOUR_INSPECTOR: 'Inspecteur du travail (DDETS)',
-  ADMIN: 'Administrateur',
-};
+export { ROLE_LABELS } from '$domain/organizations.ts';
+export { ACCREDITATION_STATE_LABELS, OPEN_ACCREDITATION_STATES } from '$domain/accreditation.ts';
 
 export const AUTHORIZATION_STATUS_LABELS: Record<NonNullable<AuthorizationStatus>, string> = {
   NOT_SET: 'Habilitation en attente de validation',
@@ -24,18 +19,7 @@ export const AUTHORIZATION_STATUS_BADGES: Record<NonNullable<AuthorizationStatus
   WITHDRAWN: 'fr-badge--warning',
 };
 
-// Accreditation requests (SPEC §7). Same wording as domain/accreditation.ts
-// (ACCREDITATION_STATE_LABELS), copied here: the web app is built apart from the domain.
-export const ACCREDITATION_STATE_LABELS: Record<AccreditationState, string> = {
-  SUBMITTED: 'Déposée',
-  INFORMATION_REQUESTED: 'Informations demandées',
-  APPROVED: 'Habilitée',
-  REJECTED: 'Refusée',
-  ABANDONED: 'Abandonnée',
-  WITHDRAWN: 'Habilitation retirée',
-  EXPIRED: 'Habilitation expirée',
-};
-
+// Accreditation requests (SPEC §7): labels and open states come from domain/accreditation.ts.
 /** DSFR badge variant for each accreditation request state. */
 export const ACCREDITATION_STATE_BADGES: Record<AccreditationState, string> = {
   SUBMITTED: 'fr-badge--new',
@@ -46,9 +30,6 @@ export const ACCREDITATION_STATE_BADGES: Record<AccreditationState, string> = {
   WITHDRAWN: 'fr-badge--error',
   EXPIRED: '',
 };
-
-/** States in which the request still waits for a decision. */
-export const OPEN_ACCREDITATION_STATES: readonly AccreditationState[] = ['SUBMITTED', 'INFORMATION_REQUESTED'];
 
 /** The prefecture decisions allowed in each state (domain/accreditation.ts, ACCREDITATION_TRANSITIONS). */
 export const PREFECTURE_ACTIONS_BY_STATE: Record<

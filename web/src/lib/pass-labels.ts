@@ -1,19 +1,27 @@
-// French wording of the PASS IAE pages (SPEC §5). Same wording and rules as domain/pass/
-// (status.ts, suspensions.ts, prolongations.ts), copied: the web app is built apart from
-// the domain. The API stays the judge: these lists only decide what the forms offer.
-import { addMonths, shortDate } from './pass-dates';
+// French wording of the PASS IAE pages (SPEC §5), from domain/pass/ (status.ts,
+// suspensions.ts, prolongations.ts). The API stays the judge: these lists only decide what
+// the forms offer.
+import { EMPLOYER_KINDS, type EmployerKind } from '$domain/organizations.ts';
+import {
+  PROLONGATION_REASONS,
+  PROLONGATION_RULES,
+  prolongationReasonsFor as domainProlongationReasonsFor,
+  type ProlongationReason,
+  type ProlongationRule,
+} from '$domain/pass/prolongations.ts';
+import type { PassStatus } from '$domain/pass/status.ts';
+import {
+  SUSPENSION_REASON_LABELS,
+  suspensionReasonsFor as domainSuspensionReasonsFor,
+  type SuspensionReason,
+} from '$domain/pass/suspensions.ts';
+import { shortDate } from './pass-dates';
 
-export const PASS_STATUSES = ['future', 'valid', 'suspended', 'expired', 'cancelled'] as const;
-export type PassStatus = (typeof PASS_STATUSES)[number];
+function isEmployerKind(kind: string): kind is EmployerKind {
+  return (EMPLOYER_KINDS as readonly string[]).includes(kind);
+}
 
-export const PASS_STATUS_LABELS: Record<PassStatus, string> = {
-  future: 'Valide (non démarré)',
-  valid: 'Valide',
-  suspended: 'Suspendu',
-  expired: 'Expiré',
-  cancelled: 'Annulé',
-};
-
+export { PASS_STATUS_LABELS, PASS_STATUSES, type PassStatus } from '$domain/pass/status.ts';
 /** DSFR badge variant of each status. */
 export const PASS_STATUS_BADGES: Record<PassStatus, string> = {
   future: 'fr-badge--info',
@@ -33,34 +41,17 @@ export function normalizePassNumber(value: string): string {
 
 // Suspensions ---------------------------------------------------------------------------
 
-export const SUSPENSION_REASONS = [
-  'CONTRAT_SUSPENDU',
-  'CONTRAT_ROMPU',
-  'FIN_DE_CONTRAT',
-  'SITUATION_CTA',
-  'CONTRAT_PASSERELLE',
-] as const;
-export type SuspensionReason = (typeof SUSPENSION_REASONS)[number];
+export {
+  SUSPENSION_MAX_BACKDATE_DAYS,
+  SUSPENSION_REASON_LABELS,
+  SUSPENSION_REASONS,
+  type SuspensionReason,
+} from '$domain/pass/suspensions.ts';
 
-export const SUSPENSION_REASON_LABELS: Record<SuspensionReason, string> = {
-  CONTRAT_SUSPENDU: 'Contrat de travail suspendu depuis plus de 15 jours',
-  CONTRAT_ROMPU: 'Contrat de travail rompu',
-  FIN_DE_CONTRAT: 'Contrat de travail terminé',
-  SITUATION_CTA:
-    "Situation faisant l'objet d'un accord entre les acteurs membres du Comité technique d'animation (CTA)",
-  CONTRAT_PASSERELLE: 'Contrat passerelle',
-};
-
-const SUSPENSION_REASON_EMPLOYER_KINDS: Partial<Record<SuspensionReason, readonly string[]>> = {
-  CONTRAT_PASSERELLE: ['ACI', 'EI'],
-};
-
-/** The suspension reasons open to an employer of this kind (suspensionReasonsFor). */
+/** The suspension reasons open to an employer of this kind. */
 export function suspensionReasonsFor(kind: string): SuspensionReason[] {
-  return SUSPENSION_REASONS.filter((reason) => SUSPENSION_REASON_EMPLOYER_KINDS[reason]?.includes(kind) ?? true);
+  return isEmployerKind(kind) ? domainSuspensionReasonsFor(kind) : [];
 }
-
-export const SUSPENSION_MAX_BACKDATE_DAYS = 30;
 
 export function suspensionReasonLabel(reason: string): string {
   return SUSPENSION_REASON_LABELS[reason as SuspensionReason] ?? reason;
@@ -68,62 +59,12 @@ export function suspensionReasonLabel(reason: string): string {
 
 // Prolongations -------------------------------------------------------------------------
 
-export const PROLONGATION_REASONS = [
-  'SENIOR_CDI',
-  'FIN_FORMATION',
-  'RQTH',
-  'SENIOR',
-  'DIFFICULTES_PARTICULIERES',
-] as const;
-export type ProlongationReason = (typeof PROLONGATION_REASONS)[number];
-
-export interface ProlongationRule {
-  label: string;
-  maxDays: number;
-  cumulativeCapDays: number | null;
-  validatedBy: 'EMPLOYER' | 'AUTHORIZED_PRESCRIBER';
-  employerKinds: readonly string[];
-}
-
-const SIAE_KINDS = ['ACI', 'AI', 'EI', 'EITI', 'ETTI'] as const;
-
-export const PROLONGATION_RULES: Record<ProlongationReason, ProlongationRule> = {
-  SENIOR_CDI: {
-    label: "CDI conclu avec une personne âgée d'au moins 57 ans",
-    maxDays: 3650,
-    cumulativeCapDays: null,
-    validatedBy: 'EMPLOYER',
-    employerKinds: SIAE_KINDS,
-  },
-  FIN_FORMATION: {
-    label: "Fin d'une formation",
-    maxDays: 365,
-    cumulativeCapDays: null,
-    validatedBy: 'EMPLOYER',
-    employerKinds: SIAE_KINDS,
-  },
-  RQTH: {
-    label: 'Reconnaissance de la qualité de travailleur handicapé (RQTH)',
-    maxDays: 365,
-    cumulativeCapDays: 3 * 365,
-    validatedBy: 'AUTHORIZED_PRESCRIBER',
-    employerKinds: SIAE_KINDS,
-  },
-  SENIOR: {
-    label: 'Personne âgée de 50 ans et plus',
-    maxDays: 365,
-    cumulativeCapDays: 5 * 365,
-    validatedBy: 'AUTHORIZED_PRESCRIBER',
-    employerKinds: SIAE_KINDS,
-  },
-  DIFFICULTES_PARTICULIERES: {
-    label: "Difficultés particulières qui font obstacle à l'insertion durable dans l'emploi",
-    maxDays: 365,
-    cumulativeCapDays: 3 * 365,
-    validatedBy: 'AUTHORIZED_PRESCRIBER',
-    employerKinds: ['AI', 'ACI'],
-  },
-};
+export {
+  PROLONGATION_REASONS,
+  PROLONGATION_RULES,
+  type ProlongationReason,
+  type ProlongationRule,
+} from '$domain/pass/prolongations.ts';
 
 export const PROLONGATION_VALIDATOR_LABELS: Record<ProlongationRule['validatedBy'], string> = {
   EMPLOYER: "Déclaré par l'employeur",
@@ -131,7 +72,7 @@ export const PROLONGATION_VALIDATOR_LABELS: Record<ProlongationRule['validatedBy
 };
 
 export function prolongationReasonsFor(kind: string): ProlongationReason[] {
-  return PROLONGATION_REASONS.filter((reason) => PROLONGATION_RULES[reason].employerKinds.includes(kind));
+  return isEmployerKind(kind) ? domainProlongationReasonsFor(kind) : [];
 }
 
 export function isProlongationReason(value: string): value is ProlongationReason {
@@ -151,10 +92,7 @@ export function durationLabel(days: number): string {
   return `${days} jours`;
 }
 
-/** From 12 months before the current end date to 6 months after it (prolongationRequestWindow). */
-export function prolongationWindow(currentEnd: string): { opens: string; closes: string } {
-  return { opens: addMonths(currentEnd, -12), closes: addMonths(currentEnd, 6) };
-}
+export { prolongationRequestWindow as prolongationWindow } from '$domain/pass/prolongations.ts';
 
 // History -------------------------------------------------------------------------------
 

@@ -219,10 +219,23 @@ async function call(method: 'GET' | 'POST', url: string, caller: Caller, body?: 
 async function json<T>(response: Response, schema: z.ZodType<T>): Promise<T> {
   const parsed = schema.safeParse(await response.json().catch(() => null));
   if (!parsed.success) {
-    console.error(JSON.stringify({ msg: 'Unexpected API payload', url: response.url, issues: parsed.error.issues }));
+    // Paths only: payloads may hold personal data (SPEC §11).
+    const paths = parsed.error.issues.map((issue) => issue.path.join('.'));
+    console.error(JSON.stringify({ msg: 'Unexpected API payload', url: response.url, paths }));
     throw new ApiError(502, 'UNEXPECTED_RESPONSE', UNAVAILABLE_MESSAGE);
   }
   return parsed.data;
+}
+
+/** One API call whose answer is checked against a schema: what the page-specific clients build on. */
+export async function requestJson<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  caller: Caller,
+  schema: z.ZodType<T>,
+  body?: unknown,
+): Promise<T> {
+  return json(await call(method, `${baseUrl()}${path}`, caller, body), schema);
 }
 
 export const api = {

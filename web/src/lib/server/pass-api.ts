@@ -1,16 +1,8 @@
 // The PASS IAE part of the JSON API client (SPEC §5, §13): a PASS's live view, suspensions,
 // prolongations, and the prolongation requests sent to an authorized prescriber. Same
 // conventions as api.ts (bearer token, forwarded IP, French ApiError, zod-checked answers).
-import { env } from '$env/dynamic/private';
 import { z } from 'zod';
-import { ApiError, type Caller } from './api';
-
-const UNAVAILABLE_MESSAGE = 'Le service est momentanément indisponible. Veuillez réessayer dans quelques instants.';
-const REQUEST_TIMEOUT_MS = 10_000;
-
-const errorBodySchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.array(z.unknown()).optional() }),
-});
+import { requestJson, type Caller } from './api';
 
 const passStatusSchema = z.enum(['future', 'valid', 'suspended', 'expired', 'cancelled']);
 
@@ -58,60 +50,12 @@ const prolongationRequestSchema = z.object({
 export type ProlongationRequestItem = z.infer<typeof prolongationRequestSchema>;
 const prolongationRequestListSchema = z.object({ items: z.array(prolongationRequestSchema) });
 
-function baseUrl(): string {
-  const value = env.INTERNAL_API_URL;
-  if (!value) throw new Error('INTERNAL_API_URL is not set (e.g. http://127.0.0.1:3000/api/v1)');
-  return value.replace(/\/+$/, '');
-}
-
-async function call<T>(
-  method: 'GET' | 'POST',
-  path: string,
-  caller: Caller,
-  schema: z.ZodType<T>,
-  body?: unknown,
-): Promise<T> {
-  const url = `${baseUrl()}${path}`;
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (caller.token) headers.authorization = `Bearer ${caller.token}`;
-  if (caller.clientIp) headers['x-forwarded-for'] = caller.clientIp;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
-  } catch (cause) {
-    console.error(JSON.stringify({ msg: 'API unreachable', method, url, cause: String(cause) }));
-    throw new ApiError(503, 'API_UNAVAILABLE', UNAVAILABLE_MESSAGE);
-  }
-  const payload: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const parsed = errorBodySchema.safeParse(payload);
-    if (parsed.success) {
-      const { code, message, details } = parsed.data.error;
-      throw new ApiError(response.status, code, message, details ?? []);
-    }
-    throw new ApiError(response.status, 'UNEXPECTED_RESPONSE', UNAVAILABLE_MESSAGE);
-  }
-  const parsed = schema.safeParse(payload);
-  if (!parsed.success) {
-    console.error(JSON.stringify({ msg: 'Unexpected API payload', url, issues: parsed.error.issues }));
-    throw new ApiError(502, 'UNEXPECTED_RESPONSE', UNAVAILABLE_MESSAGE);
-  }
-  return parsed.data;
-}
-
 const passPath = (number: string) => `/passes/${encodeURIComponent(number)}`;
 
 export const passApi = {
   /** GET /passes/{number}: status, dates, remaining days, suspensions, prolongations, history. */
   pass(caller: Caller, number: string): Promise<PassView> {
-    return call('GET', passPath(number), caller, passViewSchema);
+    return requestJson('GET', passPath(number), caller, passViewSchema);
   },
 
   /** POST /passes/{number}/suspensions (the employer of the last hire). */
@@ -120,12 +64,12 @@ export const passApi = {
     number: string,
     body: { startDate: string; endDate: string; reason: string },
   ): Promise<PassView> {
-    return call('POST', `${passPath(number)}/suspensions`, caller, passViewSchema, body);
+    return requestJson('POST', `${passPath(number)}/suspensions`, caller, passViewSchema, body);
   },
 
   /** POST /passes/{number}/suspensions/{id}/end: ends a running suspension early. */
   endSuspension(caller: Caller, number: string, suspensionId: string, endDate: string): Promise<PassView> {
-    return call(
+    return requestJson(
       'POST',
       `${passPath(number)}/suspensions/${encodeURIComponent(suspensionId)}/end`,
       caller,
@@ -140,7 +84,7 @@ export const passApi = {
     number: string,
     body: { reason: string; endDate: string; prescriberOrganizationId?: string },
   ): Promise<PassView> {
-    return call('POST', `${passPath(number)}/prolongations`, caller, passViewSchema, body);
+    return requestJson('POST', `${passPath(number)}/prolongations`, caller, passViewSchema, body);
   },
 
   /** GET /prolongation-requests?state=…: the requests sent to the caller's organization, oldest first. */
@@ -148,7 +92,12 @@ export const passApi = {
     caller: Caller,
     state: 'PENDING' | 'GRANTED' | 'DENIED' = 'PENDING',
   ): Promise<ProlongationRequestItem[]> {
-    const { items } = await call('GET', `/prolongation-requests?state=${state}`, caller, prolongationRequestListSchema);
+    const { items } = await requestJson(
+      'GET',
+      `/prolongation-requests?state=${state}`,
+      caller,
+      prolongationRequestListSchema,
+    );
     return items;
   },
 
@@ -159,7 +108,7 @@ export const passApi = {
     decision: { action: 'grant' } | { action: 'deny'; reason: string },
   ): Promise<PassView> {
     const body = decision.action === 'grant' ? {} : { reason: decision.reason };
-    return call(
+    return requestJson(
       'POST',
       `/prolongation-requests/${encodeURIComponent(id)}/${decision.action}`,
       caller,

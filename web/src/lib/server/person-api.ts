@@ -1,8 +1,7 @@
 // Persons and eligibility diagnoses through the JSON API (SPEC §4): same client rules as
 // $lib/server/api (bearer token and IP forwarded, French ApiError on refusals).
-import { env } from '$env/dynamic/private';
 import { z } from 'zod';
-import { ApiError, type Caller } from './api';
+import { requestJson, type ApiError, type Caller } from './api';
 
 const idSchema = z.union([z.string(), z.number()]).transform(String);
 
@@ -60,10 +59,6 @@ const employerSchema = z.object({
     .transform((v) => v ?? null),
 });
 
-const errorBodySchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.array(z.unknown()).optional() }),
-});
-
 export interface NewPerson {
   firstName: string;
   lastName: string;
@@ -74,68 +69,15 @@ export interface NewPerson {
   phone?: string;
 }
 
-const UNAVAILABLE_MESSAGE = 'Le service est momentanément indisponible. Veuillez réessayer dans quelques instants.';
-const REQUEST_TIMEOUT_MS = 10_000;
-
-function baseUrl(): string {
-  const value = env.INTERNAL_API_URL;
-  if (!value) throw new Error('INTERNAL_API_URL is not set (e.g. http://127.0.0.1:3000/api/v1)');
-  return value.replace(/\/+$/, '');
-}
-
-async function request<T>(
-  method: 'GET' | 'POST',
-  path: string,
-  caller: Caller,
-  schema: z.ZodType<T>,
-  body?: unknown,
-): Promise<T> {
-  const url = `${baseUrl()}${path}`;
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (caller.token) headers.authorization = `Bearer ${caller.token}`;
-  if (caller.clientIp) headers['x-forwarded-for'] = caller.clientIp;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
-  } catch (cause) {
-    console.error(JSON.stringify({ msg: 'API unreachable', method, path, cause: String(cause) }));
-    throw new ApiError(503, 'API_UNAVAILABLE', UNAVAILABLE_MESSAGE);
-  }
-
-  const payload: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const parsed = errorBodySchema.safeParse(payload);
-    if (parsed.success) {
-      const { code, message, details } = parsed.data.error;
-      throw new ApiError(response.status, code, message, details ?? []);
-    }
-    throw new ApiError(response.status, 'UNEXPECTED_RESPONSE', UNAVAILABLE_MESSAGE);
-  }
-  const parsed = schema.safeParse(payload);
-  if (!parsed.success) {
-    // No payload in the log: it holds personal data (SPEC §11).
-    console.error(JSON.stringify({ msg: 'Unexpected API payload', method, path, issues: parsed.error.issues.length }));
-    throw new ApiError(502, 'UNEXPECTED_RESPONSE', UNAVAILABLE_MESSAGE);
-  }
-  return parsed.data;
-}
-
 export const personApi = {
   /** POST /persons: registers a person; 409 with details[0].existingId for a duplicate. */
   async createPerson(caller: Caller, person: NewPerson): Promise<Person> {
-    return request('POST', '/persons', caller, personSchema, person);
+    return requestJson('POST', '/persons', caller, personSchema, person);
   },
 
   /** GET /persons/{id}: the person and the diagnoses the caller may see (403 off the case). */
   async person(caller: Caller, id: string): Promise<Person> {
-    return request('GET', `/persons/${encodeURIComponent(id)}`, caller, personSchema);
+    return requestJson('GET', `/persons/${encodeURIComponent(id)}`, caller, personSchema);
   },
 
   /** POST /persons/{id}/diagnoses: a prescriber's diagnosis, or an SIAE's own (employerId). */
@@ -144,12 +86,12 @@ export const personApi = {
     personId: string,
     body: { criteria: string[]; employerId?: string },
   ): Promise<PersonDiagnosis> {
-    return request('POST', `/persons/${encodeURIComponent(personId)}/diagnoses`, caller, diagnosisSchema, body);
+    return requestJson('POST', `/persons/${encodeURIComponent(personId)}/diagnoses`, caller, diagnosisSchema, body);
   },
 
   /** GET /organizations/{id}: the employer's kind (ACI, AI…), which sets the self-prescription rule. */
   async employerKind(caller: Caller, organizationId: string): Promise<string | null> {
-    const organization = await request(
+    const organization = await requestJson(
       'GET',
       `/organizations/${encodeURIComponent(organizationId)}`,
       caller,
