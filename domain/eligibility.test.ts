@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, daysBetween } from './dates.ts';
 import {
+  isSelfPrescriptionRightActive,
   ADMINISTRATIVE_CRITERIA,
   CRITERION_LABELS,
   CRITERIA_MESSAGES,
@@ -705,5 +706,20 @@ describe('pickDiagnosis', () => {
       diagnosis: null,
       reason: "Aucun diagnostic d'éligibilité du candidat n'est valide au 01/03/2026.",
     });
+  });
+});
+
+describe('the self-prescription right on a day', () => {
+  it('is active when active, back on the end date of a temporary revocation, never while permanently revoked', () => {
+    expect(isSelfPrescriptionRightActive({ status: 'ACTIVE', revokedUntil: null }, '2027-01-01')).toBe(true);
+    expect(isSelfPrescriptionRightActive({ status: 'REVOKED_UNTIL', revokedUntil: '2027-06-01' }, '2027-05-31')).toBe(
+      false,
+    );
+    expect(isSelfPrescriptionRightActive({ status: 'REVOKED_UNTIL', revokedUntil: '2027-06-01' }, '2027-06-01')).toBe(
+      true,
+    );
+    expect(isSelfPrescriptionRightActive({ status: 'REVOKED_PERMANENTLY', revokedUntil: null }, '2099-01-01')).toBe(
+      false,
+    );
   });
 });

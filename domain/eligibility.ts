@@ -247,6 +247,18 @@ function capitalize(text: string): string {
 }
 
 /**
+ * Whether an SIAE's self-prescription right is active on a day (SPEC §8): a temporary
+ * revocation ends by itself on its end date; a permanent one only when lifted.
+ */
+export function isSelfPrescriptionRightActive(
+  right: { status: 'ACTIVE' | 'REVOKED_UNTIL' | 'REVOKED_PERMANENTLY'; revokedUntil: IsoDate | null },
+  on: IsoDate,
+): boolean {
+  if (right.status === 'ACTIVE') return true;
+  return right.status === 'REVOKED_UNTIL' && right.revokedUntil !== null && compareDates(right.revokedUntil, on) <= 0;
+}
+
+/**
  * Null when the employer may make an eligibility diagnosis for its own hire, otherwise the
  * refusal to throw or show. The département comes before the SIAE's own right: when the
  * route is closed there, nobody in it may self-diagnose, whatever their right says.

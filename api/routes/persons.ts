@@ -8,6 +8,7 @@ import {
   checkCriteria,
   diagnosisExpiry,
   evaluateSelfPrescription,
+  isSelfPrescriptionRightActive,
 } from '../../domain/eligibility.ts';
 import { nirProblem, normalizeNir } from '../../domain/nir.ts';
 import { isAuthorizedPrescriber } from '../../domain/organizations.ts';
@@ -237,11 +238,10 @@ export const personRoutes = [
         if (!employer || employer.type !== 'EMPLOYER' || !employer.employerKind)
           throw notFound('Employeur introuvable.');
         const rollout = await db.departementSetting.findUnique({ where: { code: employer.departement } });
-        const rightActive =
-          employer.selfPrescriptionStatus === 'ACTIVE' ||
-          (employer.selfPrescriptionStatus === 'REVOKED_UNTIL' &&
-            employer.selfPrescriptionRevokedUntil !== null &&
-            compareDates(employer.selfPrescriptionRevokedUntil, on) <= 0);
+        const rightActive = isSelfPrescriptionRightActive(
+          { status: employer.selfPrescriptionStatus, revokedUntil: employer.selfPrescriptionRevokedUntil },
+          on,
+        );
         const refusal = canSelfDiagnose({
           employerKind: employer.employerKind,
           rightActive,

@@ -1,6 +1,6 @@
 // One workflow per accreditation request (SPEC §7). Thin: the rules live in
 // domain/accreditation*.ts, the writes in activities; this file orders them in time.
-import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../../activities/contract.ts';
 import {
   nextAccreditationState,
@@ -8,8 +8,8 @@ import {
   type AccreditationState,
 } from '../../domain/accreditation.ts';
 import { nextAccreditationDeadline, type AccreditationDeadline } from '../../domain/accreditation-deadlines.ts';
-import { parisDateOf, startOfParisDay } from '../../domain/dates.ts';
-import { BusinessRuleError } from '../../domain/errors.ts';
+import { startOfParisDay } from '../../domain/dates.ts';
+import { attempt, workflowToday } from '../support.ts';
 import {
   accreditationStateQuery,
   accreditationSyncUpdate,
@@ -29,15 +29,6 @@ const { projectAccreditation } = proxyActivities<Activities>({
 });
 
 const FINAL_STATES: readonly AccreditationState[] = ['REJECTED', 'ABANDONED', 'WITHDRAWN', 'EXPIRED'];
-
-/** Workflow time is deterministic: "today" in a workflow is the Paris day of workflow time. */
-const workflowToday = () => parisDateOf(Date.now());
-
-/** Business refusals leave the workflow as non-retryable failures that carry the French message. */
-function asFailure(error: unknown): never {
-  if (error instanceof BusinessRuleError) throw ApplicationFailure.nonRetryable(error.message, error.code);
-  throw error;
-}
 
 export async function accreditation(input: AccreditationInput): Promise<AccreditationView> {
   const view: AccreditationView = {
@@ -71,11 +62,7 @@ export async function accreditation(input: AccreditationInput): Promise<Accredit
     actedBy: ActedBy | null,
     details: { message?: string; endDate?: string | null } = {},
   ): Promise<AccreditationView> {
-    try {
-      view.state = nextAccreditationState(view.state, action);
-    } catch (error) {
-      asFailure(error);
-    }
+    view.state = attempt(() => nextAccreditationState(view.state, action));
     const today = workflowToday();
     view.version += 1;
     view.events.push({
@@ -100,13 +87,8 @@ export async function accreditation(input: AccreditationInput): Promise<Accredit
     return project(deadline.kind, null);
   }
 
-  const validate = (action: AccreditationAction) => (_args: unknown) => {
-    try {
-      nextAccreditationState(view.state, action);
-    } catch (error) {
-      asFailure(error);
-    }
-  };
+  const validate = (action: AccreditationAction) => (_args: unknown) =>
+    void attempt(() => nextAccreditationState(view.state, action));
 
   setHandler(accreditationStateQuery, () => view);
   setHandler(accreditationSyncUpdate, async () => {

@@ -2,7 +2,6 @@
 // pure transitions of domain/pass/parcours.ts to updates and deadlines, and projects every
 // change; timers sleep until the next deadline and move when the dates move.
 import {
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
@@ -12,8 +11,9 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities/contract.ts';
-import { isIsoDate, parisDateOf, startOfParisDay, type IsoDate } from '../../domain/dates.ts';
+import { isIsoDate, startOfParisDay, type IsoDate } from '../../domain/dates.ts';
 import { BusinessRuleError } from '../../domain/errors.ts';
+import { asFailure, attempt, workflowToday } from '../support.ts';
 import {
   applyDeadline,
   cancelParcours,
@@ -55,22 +55,6 @@ const { projectParcours, anonymizePerson } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { nonRetryableErrorTypes: ['BusinessRuleError'] },
 });
-
-const workflowToday = () => parisDateOf(Date.now());
-
-function asFailure(error: unknown): never {
-  if (error instanceof BusinessRuleError) throw ApplicationFailure.nonRetryable(error.message, error.code);
-  throw error;
-}
-
-/** Runs a pure transition; a business refusal becomes an update failure with its French message. */
-function attempt<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    asFailure(error);
-  }
-}
 
 export async function parcours(input: ParcoursInput): Promise<ParcoursView> {
   let state: ParcoursState =
