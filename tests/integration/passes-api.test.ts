@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 // PASS IAE through the API on the real dev server and PostgreSQL (SPEC §5, §13): issuance is
 // idempotent, the API, the workflow query and the read model agree, rules come back as 422.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -190,5 +191,50 @@ describe('PASS IAE', () => {
     expect(wrongPrescriber.body.error.code).toBe('prescriber_not_authorized');
     expect((await platform.db.pass.findUniqueOrThrow({ where: { number } })).version).toBe(before.version);
     expect(await platform.db.prolongationRequest.count({ where: { passNumber: number } })).toBe(0);
+  });
+
+  it('only an authorized prescriber of the organization asked may decide a prolongation request', async () => {
+    const other = await createOrganization(api, admin, {
+      type: 'PRESCRIBER',
+      name: 'Mission locale 93',
+      departement: '93',
+      prescriberKind: 'MISSION_LOCALE',
+    });
+    const orienteur = await createOrganization(api, admin, {
+      type: 'PRESCRIBER',
+      name: 'CCAS',
+      departement: '93',
+      prescriberKind: 'CCAS',
+    });
+    // A request as the workflow projects it (the real window opens a year from now).
+    const request = await platform.db.prolongationRequest.create({
+      data: {
+        id: randomUUID(),
+        passNumber: number,
+        employerId: aci.id,
+        prescriberOrganizationId: orienteur.id,
+        reason: 'RQTH',
+        endDate: addDays(on, 900),
+        requestedOn: on,
+        state: 'PENDING',
+      },
+    });
+    const otherMember = await createMember(api, admin, other.id, 'ml');
+    const orienteurMember = await createMember(api, admin, orienteur.id, 'ccas');
+    const employerTry = await api.post(`/prolongation-requests/${request.id}/grant`, {}, aci.token);
+    expect(employerTry.status).toBe(403);
+    const wrongOrganization = await api.post(`/prolongation-requests/${request.id}/grant`, {}, otherMember.token);
+    expect(wrongOrganization.status).toBe(403);
+    expect(wrongOrganization.body.error.message).toBe('Cette demande a été adressée à une autre organisation.');
+    const notAuthorized = await api.post(
+      `/prolongation-requests/${request.id}/deny`,
+      { reason: 'Non.' },
+      orienteurMember.token,
+    );
+    expect(notAuthorized.status).toBe(403);
+    expect(notAuthorized.body.error.message).toMatch(/seul un prescripteur habilité peut valider une prolongation/);
+    expect((await platform.db.prolongationRequest.findUniqueOrThrow({ where: { id: request.id } })).state).toBe(
+      'PENDING',
+    );
   });
 });
