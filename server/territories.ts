@@ -32,3 +32,71 @@ export function departementsOfSameRegion(code: string): string[] {
   const region = departementsByCode.get(code)?.region;
   return region ? departements.filter((d) => d.region === region).map((d) => d.code) : [];
 }
+
+export interface Commune {
+  code: string;
+  nom: string;
+  departement: string;
+  codesPostaux: string[];
+  population: number;
+}
+
+interface RawCommune extends Partial<Commune> {
+  code: string;
+  type: string;
+}
+
+let communesByCode: Map<string, Commune> | undefined;
+
+/** Current communes (not delegated/associated ones), loaded on first use: the file is 8 MB. */
+function communes(): Map<string, Commune> {
+  if (!communesByCode) {
+    const raw = require('@etalab/decoupage-administratif/data/communes.json') as RawCommune[];
+    communesByCode = new Map(
+      raw
+        .filter((c) => c.type === 'commune-actuelle' && c.departement && c.nom)
+        .map((c) => [
+          c.code,
+          {
+            code: c.code,
+            nom: c.nom!,
+            departement: c.departement!,
+            codesPostaux: c.codesPostaux ?? [],
+            population: c.population ?? 0,
+          },
+        ]),
+    );
+  }
+  return communesByCode;
+}
+
+export function findCommune(code: string): Commune | undefined {
+  return communes().get(code);
+}
+
+const folded = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+/**
+ * Communes whose name starts with the text (accents, case and hyphens aside) or whose postal
+ * code or INSEE code is the text; the most populated first.
+ */
+export function searchCommunes(text: string, limit = 10): Commune[] {
+  const query = folded(text);
+  if (query === '') return [];
+  const matches: Commune[] = [];
+  for (const commune of communes().values()) {
+    if (
+      commune.code === text.trim() ||
+      commune.codesPostaux.includes(text.trim()) ||
+      folded(commune.nom).startsWith(query)
+    )
+      matches.push(commune);
+  }
+  return matches.sort((a, b) => b.population - a.population).slice(0, limit);
+}
