@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import {
+  APPLICATION_STATES,
+  APPLICATION_TRANSITIONS,
+  checkCancellation,
+  checkRefusalReason,
+  employerTransitionsFrom,
+  isDuplicateApplication,
+  nextApplicationDeadline,
+  nextApplicationState,
+  PENDING_APPLICATION_STATES,
+  USER_REFUSAL_REASONS,
+  type ApplicationActor,
+  type ApplicationState,
+  type ApplicationTransitionName,
+} from './applications.ts';
+import { BusinessRuleError } from './errors.ts';
+
+const TRANSITIONS = Object.keys(APPLICATION_TRANSITIONS) as ApplicationTransitionName[];
+
+/** SPEC §4, written out independently of the table under test: [from, transition, to, actors]. */
+const EXPECTED: [ApplicationState, ApplicationTransitionName, ApplicationState, ApplicationActor[]][] = [
+  ['new', 'process', 'processing', ['EMPLOYER']],
+  ['new', 'postpone', 'postponed', ['EMPLOYER']],
+  ['processing', 'postpone', 'postponed', ['EMPLOYER']],
+  ['new', 'refuse', 'refused', ['EMPLOYER', 'SYSTEM']],
+  ['processing', 'refuse', 'refused', ['EMPLOYER', 'SYSTEM']],
+  ['postponed', 'refuse', 'refused', ['EMPLOYER', 'SYSTEM']],
+  ['new', 'accept', 'accepted', ['EMPLOYER']],
+  ['processing', 'accept', 'accepted', ['EMPLOYER']],
+  ['postponed', 'accept', 'accepted', ['EMPLOYER']],
+  ['refused', 'accept', 'accepted', ['EMPLOYER']],
+  ['accepted', 'cancel', 'cancelled', ['EMPLOYER']],
+  ['refused', 'archive', 'archived', ['EMPLOYER', 'SYSTEM']],
+  ['cancelled', 'archive', 'archived', ['EMPLOYER', 'SYSTEM']],
+  ['obsolete', 'archive', 'archived', ['EMPLOYER', 'SYSTEM']],
+  ['new', 'obsolete', 'obsolete', ['SYSTEM']],
+  ['processing', 'obsolete', 'obsolete', ['SYSTEM']],
+  ['postponed', 'obsolete', 'obsolete', ['SYSTEM']],
+];
+const ACTORS: ApplicationActor[] = ['EMPLOYER', 'SYSTEM'];
+
+function outcome(state: ApplicationState, transition: ApplicationTransitionName, actor: ApplicationActor) {
+  try {
+    return nextApplicationState(state, transition, actor);
+  } catch (error) {
+    expect(error).toBeInstanceOf(BusinessRuleError);
+    return (error as BusinessRuleError).code;
+  }
+}
+
+describe('application state machine', () => {
+  it('covers every (state, transition, actor) triple exactly as the specification says', () => {
+    for (const state of APPLICATION_STATES) {
+      for (const transition of TRANSITIONS) {
+        for (const actor of ACTORS) {
+          const expected = EXPECTED.find(([from, name]) => from === state && name === transition);
+          const result = outcome(state, transition, actor);
+          if (!expected) {
+            expect(result, `${state} --${transition}/${actor}`).toMatch(/not_allowed|system_only/);
+          } else if (expected[3].includes(actor)) {
+            expect(result, `${state} --${transition}/${actor}`).toBe(expected[2]);
+          } else {
+            expect(result, `${state} --${transition}/${actor}`).toBe('application_transition_system_only');
+          }
+        }
+      }
+    }
+  });
+
+  it('refuses in French, naming the current state', () => {
+    expect(() => nextApplicationState('archived', 'accept', 'EMPLOYER')).toThrow(
+      "Embauche impossible : la candidature est à l'état « Archivée ».",
+    );
+  });
+
+  it('archived is final and accepted only leads to cancelled', () => {
+    expect(employerTransitionsFrom('archived')).toEqual([]);
+    expect(employerTransitionsFrom('accepted')).toEqual(['cancel']);
+    expect(employerTransitionsFrom('new')).toEqual(['process', 'postpone', 'refuse', 'accept']);
+  });
+
+  it('pending states are those a hire elsewhere makes obsolete', () => {
+    expect([...PENDING_APPLICATION_STATES].sort()).toEqual(['new', 'postponed', 'processing']);
+  });
+});
+
+describe('refusal reasons', () => {
+  it('need a reason from the fixed list', () => {
+    expect(checkRefusalReason('no_position', 'EMPLOYER')).toBe('no_position');
+    expect(() => checkRefusalReason(undefined, 'EMPLOYER')).toThrow(/motif du refus/);
+    expect(() => checkRefusalReason('because', 'EMPLOYER')).toThrow(/motif du refus/);
+  });
+
+  it('reserve `automatic` to the platform', () => {
+    expect(USER_REFUSAL_REASONS).not.toContain('automatic');
+    expect(() => checkRefusalReason('automatic', 'EMPLOYER')).toThrow(/réservé à la plateforme/);
+    expect(checkRefusalReason('automatic', 'SYSTEM')).toBe('automatic');
+  });
+});
+
+describe('cancelling a hire', () => {
+  it('is possible until the day before the contract starts, not from its first day', () => {
+    expect(() => checkCancellation('2027-03-10', '2027-03-09')).not.toThrow();
+    expect(() => checkCancellation('2027-03-10', '2027-03-10')).toThrow(/a commencé le 10\/03\/2027/);
+    expect(() => checkCancellation('2027-03-10', '2027-04-01')).toThrow(BusinessRuleError);
+  });
+});
+
+describe('24-hour duplicate guard', () => {
+  const now = new Date('2027-03-10T12:00:00Z');
+  it('an application to the same employer less than 24 hours ago is a duplicate', () => {
+    expect(isDuplicateApplication([new Date('2027-03-09T12:00:01Z')], now)).toBe(true);
+    expect(isDuplicateApplication([new Date('2027-03-10T11:59:00Z')], now)).toBe(true);
+  });
+  it('one sent 24 hours ago or more is not', () => {
+    expect(isDuplicateApplication([new Date('2027-03-09T12:00:00Z')], now)).toBe(false);
+    expect(isDuplicateApplication([new Date('2027-01-01T00:00:00Z')], now)).toBe(false);
+    expect(isDuplicateApplication([], now)).toBe(false);
+  });
+});
+
+describe('application deadlines', () => {
+  it('new or processing: refused automatically 60 days after the last update', () => {
+    expect(nextApplicationDeadline('new', '2027-01-01')).toEqual({ on: '2027-03-02', transition: 'refuse' });
+    expect(nextApplicationDeadline('processing', '2027-01-31')).toEqual({ on: '2027-04-01', transition: 'refuse' });
+  });
+  it('refused, cancelled or obsolete: archived 180 days after the last update', () => {
+    for (const state of ['refused', 'cancelled', 'obsolete'] as const) {
+      expect(nextApplicationDeadline(state, '2027-01-01')).toEqual({ on: '2027-06-30', transition: 'archive' });
+    }
+  });
+  it('postponed, accepted and archived applications have no deadline', () => {
+    expect(nextApplicationDeadline('postponed', '2027-01-01')).toBeNull();
+    expect(nextApplicationDeadline('accepted', '2027-01-01')).toBeNull();
+    expect(nextApplicationDeadline('archived', '2027-01-01')).toBeNull();
+  });
+});
