@@ -31,6 +31,8 @@ type ActorFor<A> = A extends 'public' ? Actor | null : Actor;
 export interface RouteResult {
   status: number;
   body?: unknown;
+  /** A file sent as an attachment instead of a JSON body (open data exports). */
+  file?: { contentType: string; filename: string; content: string };
 }
 
 export interface RouteDefinition<A extends Access, P, Q, B> {
@@ -101,7 +103,13 @@ export function mountRoutes(router: Router, routes: readonly AnyRoute[], deps: D
       const query = parse(route.query, req.query, 'query');
       const body = parse(route.body, req.body ?? {}, 'body');
       const result = await route.handle({ deps, actor, params, query, body, req, res });
-      if (result.body === undefined) res.status(result.status).end();
+      if (result.file) {
+        res
+          .status(result.status)
+          .type(result.file.contentType)
+          .attachment(result.file.filename)
+          .send(result.file.content);
+      } else if (result.body === undefined) res.status(result.status).end();
       else res.status(result.status).json(result.body);
     });
   }

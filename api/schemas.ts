@@ -33,3 +33,8 @@ export const email = z
   .email({ message: 'adresse e-mail invalide' })
   .max(254)
   .transform((value) => value.toLowerCase());
+
+export const communeCode = z
+  .string()
+  .regex(/^\d[0-9AB]\d{3}$/, { message: 'code commune INSEE invalide (5 caractères, ex. 93008)' })
+  .meta({ description: 'Code INSEE de la commune', example: '93008' });

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { EMPLOYER_KINDS, initialAuthorizationStatus, PRESCRIBER_KINDS } from '../../domain/organizations.ts';
 import { writeAudit } from '../../server/audit.ts';
+import { registerImportedCommuneCentre } from '../../server/registry/commune-centres.ts';
 import type { Organization } from '../../generated/prisma/client.ts';
 import { assertDepartementScope } from '../auth/scope.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
@@ -98,6 +99,13 @@ export const organizationRoutes = [
           authorizationStatus: body.type === 'PRESCRIBER' ? initialAuthorizationStatus(body.prescriberKind) : null,
         },
       });
+      if (body.type === 'EMPLOYER' && body.communeCode && body.latitude !== undefined && body.longitude !== undefined) {
+        await registerImportedCommuneCentre(db, {
+          communeCode: body.communeCode,
+          latitude: body.latitude,
+          longitude: body.longitude,
+        });
+      }
       await writeAudit(db, {
         key: `organization.create:${organization.id}`,
         action: 'organization.create',

@@ -1,0 +1,47 @@
+// Commune look-up for the public search (SPEC §3): by name, postal code or INSEE code, with
+// whether a search can start from it (its centre is known).
+import { z } from 'zod';
+import { searchCommunes } from '../../server/territories.ts';
+import { defineRoute } from '../route.ts';
+import { nonEmptyText } from '../schemas.ts';
+
+const communeSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  departement: z.string(),
+  postalCodes: z.array(z.string()),
+  centreKnown: z.boolean().meta({ description: 'Vrai si la recherche par distance peut partir de cette commune' }),
+});
+
+export const communeRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/communes',
+    tag: 'Registre',
+    summary: 'Trouver une commune par nom, code postal ou code INSEE (public)',
+    access: 'public',
+    query: z.strictObject({
+      q: nonEmptyText(100),
+      limit: z.coerce.number({ message: 'nombre invalide' }).int().min(1).max(50).default(10),
+    }),
+    responses: {
+      200: { description: 'Communes, les plus peuplées d’abord', schema: z.object({ items: z.array(communeSchema) }) },
+    },
+    handle: async ({ deps, query }) => {
+      const communes = searchCommunes(query.q, query.limit);
+      const known = await deps.db.communeCentre.findMany({
+        where: { code: { in: communes.map((commune) => commune.code) } },
+        select: { code: true },
+      });
+      const knownCodes = new Set(known.map((centre) => centre.code));
+      const items = communes.map((commune) => ({
+        code: commune.code,
+        name: commune.nom,
+        departement: commune.departement,
+        postalCodes: commune.codesPostaux,
+        centreKnown: knownCodes.has(commune.code),
+      }));
+      return { status: 200, body: { items } };
+    },
+  }),
+];
