@@ -10,6 +10,7 @@ import {
 } from '../../domain/organizations.ts';
 import { luhnValid } from '../../domain/siret.ts';
 import type { Db } from '../../server/db/client.ts';
+import { ensureReferenceCommuneCentres } from '../../server/registry/commune-centres.ts';
 
 export const DEMO_PASSWORD = 'Demo-inclusion-2026';
 
@@ -147,6 +148,8 @@ export const DEMO_LOGINS: DemoLogin[] = [
 const MARKER_NAME = EMPLOYERS[0]!.name;
 
 export async function seedDemoData(db: Db): Promise<'seeded' | 'already-there'> {
+  // Every start, before the early return: a platform seeded before the list existed gets it too.
+  await ensureReferenceCommuneCentres(db);
   if (await db.organization.findFirst({ where: { name: MARKER_NAME }, select: { id: true } })) return 'already-there';
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
