@@ -6,6 +6,7 @@ import { errorHandler, notFoundHandler } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { mountRoutes, type AnyRoute, type Deps } from './route.ts';
 import { accreditationRoutes } from './routes/accreditation-requests.ts';
+import { applicationRoutes } from './routes/applications.ts';
 import { authRoutes } from './routes/auth.ts';
 import { meRoutes } from './routes/me.ts';
 import { notificationRoutes } from './routes/notifications.ts';
@@ -24,6 +25,7 @@ export const routes: readonly AnyRoute[] = [
   ...notificationRoutes,
   ...personRoutes,
   ...passRoutes,
+  ...applicationRoutes,
 ];
 
 const require = createRequire(import.meta.url);

@@ -17,8 +17,8 @@ export function personIdentityKey(person: { lastName: string; firstName: string;
 
 /**
  * Personal data is visible only to those who work the person's case (SPEC §2, §11): the
- * organization that registered the person, organizations that diagnosed them (later: that
- * received an application), and administrators.
+ * organization that registered the person, organizations that diagnosed them, that sent
+ * an application for them or received one, and administrators.
  */
 export function worksOnCase(input: {
   actorRole: string;

@@ -2,3 +2,4 @@
 // deterministic code may be reachable from here (enforced by the ESLint override).
 export { accreditation } from './accreditation/workflow.ts';
 export { parcours } from './parcours/workflow.ts';
+export { application } from './application/workflow.ts';

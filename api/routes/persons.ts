@@ -88,11 +88,19 @@ function visibleDiagnoses(actor: Actor, diagnoses: Diagnosis[]) {
 async function personOnCase(deps: Deps, actor: Actor, id: string) {
   const person = await deps.db.person.findUnique({ where: { id }, include: { diagnoses: true } });
   if (!person) throw notFound('Personne introuvable.');
+  // The sender and the employer of any of the person's applications work on the case too.
+  const applications = await deps.db.application.findMany({
+    where: { personId: id },
+    select: { employerId: true, senderOrganizationId: true },
+  });
   const allowed = worksOnCase({
     actorRole: actor.role,
     actorOrganizationId: actor.organization.id,
     createdByOrganizationId: person.createdByOrganizationId,
-    organizationsOnCase: person.diagnoses.map((d) => d.authorOrganizationId),
+    organizationsOnCase: [
+      ...person.diagnoses.map((d) => d.authorOrganizationId),
+      ...applications.flatMap((a) => [a.employerId, a.senderOrganizationId]),
+    ],
   });
   if (!allowed)
     throw forbidden(

@@ -55,6 +55,7 @@ export type ParcoursEventKind =
   | 'endReminder'
   | 'expired'
   | 'cancelled'
+  | 'hireCancelled'
   | 'waitingPeriodEnded'
   | 'anonymized';
 
@@ -416,6 +417,22 @@ export function cancelParcours(state: ParcoursState, today: IsoDate): ParcoursSt
   assertUsable(state);
   if (compareDates(today, state.start) >= 0) throw PARCOURS_REFUSALS.cancelAfterStart(state.start);
   return withEvent({ ...state, cancelled: true }, { on: today, kind: 'cancelled' });
+}
+
+/**
+ * A hire cancelled before its contract starts (SPEC §4): the PASS it opened is cancelled; a
+ * PASS it reused drops that hire and returns to the previous employer. A suspension that hire
+ * ended early stays ended: the employer declares a new one if needed.
+ */
+export function cancelHire(state: ParcoursState, cancelled: ParcoursHire, today: IsoDate): ParcoursState {
+  assertUsable(state);
+  const last = holdingEmployer(state);
+  const isLast = last.employerId === cancelled.employerId && last.start === cancelled.start;
+  if (!isLast) throw PARCOURS_REFUSALS.notHoldingEmployer();
+  if (state.hires.length === 1) return cancelParcours(state, today);
+  if (compareDates(today, last.start) >= 0) throw PARCOURS_REFUSALS.cancelAfterStart(last.start);
+  const changed = { ...state, hires: state.hires.slice(0, -1) };
+  return withEvent(changed, { on: today, kind: 'hireCancelled', detail: last.start });
 }
 
 // ---------------------------------------------------------------------------------------

@@ -72,3 +72,5 @@ export interface DecideProlongationArgs extends ActedBy {
 }
 export const decideProlongationUpdate = defineUpdate<ParcoursView, [DecideProlongationArgs]>('decideProlongation');
 export const cancelUpdate = defineUpdate<ParcoursView, [ActedBy]>('cancel');
+/** A hire cancelled before its contract starts: cancels the PASS it opened, or drops it from a reused one. */
+export const cancelHireUpdate = defineUpdate<ParcoursView, [ActedBy & { hire: ParcoursHire }]>('cancelHire');

@@ -16,6 +16,7 @@ import { BusinessRuleError } from '../../domain/errors.ts';
 import { asFailure, attempt, workflowToday } from '../support.ts';
 import {
   applyDeadline,
+  cancelHire,
   cancelParcours,
   declareProlongation,
   denyProlongation,
@@ -36,6 +37,7 @@ import {
 } from '../../domain/pass/parcours.ts';
 import { PROLONGATION_RULES } from '../../domain/pass/prolongations.ts';
 import {
+  cancelHireUpdate,
   cancelUpdate,
   decideProlongationUpdate,
   endSuspensionUpdate,
@@ -167,6 +169,12 @@ export async function parcours(input: ParcoursInput): Promise<ParcoursView> {
     cancelUpdate,
     (args) => commit('cancel', args, change(() => cancelParcours(state, workflowToday())).state),
     { validator: (_args: ActedBy) => void attempt(() => cancelParcours(state, workflowToday())) },
+  );
+
+  setHandler(
+    cancelHireUpdate,
+    (args) => commit('cancelHire', args, change(() => cancelHire(state, args.hire, workflowToday())).state),
+    { validator: (args) => void attempt(() => cancelHire(state, args.hire, workflowToday())) },
   );
 
   if (!input.resumed) await commit('issue', null, state);

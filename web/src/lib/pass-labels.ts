@@ -138,6 +138,11 @@ export function passEventLine(event: { kind: string; detail?: string }): PassEve
       return { title: 'Expiré', detail: detail ? `Dernier jour de validité : ${shortDate(detail)}` : undefined };
     case 'cancelled':
       return { title: 'Annulé' };
+    case 'hireCancelled':
+      return {
+        title: 'Embauche annulée avant son début',
+        detail: detail ? `Contrat prévu le ${shortDate(detail)}` : undefined,
+      };
     case 'waitingPeriodEnded':
       return { title: 'Fin de la période de carence' };
     case 'anonymized':

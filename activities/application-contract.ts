@@ -1,0 +1,57 @@
+// Signatures of the application workflow's activities, imported as types by the workflow.
+import type { IsoDate } from '../domain/dates.ts';
+import type { HirePlan } from '../domain/hiring.ts';
+import type { ParcoursHire } from '../domain/pass/parcours.ts';
+import type {
+  ActedBy,
+  ApplicationHistoryEntry,
+  ApplicationSender,
+  ApplicationView,
+} from '../workflows/application/contract.ts';
+
+/** A business refusal returned as a value, for the workflow to turn into the update's failure. */
+export interface Refusal {
+  ok: false;
+  code: string;
+  message: string;
+}
+
+export interface PlanHireInput {
+  /** Workflow time's Paris day: the checks run on it, so a controlled clock applies. */
+  today: IsoDate;
+  applicationId: string;
+  personId: string;
+  employerId: string;
+  senderKind: ApplicationSender;
+  hiringStartDate: IsoDate;
+  hiringEndDate: IsoDate | null;
+}
+
+/** For a new PASS, `passNumber` is allocated once per application (retries get the same). */
+export type PlanHireResult = { ok: true; plan: HirePlan; passNumber: string | null } | Refusal;
+
+export interface ParcoursHireInput {
+  applicationId: string;
+  passNumber: string;
+  hire: ParcoursHire;
+  actedBy: ActedBy;
+}
+
+export interface ApplicationActivities {
+  projectApplication(input: { view: ApplicationView; entry: ApplicationHistoryEntry }): Promise<void>;
+  /** Every check of the hire on the data of the day (SPEC §4); allocates the number of a new PASS. */
+  planHire(input: PlanHireInput): Promise<PlanHireResult>;
+  /** Starts the parcours of a new PASS (idempotent) and ties the diagnosis to it. */
+  openParcoursForHire(input: {
+    passNumber: string;
+    personId: string;
+    hire: ParcoursHire;
+    diagnosisId: string;
+  }): Promise<void>;
+  /** Adds the hire to the person's PASS (idempotent per application and start date). */
+  hireIntoParcours(input: ParcoursHireInput): Promise<{ ok: true } | Refusal>;
+  /** Cancels the hire in the parcours: the PASS it opened, or its place on a reused one. */
+  cancelHireInParcours(input: ParcoursHireInput): Promise<{ ok: true } | Refusal>;
+  /** Ids of the person's other applications still pending (new, processing, postponed). */
+  pendingApplicationsOfPerson(input: { personId: string; exceptApplicationId: string }): Promise<string[]>;
+}

@@ -1,0 +1,151 @@
+// Projection of the application workflow into PostgreSQL: the read model, the transition log,
+// the audit log and notifications, in one transaction. Idempotent: keys come from the
+// application id and version, and an older version never overwrites a newer one.
+import { PENDING_APPLICATION_STATES, REFUSAL_REASONS, type RefusalReason } from '../domain/applications.ts';
+import { frenchDate } from '../domain/dates.ts';
+import type { Db } from '../server/db/client.ts';
+import { writeAudit } from '../server/audit.ts';
+import type { ApplicationHistoryEntry, ApplicationView } from '../workflows/application/contract.ts';
+import type { ApplicationActivities } from './application-contract.ts';
+
+interface Notice {
+  organizationId: string;
+  subject: string;
+  body: string;
+}
+
+/** Who hears of a transition: the employer of a new application, the sender of a decision. */
+function noticesFor(view: ApplicationView, entry: ApplicationHistoryEntry): Notice[] {
+  const toEmployer = (subject: string, body: string) => ({ organizationId: view.employerId, subject, body });
+  const toSender = (subject: string, body: string) =>
+    view.senderOrganizationId === view.employerId ? [] : [{ organizationId: view.senderOrganizationId, subject, body }];
+  switch (entry.transition) {
+    case 'send':
+      return view.senderOrganizationId === view.employerId
+        ? []
+        : [
+            toEmployer(
+              'Nouvelle candidature',
+              'Une nouvelle candidature vous a été envoyée : consultez-la dans vos candidatures.',
+            ),
+          ];
+    case 'accept': {
+      const pass = view.passNumber ? ` PASS IAE : ${view.passNumber}.` : '';
+      return toSender(
+        'Candidature acceptée',
+        `La candidature que vous avez envoyée est acceptée : embauche à partir du ${frenchDate(view.hiringStartDate!)}.${pass}`,
+      );
+    }
+    case 'refuse': {
+      const reason = view.refusalReason ? REFUSAL_REASONS[view.refusalReason as RefusalReason] : '';
+      const notices = toSender(
+        'Candidature refusée',
+        `La candidature que vous avez envoyée est refusée. Motif : ${reason}.`,
+      );
+      return view.refusalReason === 'automatic'
+        ? [
+            ...notices,
+            toEmployer(
+              'Candidature refusée automatiquement',
+              'Une candidature restée 60 jours sans réponse a été refusée.',
+            ),
+          ]
+        : notices;
+    }
+    case 'cancel':
+      return toSender('Embauche annulée', "L'embauche prévue pour la candidature que vous avez envoyée est annulée.");
+    case 'obsolete':
+      return [toEmployer('Candidature devenue obsolète', 'La personne a été embauchée par un autre employeur.')];
+    default:
+      return [];
+  }
+}
+
+export function applicationActivities(
+  db: Db,
+): Pick<ApplicationActivities, 'projectApplication' | 'pendingApplicationsOfPerson'> {
+  return {
+    async projectApplication({ view, entry }) {
+      const key = `application:${view.applicationId}:v${view.version}`;
+      const occurredAt = new Date(entry.at);
+      await db.$transaction(async (tx) => {
+        const current = await tx.application.findUnique({
+          where: { id: view.applicationId },
+          select: { version: true },
+        });
+        const row = {
+          state: view.state,
+          refusalReason: view.refusalReason,
+          refusalMessage: view.refusalMessage,
+          hiringStartDate: view.hiringStartDate,
+          hiringEndDate: view.hiringEndDate,
+          passNumber: view.passNumber,
+          lastUpdatedOn: view.lastUpdatedOn,
+          version: view.version,
+        };
+        if (!current) {
+          await tx.application.create({
+            data: {
+              id: view.applicationId,
+              personId: view.personId,
+              employerId: view.employerId,
+              jobDescriptionId: view.jobDescriptionId,
+              senderOrganizationId: view.senderOrganizationId,
+              senderUserId: view.senderUserId,
+              senderKind: view.senderKind,
+              message: view.message,
+              createdAt: new Date(view.history[0]?.at ?? entry.at),
+              ...row,
+            },
+          });
+        } else if (current.version < view.version) {
+          await tx.application.update({ where: { id: view.applicationId }, data: row });
+        }
+        await tx.applicationTransition.createMany({
+          data: [
+            {
+              key,
+              applicationId: view.applicationId,
+              transition: entry.transition,
+              fromState: entry.from,
+              toState: entry.to,
+              actorUserId: entry.actorUserId,
+              actorOrganizationId: entry.actorOrganizationId,
+              reason: entry.reason,
+              occurredAt,
+            },
+          ],
+          skipDuplicates: true,
+        });
+        await writeAudit(tx, {
+          key,
+          action: `application.${entry.transition}`,
+          entityType: 'Application',
+          entityId: view.applicationId,
+          actorUserId: entry.actorUserId,
+          actorOrganizationId: entry.actorOrganizationId,
+          occurredAt,
+          details: { from: entry.from, to: entry.to, reason: entry.reason, passNumber: view.passNumber },
+        });
+        await tx.notification.createMany({
+          data: noticesFor(view, entry).map((notice, index) => ({
+            key: `${key}:${index}`,
+            recipientOrganizationId: notice.organizationId,
+            subject: notice.subject,
+            body: notice.body,
+            createdAt: occurredAt,
+          })),
+          skipDuplicates: true,
+        });
+      });
+    },
+
+    async pendingApplicationsOfPerson({ personId, exceptApplicationId }) {
+      const pending = await db.application.findMany({
+        where: { personId, id: { not: exceptApplicationId }, state: { in: [...PENDING_APPLICATION_STATES] } },
+        select: { id: true },
+      });
+      return pending.map((a) => a.id);
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { cancelHire, hire, holdingEmployer, openParcours, suspend } from './parcours.ts';
+
+const first = { employerId: 'aci', employerKind: 'ACI' as const, start: '2027-01-10' };
+const opened = () => openParcours({ passNumber: '999990000001', personId: 'p', hire: first, today: '2027-01-05' });
+
+describe('cancelHire', () => {
+  it('cancels the PASS a hire opened, before its contract starts', () => {
+    const state = cancelHire(opened(), first, '2027-01-09');
+    expect(state.cancelled).toBe(true);
+    expect(state.events.at(-1)).toMatchObject({ kind: 'cancelled', on: '2027-01-09' });
+  });
+
+  it('refuses from the first day of the contract', () => {
+    expect(() => cancelHire(opened(), first, '2027-01-10')).toThrow(/ne peut plus être annulé/);
+  });
+
+  it('drops a hire that reused the PASS: the previous employer holds it again', () => {
+    const second = { employerId: 'ei', employerKind: 'EI' as const, start: '2027-06-01' };
+    const reused = hire(opened(), second, '2027-05-20');
+    const state = cancelHire(reused, second, '2027-05-25');
+    expect(state.cancelled).toBe(false);
+    expect(holdingEmployer(state)).toEqual(first);
+    expect(state.events.at(-1)).toMatchObject({ kind: 'hireCancelled', detail: '2027-06-01' });
+    expect(() => cancelHire(reused, second, '2027-06-01')).toThrow(/ne peut plus être annulé/);
+  });
+
+  it('only the last hire can be cancelled', () => {
+    const second = { employerId: 'ei', employerKind: 'EI' as const, start: '2027-06-01' };
+    const reused = hire(opened(), second, '2027-05-20');
+    expect(() => cancelHire(reused, first, '2027-05-25')).toThrow(/dernière embauche/);
+  });
+
+  it('a suspension ended by the cancelled hire stays ended', () => {
+    const suspended = suspend(
+      opened(),
+      { id: 's', employerId: 'aci', start: '2027-05-01', end: '2027-08-01', reason: 'CONTRAT_ROMPU' },
+      '2027-05-02',
+    );
+    const second = { employerId: 'ei', employerKind: 'EI' as const, start: '2027-06-01' };
+    const state = cancelHire(hire(suspended, second, '2027-05-20'), second, '2027-05-25');
+    expect(state.suspensions).toEqual([expect.objectContaining({ id: 's', end: '2027-05-31' })]);
+  });
+});
