@@ -22,6 +22,11 @@ export function findDepartement(code: string): Departement | undefined {
   return departementsByCode.get(code);
 }
 
+/** Every département, in the reference order (01 … 976). */
+export function listDepartements(): readonly Departement[] {
+  return departements;
+}
+
 export function regionOfDepartement(code: string): Region | undefined {
   const departement = departementsByCode.get(code);
   return departement ? regionsByCode.get(departement.region) : undefined;

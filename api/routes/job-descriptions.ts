@@ -1,0 +1,194 @@
+// Job descriptions managed by their employer (SPEC §3, §13). The API writes the row; every
+// create and update reaches the job description's workflow by signal-with-start, which moves
+// its 90-day deactivation timers (docs/decisions/008-job-descriptions-and-imports.md).
+import { z } from 'zod';
+import { today } from '../../domain/clock.ts';
+import { CONTRACT_TYPE_CODES, jobDescriptionErrors, type JobDescriptionFields } from '../../domain/job-descriptions.ts';
+import type { JobDescription } from '../../generated/prisma/client.ts';
+import { findCommune } from '../../server/territories.ts';
+import {
+  JOB_DESCRIPTION_WORKFLOW_TYPE,
+  jobDescriptionWorkflowId,
+  touchedSignal,
+  type JobDescriptionInput,
+} from '../../workflows/job-description/contract.ts';
+import type { Actor } from '../auth/actor.ts';
+import { forbidden, notFound } from '../errors.ts';
+import { defineRoute, type Deps } from '../route.ts';
+import { idParams } from '../schemas.ts';
+
+const fields = {
+  romeCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .meta({ description: 'Code ROME (une lettre et 4 chiffres)', example: 'K2204' }),
+  title: z.string(),
+  contractType: z.string().meta({ description: `Un de : ${CONTRACT_TYPE_CODES.join(', ')}` }),
+  openPositions: z.number(),
+  hoursPerWeek: z.number().meta({ description: 'Heures par semaine, de 1 à 48' }),
+  communeCode: z
+    .string()
+    .refine((code) => findCommune(code) !== undefined, { message: 'code commune INSEE inconnu' })
+    .nullable(),
+  location: z.string().trim().max(300, { message: '300 caractères au maximum' }).nullable(),
+  recruitmentOpen: z.boolean(),
+};
+
+/** The domain's French messages, attached to the field they concern. */
+function domainRules(value: Partial<JobDescriptionFields>, ctx: z.RefinementCtx): void {
+  for (const error of jobDescriptionErrors(value)) {
+    ctx.addIssue({ code: 'custom', path: [error.field], message: error.message });
+  }
+}
+
+const createBody = z
+  .strictObject({
+    ...fields,
+    communeCode: fields.communeCode.optional(),
+    location: fields.location.optional(),
+    recruitmentOpen: fields.recruitmentOpen.optional(),
+  })
+  .superRefine(domainRules);
+const updateBody = z.strictObject(fields).partial().superRefine(domainRules);
+
+export const jobDescriptionSchema = z.object({
+  id: z.string(),
+  employerId: z.string(),
+  romeCode: z.string(),
+  title: z.string(),
+  contractType: z.string(),
+  openPositions: z.number(),
+  hoursPerWeek: z.number(),
+  communeCode: z.string().nullable(),
+  location: z.string().nullable(),
+  recruitmentOpen: z.boolean(),
+  lastUpdatedOn: z.string().nullable(),
+  deactivatedOn: z.string().nullable(),
+});
+
+export function jobDescriptionView(row: JobDescription): z.infer<typeof jobDescriptionSchema> {
+  return {
+    id: row.id,
+    employerId: row.employerId,
+    romeCode: row.romeCode,
+    title: row.title,
+    contractType: row.contractType,
+    openPositions: row.openPositions,
+    hoursPerWeek: row.hoursPerWeek,
+    communeCode: row.communeCode,
+    location: row.location,
+    recruitmentOpen: row.recruitmentOpen,
+    lastUpdatedOn: row.lastUpdatedOn,
+    deactivatedOn: row.deactivatedOn,
+  };
+}
+
+/** The employer, when the actor is one of its staff or an administrator. */
+async function managedEmployer(deps: Deps, actor: Actor, employerId: string) {
+  const employer = await deps.db.organization.findUnique({ where: { id: employerId } });
+  if (!employer || employer.type !== 'EMPLOYER') throw notFound('Employeur introuvable.');
+  if (actor.role !== 'ADMIN' && actor.organization.id !== employer.id) {
+    throw forbidden('Seuls les membres de cet employeur peuvent gérer ses fiches de poste.');
+  }
+  return employer;
+}
+
+/** Tells the job description's workflow (starting it if needed) what the employer just did. */
+async function touchWorkflow(deps: Deps, row: JobDescription): Promise<void> {
+  const touch = { lastUpdatedOn: row.lastUpdatedOn ?? today(deps.clock), recruitmentOpen: row.recruitmentOpen };
+  const input: JobDescriptionInput = { jobDescriptionId: row.id, employerId: row.employerId, ...touch };
+  await deps.temporal.workflow.signalWithStart(JOB_DESCRIPTION_WORKFLOW_TYPE, {
+    workflowId: jobDescriptionWorkflowId(row.id),
+    taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
+    args: [input],
+    signal: touchedSignal,
+    signalArgs: [touch],
+  });
+}
+
+const responses = {
+  400: { description: 'Champs invalides (messages en français par champ)' },
+  403: { description: "Réservé aux membres de l'employeur" },
+  404: { description: 'Introuvable' },
+};
+
+export const jobDescriptionRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/employers/{id}/job-descriptions',
+    tag: 'Fiches de poste',
+    summary: 'Créer une fiche de poste (membres de l’employeur)',
+    access: ['EMPLOYER_STAFF'],
+    params: idParams,
+    body: createBody,
+    responses: { 201: { description: 'Fiche de poste créée', schema: jobDescriptionSchema }, ...responses },
+    handle: async ({ deps, actor, params, body }) => {
+      const employer = await managedEmployer(deps, actor, params.id);
+      const row = await deps.db.jobDescription.create({
+        data: {
+          employerId: employer.id,
+          romeCode: body.romeCode,
+          title: body.title.trim(),
+          contractType: body.contractType,
+          openPositions: body.openPositions,
+          hoursPerWeek: body.hoursPerWeek,
+          communeCode: body.communeCode ?? employer.communeCode,
+          location: body.location ?? null,
+          recruitmentOpen: body.recruitmentOpen ?? true,
+          lastUpdatedOn: today(deps.clock),
+        },
+      });
+      await touchWorkflow(deps, row);
+      return { status: 201, body: jobDescriptionView(row) };
+    },
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/job-descriptions/{id}',
+    tag: 'Fiches de poste',
+    summary: 'Mettre à jour une fiche de poste, ouvrir ou fermer le recrutement (repart pour 90 jours)',
+    access: ['EMPLOYER_STAFF'],
+    params: idParams,
+    body: updateBody,
+    responses: { 200: { description: 'Fiche de poste mise à jour', schema: jobDescriptionSchema }, ...responses },
+    handle: async ({ deps, actor, params, body }) => {
+      const existing = await deps.db.jobDescription.findUnique({ where: { id: params.id } });
+      if (!existing) throw notFound('Fiche de poste introuvable.');
+      await managedEmployer(deps, actor, existing.employerId);
+      // Only the fields sent are written: a deactivation committed meanwhile is not undone by stale values.
+      const row = await deps.db.jobDescription.update({
+        where: { id: existing.id },
+        data: {
+          ...body,
+          ...(body.title !== undefined ? { title: body.title.trim() } : {}),
+          ...(body.recruitmentOpen ? { deactivatedOn: null } : {}),
+          lastUpdatedOn: today(deps.clock),
+        },
+      });
+      await touchWorkflow(deps, row);
+      return { status: 200, body: jobDescriptionView(row) };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/employers/{id}/job-descriptions',
+    tag: 'Fiches de poste',
+    summary: 'Lister les fiches de poste d’un employeur, ouvertes ou non (membres de l’employeur)',
+    access: ['EMPLOYER_STAFF'],
+    params: idParams,
+    responses: {
+      200: { description: 'Fiches de poste', schema: z.object({ items: z.array(jobDescriptionSchema) }) },
+      403: responses[403],
+      404: responses[404],
+    },
+    handle: async ({ deps, actor, params }) => {
+      const employer = await managedEmployer(deps, actor, params.id);
+      const rows = await deps.db.jobDescription.findMany({
+        where: { employerId: employer.id },
+        orderBy: [{ recruitmentOpen: 'desc' }, { title: 'asc' }],
+      });
+      return { status: 200, body: { items: rows.map(jobDescriptionView) } };
+    },
+  }),
+];
