@@ -84,6 +84,15 @@ function visibleDiagnoses(actor: Actor, diagnoses: Diagnosis[]) {
   );
 }
 
+async function personsInApplicationsOf(deps: Deps, organizationId: string): Promise<string[]> {
+  const rows = await deps.db.application.findMany({
+    where: { OR: [{ employerId: organizationId }, { senderOrganizationId: organizationId }] },
+    select: { personId: true },
+    distinct: ['personId'],
+  });
+  return rows.map((r) => r.personId);
+}
+
 /** Loads the person if the actor works on their case; 404 / 403 otherwise. */
 async function personOnCase(deps: Deps, actor: Actor, id: string) {
   const person = await deps.db.person.findUnique({ where: { id }, include: { diagnoses: true } });
@@ -169,6 +178,54 @@ export const personRoutes = [
         occurredAt: clock.now(),
       });
       return { status: 201, body: personView(actor, person) };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/persons',
+    tag: 'Personnes et diagnostics',
+    summary: 'Les personnes dont votre organisation suit le dossier (recherche par nom)',
+    access: ['PRESCRIBER', 'EMPLOYER_STAFF'],
+    query: z.strictObject({
+      q: z.string().trim().max(100).optional().meta({ description: 'Début du nom ou du prénom' }),
+    }),
+    responses: {
+      200: {
+        description: 'Personnes (50 au plus, les plus récentes d’abord)',
+        schema: z.object({
+          items: z.array(
+            z.object({ id: z.string(), firstName: z.string(), lastName: z.string(), birthDate: z.string() }),
+          ),
+        }),
+      },
+    },
+    handle: async ({ deps, actor, query }) => {
+      const organizationId = actor.organization.id;
+      const onCase =
+        actor.role === 'ADMIN'
+          ? {}
+          : {
+              OR: [
+                { createdByOrganizationId: organizationId },
+                { diagnoses: { some: { authorOrganizationId: organizationId } } },
+                { id: { in: await personsInApplicationsOf(deps, organizationId) } },
+              ],
+            };
+      const name = query.q
+        ? {
+            OR: [
+              { lastName: { startsWith: query.q, mode: 'insensitive' as const } },
+              { firstName: { startsWith: query.q, mode: 'insensitive' as const } },
+            ],
+          }
+        : {};
+      const persons = await deps.db.person.findMany({
+        where: { AND: [onCase, name, { NOT: { identityKey: { startsWith: 'anonymized:' } } }] },
+        select: { id: true, firstName: true, lastName: true, birthDate: true },
+        orderBy: { createdAt: 'desc' },
+        take: 50,
+      });
+      return { status: 200, body: { items: persons } };
     },
   }),
   defineRoute({

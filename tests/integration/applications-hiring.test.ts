@@ -202,6 +202,16 @@ describe('processing an application', () => {
     expect((await api.get(`/applications/${application.id}`, prescriber.token)).status).toBe(200);
   });
 
+  it('lists the persons on the case only, found by the start of their name', async () => {
+    const personId = await newPerson();
+    const person = await platform.db.person.findUniqueOrThrow({ where: { id: personId } });
+    const search = `/persons?q=${encodeURIComponent(person.lastName.slice(0, 14).toUpperCase())}`;
+    expect((await api.get(search, prescriber.token)).body.items.map((p: { id: string }) => p.id)).toEqual([personId]);
+    expect((await api.get(search, geiq.token)).body.items).toEqual([]);
+    await apply(personId, geiq);
+    expect((await api.get(search, geiq.token)).body.items.map((p: { id: string }) => p.id)).toEqual([personId]);
+  });
+
   it('the employer who received an application works on the case: it may read the person', async () => {
     const personId = await newPerson();
     expect((await api.get(`/persons/${personId}`, ei.token)).status).toBe(403);
