@@ -69,7 +69,8 @@ export async function application(input: ApplicationInput): Promise<ApplicationV
   // second accept (double click) or a deadline must see its outcome, not interleave with it.
   let busy = false;
   async function exclusively<T>(run: () => Promise<T>): Promise<T> {
-    await condition(() => !busy);
+    // Several waiters may wake in the same activation: each checks again before taking it.
+    while (busy) await condition(() => !busy);
     busy = true;
     try {
       return await run();
