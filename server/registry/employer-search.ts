@@ -62,12 +62,8 @@ function whereSql(search: EmployerSearch): Prisma.Sql {
       Prisma.sql`EXISTS (SELECT 1 FROM "JobDescription" j WHERE j."employerId" = o.id AND j."romeCode" = ${search.rome} ${openJob})`,
     );
   }
-  if (search.openOnly) {
-    conditions.push(
-      Prisma.sql`o."applicationsOpen"`,
-      Prisma.sql`EXISTS (SELECT 1 FROM "JobDescription" j WHERE j."employerId" = o.id AND ${OPEN_JOB})`,
-    );
-  }
+  // openOnly's "an open job description" is checked on the summed open positions (rankedWhere).
+  if (search.openOnly) conditions.push(Prisma.sql`o."applicationsOpen"`);
   return Prisma.join(conditions, ' AND ');
 }
 
@@ -77,16 +73,16 @@ interface RawRow extends Omit<EmployerSearchRow, 'openPositions' | 'recentApplic
   total: bigint;
 }
 
-export async function searchEmployers(
-  db: Db,
-  search: EmployerSearch,
-): Promise<{ rows: EmployerSearchRow[]; total: number }> {
+/** Candidates with their distance, open positions and recent applications, filtered. */
+function rankedSql(search: EmployerSearch): Prisma.Sql {
   const since = new Date(search.now.getTime() - RECENT_APPLICATIONS_DAYS * 86_400_000);
   const distance = search.near ? distanceSql(search.near.centre) : Prisma.sql`NULL::float8`;
-  const withinRadius = search.near ? Prisma.sql`WHERE c."distanceKm" <= ${search.near.radiusKm}` : Prisma.empty;
-  const offset = (search.page - 1) * search.pageSize;
+  const after: Prisma.Sql[] = [];
+  if (search.near) after.push(Prisma.sql`c."distanceKm" <= ${search.near.radiusKm}`);
+  if (search.openOnly) after.push(Prisma.sql`jobs."openPositions" > 0`);
+  const rankedWhere = after.length > 0 ? Prisma.sql`WHERE ${Prisma.join(after, ' AND ')}` : Prisma.empty;
   // Counts come from lateral subqueries on (employerId, …) indexes, for the candidates only.
-  const raw = await db.$queryRaw<RawRow[]>`
+  return Prisma.sql`
     WITH candidates AS (
       SELECT o.id, o.name, o."employerKind"::text AS kind, o.siret, o."communeCode", o.departement,
              o.certified, o."applicationsOpen", ${distance} AS "distanceKm"
@@ -103,8 +99,17 @@ export async function searchEmployers(
         SELECT count(*)::int AS "recentApplications"
         FROM "Application" a WHERE a."employerId" = c.id AND a."createdAt" >= ${since}
       ) apps
-      ${withinRadius}
-    )
+      ${rankedWhere}
+    )`;
+}
+
+export async function searchEmployers(
+  db: Db,
+  search: EmployerSearch,
+): Promise<{ rows: EmployerSearchRow[]; total: number }> {
+  const offset = (search.page - 1) * search.pageSize;
+  const raw = await db.$queryRaw<RawRow[]>`
+    ${rankedSql(search)}
     SELECT r.*, count(*) OVER () AS total
     FROM ranked r
     ORDER BY
@@ -113,7 +118,8 @@ export async function searchEmployers(
       r.name COLLATE "C" ASC,
       r.id::text COLLATE "C" ASC
     LIMIT ${search.pageSize} OFFSET ${offset}`;
-  const total = raw[0] ? Number(raw[0].total) : await countEmployers(db, search, distance);
+  // Past the last page the window count has no row to ride on: count apart.
+  const total = raw[0] || search.page === 1 ? Number(raw[0]?.total ?? 0) : await countEmployers(db, search);
   return {
     rows: raw.map(({ total: _total, openPositions, recentApplications, ...row }) => ({
       ...row,
@@ -124,11 +130,7 @@ export async function searchEmployers(
   };
 }
 
-/** The total when the page asked is past the last one (the window count then has no row). */
-async function countEmployers(db: Db, search: EmployerSearch, distance: Prisma.Sql): Promise<number> {
-  if (search.page === 1) return 0;
-  const withinRadius = search.near ? Prisma.sql`AND ${distance} <= ${search.near.radiusKm}` : Prisma.empty;
-  const [row] = await db.$queryRaw<{ total: bigint }[]>`
-    SELECT count(*) AS total FROM "Organization" o WHERE ${whereSql(search)} ${withinRadius}`;
+async function countEmployers(db: Db, search: EmployerSearch): Promise<number> {
+  const [row] = await db.$queryRaw<{ total: bigint }[]>`${rankedSql(search)} SELECT count(*) AS total FROM ranked`;
   return Number(row?.total ?? 0);
 }
