@@ -210,4 +210,79 @@ describe('worker crash in the middle of an update', () => {
     expect(again.body).toMatchObject({ end: addDays(on, 749), status: 'suspended' });
     expect(again.body.suspensions).toHaveLength(1);
   }, 240_000);
+
+  it('SIGKILL in the middle of a hire, then a new worker: the application is accepted with one PASS, never one without the other', async () => {
+    const admin = await api.token(TEST_ADMIN.email, TEST_ADMIN.password);
+    const aci = await createOrganization(api, admin, {
+      type: 'EMPLOYER',
+      name: 'ACI embauche interrompue',
+      departement: '93',
+      employerKind: 'ACI',
+      siret: newSiret(),
+    });
+    const prescriberOrganization = await createOrganization(api, admin, {
+      type: 'PRESCRIBER',
+      name: 'France Travail crash',
+      departement: '93',
+      prescriberKind: 'FRANCE_TRAVAIL',
+    });
+    const staff = await createMember(api, admin, aci.id, 'aci-hire');
+    const prescriber = await createMember(api, admin, prescriberOrganization.id, 'ft-hire');
+    const person = await api.post(
+      '/persons',
+      { firstName: 'Dominique', lastName: 'Interrompue', birthDate: '1979-10-01' },
+      prescriber.token,
+    );
+    await api.post(`/persons/${person.body.id}/diagnoses`, { criteria: ['AAH'] }, prescriber.token);
+    const sent = await api.post('/applications', { personId: person.body.id, employerId: aci.id }, prescriber.token);
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+
+    // The new parcours cannot project its PASS: the hire stops between the issuance and the acceptance.
+    const locker = new pg.Client({ connectionString: database.url });
+    await locker.connect();
+    await locker.query('BEGIN');
+    await locker.query('LOCK TABLE "Pass" IN EXCLUSIVE MODE');
+    const hire: Promise<ApiResponse> = api.post(
+      `/applications/${sent.body.id}/accept`,
+      { hiringStartDate: on },
+      staff.token,
+    );
+    hire.catch(() => undefined);
+    try {
+      await waitFor(
+        'the PASS projection to block on the lock',
+        async () => {
+          const { rows } = await locker.query<{ pid: number }>(
+            `SELECT l.pid FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+              WHERE c.relname = 'Pass' AND NOT l.granted AND l.pid <> pg_backend_pid()`,
+          );
+          return rows[0];
+        },
+        30_000,
+      );
+      // Mid-hire: a number is allocated, the application is not accepted yet.
+      expect(await db.passNumberAllocation.count({ where: { personId: person.body.id } })).toBe(1);
+      expect((await db.application.findUniqueOrThrow({ where: { id: sent.body.id } })).state).toBe('new');
+      expect(await workers.at(-1)!.kill('SIGKILL')).toEqual({ code: null, signal: 'SIGKILL' });
+    } finally {
+      await locker.query('COMMIT').catch(() => undefined);
+      await locker.end();
+    }
+    workers.push(
+      await startWorkerProcess({ databaseUrl: database.url, temporalAddress: inject('temporalAddress'), taskQueue }),
+    );
+
+    const response = await hire;
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect(response.body).toMatchObject({ state: 'accepted', pass: { startDate: on, endDate: addDays(on, 729) } });
+    const passes = await db.pass.findMany({ where: { personId: person.body.id } });
+    expect(passes.map((p) => p.number)).toEqual([response.body.pass.number]);
+    expect(await db.passNumberAllocation.count({ where: { personId: person.body.id } })).toBe(1);
+    const application = await db.application.findUniqueOrThrow({ where: { id: sent.body.id } });
+    expect(application).toMatchObject({ state: 'accepted', passNumber: response.body.pass.number });
+    const accepts = await db.applicationTransition.count({
+      where: { applicationId: sent.body.id, transition: 'accept' },
+    });
+    expect(accepts).toBe(1);
+  }, 240_000);
 });
