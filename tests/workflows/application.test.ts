@@ -4,7 +4,10 @@
 // hire; a hire elsewhere makes pending applications obsolete. Activities are recorded in
 // memory: PostgreSQL and the parcours are proven by tests/integration/applications-hiring.
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { ApplicationActivities, PlanHireInput } from '../../activities/application-contract.ts';
@@ -28,6 +31,15 @@ beforeAll(async () => {
     logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error },
   });
 });
+
+/** Replays the fresh history; RECORD_HISTORIES=1 keeps it for tests/workflows/replay.test.ts. */
+async function recordHistory(handle: WorkflowHandle, name: string) {
+  const history = await handle.fetchHistory();
+  await expect(Worker.runReplayHistory({ workflowBundle: bundle }, history, name)).resolves.toBeUndefined();
+  if (process.env.RECORD_HISTORIES) {
+    writeFileSync(new URL(`./histories/${name}.json`, import.meta.url), historyToJSON(history));
+  }
+}
 
 const employerId = randomUUID();
 const by = { userId: randomUUID(), organizationId: employerId };
@@ -108,6 +120,7 @@ describe('the application workflow', () => {
     expect((await handle.query(applicationQuery)).state).toBe('archived');
     expect(await handle.result()).toMatchObject({ state: 'archived' });
     expect(c.projected.map((v) => v.state)).toEqual(['new', 'refused', 'archived']);
+    await recordHistory(handle, 'application-refused-then-archived');
     await c.stop();
   });
 
@@ -152,6 +165,7 @@ describe('the application workflow', () => {
     // Until the contract starts it may be cancelled; from its first day the workflow is done.
     await c.sleepUntilDay(start, 60_000);
     expect(await handle.result()).toMatchObject({ state: 'accepted' });
+    await recordHistory(handle, 'application-double-accept');
     await c.stop();
   });
 
