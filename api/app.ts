@@ -7,6 +7,7 @@ import { openApiDocument } from './openapi.ts';
 import { mountRoutes, type AnyRoute, type Deps } from './route.ts';
 import { accreditationRoutes } from './routes/accreditation-requests.ts';
 import { applicationRoutes } from './routes/applications.ts';
+import { employerEntryRoutes } from './routes/employer-entry.ts';
 import { authRoutes } from './routes/auth.ts';
 import { meRoutes } from './routes/me.ts';
 import { notificationRoutes } from './routes/notifications.ts';
@@ -26,6 +27,7 @@ export const routes: readonly AnyRoute[] = [
   ...personRoutes,
   ...passRoutes,
   ...applicationRoutes,
+  ...employerEntryRoutes,
 ];
 
 const require = createRequire(import.meta.url);

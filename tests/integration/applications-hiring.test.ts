@@ -142,11 +142,19 @@ describe('sending an application', () => {
     );
     expect(unknown.status).toBe(422);
     const personId = await newPerson();
-    await platform.db.organization.update({ where: { id: geiq.id }, data: { applicationsOpen: false } });
+    const entry = (body: unknown, by: Member) => api.call('PATCH', `/employers/${geiq.id}`, { body, token: by.token });
+    expect((await entry({ applicationsOpen: false }, aci)).status).toBe(403);
+    expect((await entry({ applicationsOpen: 'non' }, geiq)).body.error.details[0].message).toMatch(/oui ou non/);
+    expect((await entry({ applicationsOpen: false }, geiq)).body.applicationsOpen).toBe(false);
     const blocked = await api.post('/applications', { personId, employerId: geiq.id }, prescriber.token);
     expect(blocked.status).toBe(422);
     expect(blocked.body.error.message).toMatch(/ne reçoit pas de candidatures/);
-    await platform.db.organization.update({ where: { id: geiq.id }, data: { applicationsOpen: true } });
+    expect((await entry({ applicationsOpen: true }, geiq)).status).toBe(200);
+    const audit = await platform.db.auditEntry.findMany({ where: { action: 'employer.update', entityId: geiq.id } });
+    expect(audit.map((a) => a.details)).toEqual([
+      { applicationsOpen: { from: true, to: false } },
+      { applicationsOpen: { from: false, to: true } },
+    ]);
     expect(await platform.db.application.count()).toBe(before);
   });
 });

@@ -1,0 +1,79 @@
+// An employer manages its own registry entry (SPEC §2, §3): description, contact, address and
+// whether it receives applications. Every change is audited with the old and new values.
+import { z } from 'zod';
+import { writeAudit } from '../../server/audit.ts';
+import { forbidden, notFound } from '../errors.ts';
+import { defineRoute } from '../route.ts';
+import { idParams, nonEmptyText } from '../schemas.ts';
+
+const entryChanges = z
+  .strictObject({
+    name: nonEmptyText(200).optional(),
+    address: nonEmptyText(300).optional(),
+    description: z.string().trim().max(3000, { message: '3000 caractères au maximum' }).optional(),
+    contactEmail: z.email({ message: 'adresse e-mail invalide' }).max(254).optional(),
+    applicationsOpen: z.boolean({ message: 'oui ou non attendu' }).optional(),
+  })
+  .refine((changes) => Object.keys(changes).length > 0, { message: 'aucune modification indiquée' });
+
+const entrySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  address: z.string().nullable(),
+  description: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  applicationsOpen: z.boolean(),
+});
+
+export const employerEntryRoutes = [
+  defineRoute({
+    method: 'patch',
+    path: '/employers/{id}',
+    tag: 'Registre',
+    summary: 'Modifier sa fiche employeur : présentation, contact, candidatures ouvertes ou bloquées',
+    access: ['EMPLOYER_STAFF'],
+    params: idParams,
+    body: entryChanges,
+    responses: {
+      200: { description: 'Fiche modifiée', schema: entrySchema },
+      403: { description: "Pas membre de l'employeur" },
+      404: { description: 'Employeur introuvable' },
+    },
+    handle: async ({ deps, actor, params, body }) => {
+      const { db, clock } = deps;
+      if (actor.role !== 'ADMIN' && actor.organization.id !== params.id) {
+        throw forbidden('Vous ne pouvez modifier que la fiche de votre propre structure.');
+      }
+      const before = await db.organization.findUnique({ where: { id: params.id } });
+      if (!before || before.type !== 'EMPLOYER') throw notFound('Employeur introuvable.');
+      const after = await db.organization.update({ where: { id: params.id }, data: body });
+      const now = clock.now();
+      await writeAudit(db, {
+        key: `employer.update:${params.id}:${now.getTime()}:${actor.sessionId}`,
+        action: 'employer.update',
+        entityType: 'Organization',
+        entityId: params.id,
+        actorUserId: actor.userId,
+        actorOrganizationId: actor.organization.id,
+        occurredAt: now,
+        details: Object.fromEntries(
+          Object.keys(body).map((field) => [
+            field,
+            { from: before[field as keyof typeof body] ?? null, to: after[field as keyof typeof body] ?? null },
+          ]),
+        ),
+      });
+      return {
+        status: 200,
+        body: {
+          id: after.id,
+          name: after.name,
+          address: after.address,
+          description: after.description,
+          contactEmail: after.contactEmail,
+          applicationsOpen: after.applicationsOpen,
+        },
+      };
+    },
+  }),
+];
