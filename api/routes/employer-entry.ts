@@ -3,7 +3,9 @@
 import { z } from 'zod';
 import { writeAudit } from '../../server/audit.ts';
 import { forbidden, notFound } from '../errors.ts';
-import { defineRoute } from '../route.ts';
+import type { Organization } from '../../generated/prisma/client.ts';
+import type { Actor } from '../auth/actor.ts';
+import { defineRoute, type Deps } from '../route.ts';
 import { idParams, nonEmptyText } from '../schemas.ts';
 
 const entryChanges = z
@@ -25,7 +27,41 @@ const entrySchema = z.object({
   applicationsOpen: z.boolean(),
 });
 
+async function ownEntry(deps: Deps, actor: Actor, id: string) {
+  if (actor.role !== 'ADMIN' && actor.organization.id !== id) {
+    throw forbidden('Vous ne pouvez modifier que la fiche de votre propre structure.');
+  }
+  const employer = await deps.db.organization.findUnique({ where: { id } });
+  if (!employer || employer.type !== 'EMPLOYER') throw notFound('Employeur introuvable.');
+  return employer;
+}
+
+const entryView = (employer: Organization) => ({
+  id: employer.id,
+  name: employer.name,
+  address: employer.address,
+  description: employer.description,
+  contactEmail: employer.contactEmail,
+  applicationsOpen: employer.applicationsOpen,
+});
+
 export const employerEntryRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/employers/{id}/entry',
+    tag: 'Registre',
+    summary: 'Sa fiche employeur telle qu’on peut la modifier (contact compris)',
+    access: ['EMPLOYER_STAFF'],
+    params: idParams,
+    responses: {
+      200: { description: 'Fiche', schema: entrySchema },
+      403: { description: "Pas membre de l'employeur" },
+    },
+    handle: async ({ deps, actor, params }) => ({
+      status: 200,
+      body: entryView(await ownEntry(deps, actor, params.id)),
+    }),
+  }),
   defineRoute({
     method: 'patch',
     path: '/employers/{id}',
@@ -41,11 +77,7 @@ export const employerEntryRoutes = [
     },
     handle: async ({ deps, actor, params, body }) => {
       const { db, clock } = deps;
-      if (actor.role !== 'ADMIN' && actor.organization.id !== params.id) {
-        throw forbidden('Vous ne pouvez modifier que la fiche de votre propre structure.');
-      }
-      const before = await db.organization.findUnique({ where: { id: params.id } });
-      if (!before || before.type !== 'EMPLOYER') throw notFound('Employeur introuvable.');
+      const before = await ownEntry(deps, actor, params.id);
       const after = await db.organization.update({ where: { id: params.id }, data: body });
       const now = clock.now();
       await writeAudit(db, {
@@ -63,17 +95,7 @@ export const employerEntryRoutes = [
           ]),
         ),
       });
-      return {
-        status: 200,
-        body: {
-          id: after.id,
-          name: after.name,
-          address: after.address,
-          description: after.description,
-          contactEmail: after.contactEmail,
-          applicationsOpen: after.applicationsOpen,
-        },
-      };
+      return { status: 200, body: entryView(after) };
     },
   }),
 ];

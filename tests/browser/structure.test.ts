@@ -1,0 +1,61 @@
+// An employer manages its registry entry in Chromium (SPEC §2, §3): it
+// blocks applications, the change is saved and shown; axe audits the page (WCAG 2 A/AA).
+// The form is a plain POST (no enhancement): it behaves the same with JavaScript off.
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { DEMO_PASSWORD } from '../../scripts/seed/demo-data.ts';
+import { launchBrowser, newPage } from '../support/browser.ts';
+import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
+
+let platform: TestPlatform;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  [platform, browser] = await Promise.all([startTestPlatform({ web: true, seed: true }), launchBrowser()]);
+  page = await newPage(browser);
+}, 180_000);
+
+afterAll(async () => {
+  await page?.context().close();
+  await browser?.close();
+  await platform?.stop();
+}, 60_000);
+
+test('an employer blocks applications from its structure page, saved and audited', async () => {
+  const url = (path: string) => `${platform.baseUrl}${path}`;
+  await page.goto(url(`/connexion?redirectTo=${encodeURIComponent('/structure')}`));
+  await page.getByLabel('Adresse électronique').fill('employeur@demo.inclusion.localhost');
+  await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL(url('/structure'));
+
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+
+  // DSFR draws the radio on its label, which takes the click.
+  await page.locator('label[for="candidatures-non"]').click();
+  await page.getByLabel('Présentation de la structure').fill('Chantier de maraîchage biologique.');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.waitForURL(url('/structure?enregistre=ok'));
+  await expect(page.getByRole('status').innerText()).resolves.toContain('Votre fiche est enregistrée.');
+  expect(await page.locator('#candidatures-non').isChecked()).toBe(true);
+  expect(await page.getByLabel('Présentation de la structure').inputValue()).toBe('Chantier de maraîchage biologique.');
+
+  const employer = await platform.db.user.findUniqueOrThrow({
+    where: { email: 'employeur@demo.inclusion.localhost' },
+    include: { memberships: { include: { organization: true } } },
+  });
+  const organization = employer.memberships[0]!.organization;
+  expect(organization.applicationsOpen).toBe(false);
+  const audit = await platform.db.auditEntry.findFirstOrThrow({ where: { action: 'employer.update' } });
+  expect(audit.details).toMatchObject({ applicationsOpen: { from: true, to: false } });
+
+  // A bad e-mail is refused in French and changes nothing.
+  await page.getByLabel('Adresse e-mail de contact').fill('pas-une-adresse');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('alert').innerText()).resolves.toContain("La fiche n'a pas été enregistrée");
+  const unchanged = await platform.db.organization.findUniqueOrThrow({ where: { id: organization.id } });
+  expect(unchanged.contactEmail).toBe(organization.contactEmail);
+}, 90_000);

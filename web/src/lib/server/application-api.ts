@@ -1,0 +1,119 @@
+// Job applications and hiring through the JSON API (SPEC §4, §13): send, list, read, and the
+// employer's transitions. Same conventions as api.ts (bearer token, forwarded IP, French
+// ApiError on refusals, zod-checked answers).
+import { z } from 'zod';
+import { APPLICATION_STATES, type ApplicationState, type RefusalReason } from '$domain/applications.ts';
+import { requestJson, type Caller } from './api';
+
+const idSchema = z.union([z.string(), z.number()]).transform(String);
+
+const applicationSchema = z.object({
+  id: idSchema,
+  state: z.enum(APPLICATION_STATES),
+  person: z.object({ id: idSchema, firstName: z.string(), lastName: z.string(), birthDate: z.string() }),
+  employer: z.object({ id: idSchema, name: z.string(), kind: z.string().nullable() }),
+  sender: z.object({ organizationId: idSchema, organizationName: z.string(), kind: z.string() }),
+  jobDescription: z.object({ id: idSchema, title: z.string(), romeCode: z.string() }).nullable(),
+  message: z.string().nullable(),
+  refusalReason: z.string().nullable(),
+  refusalMessage: z.string().nullable(),
+  hiringStartDate: z.string().nullable(),
+  hiringEndDate: z.string().nullable(),
+  pass: z.object({ number: z.string(), startDate: z.string(), endDate: z.string() }).nullable(),
+  createdAt: z.string(),
+  lastUpdatedOn: z.string(),
+  history: z.array(
+    z.object({
+      transition: z.string(),
+      fromState: z.string().nullable(),
+      toState: z.string(),
+      reason: z.string().nullable(),
+      actorOrganizationId: idSchema.nullable(),
+      occurredAt: z.string(),
+    }),
+  ),
+});
+export type Application = z.output<typeof applicationSchema>;
+const applicationListSchema = z.object({ items: z.array(applicationSchema) });
+
+const personSummarySchema = z.object({
+  id: idSchema,
+  firstName: z.string(),
+  lastName: z.string(),
+  birthDate: z.string(),
+});
+export type PersonSummary = z.output<typeof personSummarySchema>;
+const personListSchema = z.object({ items: z.array(personSummarySchema) });
+
+/** The part of the public employer page (GET /employers/{id}) the application form needs. */
+const employerSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  kind: z.string(),
+  applicationsOpen: z.boolean(),
+  jobDescriptions: z.array(z.object({ id: idSchema, title: z.string(), recruitmentOpen: z.boolean() })),
+});
+export type ApplicationEmployer = z.output<typeof employerSchema>;
+
+export type ApplicationBox = 'received' | 'sent';
+
+/** The employer's transitions without a body of their own. */
+export type SimpleTransition = 'process' | 'postpone' | 'archive' | 'cancel';
+
+const applicationPath = (id: string) => `/applications/${encodeURIComponent(id)}`;
+
+export const applicationApi = {
+  /** POST /applications: 409 (details[0].existingId) for the same person and employer within 24 h. */
+  send(
+    caller: Caller,
+    body: { personId: string; employerId: string; jobDescriptionId?: string; message?: string },
+  ): Promise<Application> {
+    return requestJson('POST', '/applications', caller, applicationSchema, body);
+  },
+
+  /** GET /applications: received (employer) or sent (prescriber), newest first. */
+  async list(
+    caller: Caller,
+    query: { box?: ApplicationBox; state?: ApplicationState; personId?: string } = {},
+  ): Promise<Application[]> {
+    const search = new URLSearchParams();
+    if (query.box) search.set('box', query.box);
+    if (query.state) search.set('state', query.state);
+    if (query.personId) search.set('personId', query.personId);
+    const qs = search.size > 0 ? `?${search}` : '';
+    const { items } = await requestJson('GET', `/applications${qs}`, caller, applicationListSchema);
+    return items;
+  },
+
+  /** GET /applications/{id}: the application, its history and the PASS IAE of its hire. */
+  application(caller: Caller, id: string): Promise<Application> {
+    return requestJson('GET', applicationPath(id), caller, applicationSchema);
+  },
+
+  /** POST /applications/{id}/process|postpone|archive|cancel. */
+  transition(caller: Caller, id: string, transition: SimpleTransition): Promise<Application> {
+    return requestJson('POST', `${applicationPath(id)}/${transition}`, caller, applicationSchema, {});
+  },
+
+  /** POST /applications/{id}/refuse: a reason from the list, an optional message. */
+  refuse(caller: Caller, id: string, body: { reason: RefusalReason; message?: string }): Promise<Application> {
+    return requestJson('POST', `${applicationPath(id)}/refuse`, caller, applicationSchema, body);
+  },
+
+  /** POST /applications/{id}/accept: the hire, with the PASS IAE issued or reused (SIAE). */
+  accept(caller: Caller, id: string, body: { hiringStartDate: string; hiringEndDate?: string }): Promise<Application> {
+    return requestJson('POST', `${applicationPath(id)}/accept`, caller, applicationSchema, body);
+  },
+
+  /** GET /persons?q=: the persons on the caller's organization's case, found by name. */
+  async persons(caller: Caller, q: string): Promise<PersonSummary[]> {
+    const qs = q ? `?q=${encodeURIComponent(q)}` : '';
+    const { items } = await requestJson('GET', `/persons${qs}`, caller, personListSchema);
+    return items;
+  },
+
+  /** GET /employers/{id}: the public employer page (name, kind, open job descriptions). */
+  employer(caller: Caller, id: string): Promise<ApplicationEmployer> {
+    return requestJson('GET', `/employers/${encodeURIComponent(id)}`, caller, employerSchema);
+  },
+};
