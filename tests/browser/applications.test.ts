@@ -6,7 +6,6 @@
 // refuses another application with a reason from the list (French label shown) after a hire
 // refused for a start date in the past (French message, nothing changed). The forms work
 // without JavaScript. axe audits (WCAG 2 A/AA) of the form, the inbox and the details with its forms.
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { REFUSAL_REASONS } from '../../domain/applications.ts';
@@ -15,6 +14,14 @@ import { latestHiringStartDate, passEndDate } from '../../domain/pass/dates.ts';
 import { DEMO_PASSWORD } from '../../scripts/seed/demo-data.ts';
 import { launchBrowser, newPage } from '../support/browser.ts';
 import { apiClient, type ApiClient } from '../support/http.ts';
+import {
+  content,
+  expectNoSeriousAccessibilityViolation,
+  parisDay,
+  ready,
+  signIn as signInAs,
+  text,
+} from '../support/journey.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 
 const PRESCRIBER_EMAIL = 'prescripteur@demo.inclusion.localhost';
@@ -52,62 +59,19 @@ afterAll(async () => {
 const url = (path: string) => `${platform.baseUrl}${path}`;
 const pathOf = (page: Page) => new URL(page.url()).pathname;
 
-/** The Paris calendar day `days` from now, as YYYY-MM-DD (the API's "today"). */
-function parisDay(days = 0): string {
-  return new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
-}
-
 async function openPage(javaScriptEnabled = true): Promise<Page> {
   const page = await newPage(browser, { javaScriptEnabled });
   pages.push(page);
   return page;
 }
 
-/** With JavaScript, waits for the app to be hydrated: the layout starts DSFR in onMount. */
-async function ready(page: Page): Promise<void> {
-  await page.locator('html[data-fr-js="true"]').waitFor({ state: 'attached' });
-}
-
-async function signIn(page: Page, email: string, path: string, javaScriptEnabled = true): Promise<void> {
-  await page.goto(url(`/connexion?redirectTo=${encodeURIComponent(path)}`));
-  if (javaScriptEnabled) await ready(page);
-  await page.getByLabel('Adresse électronique').fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(url(path));
-}
-
-/** The rendered text of the first match (line breaks as spaces). */
-async function text(page: Page, selector: string): Promise<string> {
-  const locator = page.locator(selector).first();
-  await locator.waitFor();
-  return (await locator.innerText()).replace(/\s+/g, ' ').trim();
-}
-
-/** The text content as written (DSFR badges are upper-cased by CSS only). */
-async function content(page: Page, selector: string): Promise<string> {
-  const locator = page.locator(selector).first();
-  await locator.waitFor();
-  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-}
+const signIn = (page: Page, email: string, path: string, javaScriptEnabled = true) =>
+  signInAs(page, platform.baseUrl, email, path, javaScriptEnabled);
 
 const field = (page: Page, scope: string, term: string) => content(page, `${scope} dt:text-is("${term}") + dd`);
 
 /** The state badge under the title (data-etat is the API's state). */
 const stateOf = (page: Page) => page.locator('main h1 + [data-etat]').getAttribute('data-etat');
-
-async function expectNoSeriousAccessibilityViolation(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const summary = blocking.map(
-    (v) =>
-      `${v.id} [${v.impact}] ${v.help} — ${v.nodes
-        .slice(0, 5)
-        .map((n) => n.target.join(' '))
-        .join(' | ')}`,
-  );
-  expect(summary, `${label} : violations axe graves ou critiques\n${summary.join('\n')}`).toEqual([]);
-}
 
 /** Registers a person from /personnes/nouvelle, then records a diagnosis with `criteria`. */
 async function registerAndDiagnose(

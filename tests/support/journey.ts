@@ -1,0 +1,61 @@
+// What the browser journeys share: signing in through /connexion, waiting for hydration,
+// reading rendered text, the axe audit (WCAG 2 A/AA, no serious or critical violation) and
+// the API's "today". New browser tests import these instead of copying them.
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { DEMO_PASSWORD } from '../../scripts/seed/demo-data.ts';
+
+/** With JavaScript, waits for the app to be hydrated: the layout starts DSFR in onMount. */
+export async function ready(page: Page): Promise<void> {
+  await page.locator('html[data-fr-js="true"]').waitFor({ state: 'attached' });
+}
+
+/** Signs in a demo user through /connexion?redirectTo=…, landing on `path`. */
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  path: string,
+  javaScriptEnabled = true,
+): Promise<void> {
+  await page.goto(`${baseUrl}/connexion?redirectTo=${encodeURIComponent(path)}`);
+  if (javaScriptEnabled) await ready(page);
+  await page.getByLabel('Adresse électronique').fill(email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL(`${baseUrl}${path}`);
+}
+
+/** The rendered text of the first match (line breaks as spaces). */
+export async function text(page: Page, selector: string): Promise<string> {
+  const locator = page.locator(selector).first();
+  await locator.waitFor();
+  return (await locator.innerText()).replace(/\s+/g, ' ').trim();
+}
+
+/** The text content as written (DSFR badges are upper-cased by CSS only). */
+export async function content(page: Page, selector: string): Promise<string> {
+  const locator = page.locator(selector).first();
+  await locator.waitFor();
+  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Fails on serious or critical axe violations. Needs JavaScript in the page (axe is injected). */
+export async function expectNoSeriousAccessibilityViolation(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const summary = blocking.map(
+    (v) =>
+      `${v.id} [${v.impact}] ${v.help} — ${v.nodes
+        .slice(0, 5)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`,
+  );
+  expect(summary, `${label} : violations axe graves ou critiques\n${summary.join('\n')}`).toEqual([]);
+}
+
+/** The Paris calendar day `days` from now, as YYYY-MM-DD (the API's "today"). */
+export function parisDay(days = 0): string {
+  return new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
+}
