@@ -39,7 +39,10 @@ export interface TestPlatformOptions {
 }
 
 async function loadWebHandler(baseUrl: string): Promise<RequestHandler> {
-  const handlerPath = fileURLToPath(new URL('../../web/build/handler.js', import.meta.url));
+  // WEB_BUILD_DIR: a copy of web/build, for a test run that must not see a concurrent rebuild.
+  const handlerPath = process.env.WEB_BUILD_DIR
+    ? `${process.env.WEB_BUILD_DIR}/handler.js`
+    : fileURLToPath(new URL('../../web/build/handler.js', import.meta.url));
   if (!existsSync(handlerPath))
     throw new Error('web/build manquant : lancez « npm run web:build » avant les tests navigateur.');
   process.env.ORIGIN = baseUrl;

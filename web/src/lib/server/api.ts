@@ -186,7 +186,12 @@ function baseUrl(): string {
   return value.replace(/\/+$/, '');
 }
 
-async function call(method: 'GET' | 'POST', url: string, caller: Caller, body?: unknown): Promise<Response> {
+async function call(
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+  url: string,
+  caller: Caller,
+  body?: unknown,
+): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (caller.token) headers.authorization = `Bearer ${caller.token}`;
   if (caller.clientIp) headers['x-forwarded-for'] = caller.clientIp;
@@ -229,7 +234,7 @@ async function json<T>(response: Response, schema: z.ZodType<T>): Promise<T> {
 
 /** One API call whose answer is checked against a schema: what the page-specific clients build on. */
 export async function requestJson<T>(
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
   path: string,
   caller: Caller,
   schema: z.ZodType<T>,

@@ -1,0 +1,122 @@
+// Administrators' pages in Chromium against the whole platform: the CSV import of employers
+// (upload without JavaScript, progress, line-by-line report; SPEC §3) and the self-prescription
+// rollout switch by département (SPEC §10), both linked from /espace, with an axe audit.
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { EMPLOYER_IMPORT_COLUMNS } from '../../domain/employer-import.ts';
+import { launchBrowser, newPage } from '../support/browser.ts';
+import { newSiret } from '../support/factories.ts';
+import { startTestPlatform, TEST_ADMIN, type TestPlatform } from '../support/platform.ts';
+
+let platform: TestPlatform;
+let browser: Browser;
+const pages: Page[] = [];
+
+beforeAll(async () => {
+  [platform, browser] = await Promise.all([startTestPlatform({ web: true, seed: true }), launchBrowser()]);
+}, 180_000);
+
+afterAll(async () => {
+  for (const page of pages) await page.context().close();
+  await browser?.close();
+  await platform?.stop();
+}, 60_000);
+
+const url = (path: string) => `${platform.baseUrl}${path}`;
+/** Text content with its white space collapsed, as a reader hears it. */
+const text = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+
+/** An administrator's page in its own browser context, signed in and landed on `path`. */
+async function adminPage(path: string, javaScriptEnabled: boolean): Promise<Page> {
+  const page = await newPage(browser, { javaScriptEnabled });
+  pages.push(page);
+  await page.goto(url(`/connexion?redirectTo=${encodeURIComponent(path)}`));
+  if (javaScriptEnabled) await page.locator('html[data-fr-js="true"]').waitFor({ state: 'attached' });
+  await page.getByLabel('Adresse électronique').fill(TEST_ADMIN.email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(TEST_ADMIN.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL(url(path));
+  return page;
+}
+
+async function expectNoSeriousAxeViolation(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(blocking.map((v) => `${v.id} [${v.impact}] ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual(
+    [],
+  );
+}
+
+describe('administrator pages', () => {
+  test('/espace links the import and the rollout pages', async () => {
+    const page = await adminPage('/espace', true);
+    await expect(page.getByRole('link', { name: "Import d'employeurs" }).getAttribute('href')).resolves.toBe(
+      '/admin/imports',
+    );
+    await expect(
+      page.getByRole('link', { name: "Déploiement de l'auto-prescription" }).getAttribute('href'),
+    ).resolves.toBe('/admin/deploiement');
+  });
+
+  test('uploading a small CSV without JavaScript imports the valid line and reports the other one', async () => {
+    const page = await adminPage('/admin/imports', false);
+    const siret = newSiret();
+    const csv = [
+      EMPLOYER_IMPORT_COLUMNS.join(';'),
+      `${siret};EI;Atelier du Port;2 quai de la Joliette;13055;13;43.3;5.36;;non`,
+      `12345678901234;EI;SIRET faux;;13055;13;43.3;5.36;;non`,
+    ].join('\n');
+    await page.getByLabel('Fichier CSV des employeurs').setInputFiles({
+      name: 'employeurs-13.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv, 'utf8'),
+    });
+    await page.getByRole('button', { name: 'Vérifier et importer' }).click();
+    await page.waitForURL(/\/admin\/imports\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Import du fichier employeurs-13.csv',
+    );
+    // Without JavaScript the page refreshes itself (<meta http-equiv="refresh">) until the import is done.
+    await page.getByText('Terminé', { exact: true }).waitFor({ timeout: 30_000 });
+    await expect(text(page.getByRole('status'))).resolves.toContain('1 ligne importée sur 1 (100 %)');
+    const row = page.getByRole('row').filter({ hasText: 'SIRET invalide' });
+    await expect(row.getByRole('cell').allTextContents()).resolves.toEqual([
+      '3',
+      'SIRET',
+      'SIRET invalide (clé de contrôle incorrecte)',
+    ]);
+    expect(await platform.db.organization.findFirst({ where: { siret } })).toMatchObject({ name: 'Atelier du Port' });
+  });
+
+  // axe runs in the page: only where JavaScript is on.
+  test('the import list and an import report pass axe', async () => {
+    const page = await adminPage('/admin/imports', true);
+    await expectNoSeriousAxeViolation(page);
+    await page.getByRole('link', { name: 'employeurs-13.csv' }).click();
+    await page.getByRole('heading', { name: 'Import du fichier employeurs-13.csv' }).waitFor();
+    await expectNoSeriousAxeViolation(page);
+  });
+
+  test('the rollout page switches a département without JavaScript and says who changed it last', async () => {
+    const page = await adminPage('/admin/deploiement', false);
+    const ain = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Ain (01)' }) });
+    await expect(ain.getByRole('cell').nth(1).textContent()).resolves.toContain('Aucun');
+    await ain.getByRole('button', { name: "Ouvrir l'auto-prescription : Ain" }).click();
+    await page.getByText('Auto-prescription ouverte : Ain (01).').waitFor();
+    await expect(ain.getByRole('cell').first().textContent()).resolves.toContain('Ouverte');
+    await expect(text(ain.getByRole('cell').nth(1))).resolves.toMatch(/^Ouverte le .+ par Admin Plateforme$/);
+    expect(await platform.db.departementSetting.findUnique({ where: { code: '01' } })).toMatchObject({
+      selfPrescriptionEnabled: true,
+    });
+  });
+
+  test('with JavaScript, the switch updates the row in place; the page passes axe', async () => {
+    const page = await adminPage('/admin/deploiement', true);
+    const ain = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Ain (01)' }) });
+    await ain.getByRole('button', { name: "Fermer l'auto-prescription : Ain" }).click();
+    await page.getByText('Auto-prescription fermée : Ain (01).').waitFor();
+    await ain.getByRole('button', { name: "Ouvrir l'auto-prescription : Ain" }).waitFor();
+    await expectNoSeriousAxeViolation(page);
+  });
+});
