@@ -17,3 +17,8 @@ export function departementLabel(code: string | null): string {
   const name = names.get(code);
   return name ? `${name} (${code})` : code;
 }
+
+/** Every département, as select options, in code order ("01 – Ain"). */
+export function departementOptions(): { value: string; label: string }[] {
+  return [...names].map(([code, name]) => ({ value: code, label: `${code} – ${name}` }));
+}
