@@ -4,7 +4,9 @@
 // same guard as activities/job-descriptions.ts; the PostgreSQL side is proven by
 // tests/integration/job-descriptions.test.ts.
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { JobDescriptionDeadlineInput, JobDescriptionDeadlineResult } from '../../activities/contract.ts';
@@ -134,6 +136,15 @@ describe('job description deactivation', () => {
       ['notice', addDays(c.createdOn, 143), addDays(c.createdOn, 60)],
       ['deactivation', addDays(c.createdOn, 150), addDays(c.createdOn, 60)],
     ]);
+    const history = await c.handle.fetchHistory();
+    await expect(Worker.runReplayHistory({ workflowBundle: bundle }, history, 'fresh')).resolves.toBeUndefined();
+    // RECORD_HISTORIES=1 keeps it for tests/workflows/replay.test.ts, which replays it against future code.
+    if (process.env.RECORD_HISTORIES) {
+      writeFileSync(
+        new URL('./histories/job-description-updated-then-deactivated.json', import.meta.url),
+        historyToJSON(history),
+      );
+    }
     await c.stop();
   });
 
