@@ -85,6 +85,17 @@ async function communeCentre(db: Db, code: string) {
 async function jobDescriptionsOf(db: Db, employerIds: string[], rome?: string) {
   return db.jobDescription.findMany({
     where: { employerId: { in: employerIds }, ...(rome ? { romeCode: rome } : {}) },
+    select: {
+      id: true,
+      employerId: true,
+      romeCode: true,
+      title: true,
+      contractType: true,
+      openPositions: true,
+      hoursPerWeek: true,
+      recruitmentOpen: true,
+      deactivatedOn: true,
+    },
     orderBy: [{ recruitmentOpen: 'desc' }, { title: 'asc' }, { id: 'asc' }],
   });
 }

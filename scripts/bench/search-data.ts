@@ -1,5 +1,5 @@
 // Synthetic registry for the search benchmark: employers scattered around the chefs-lieux of
-// eight départements (denser near the centre, as in real life), job descriptions and
+// thirteen départements (denser near the centre, as in real life), job descriptions and
 // applications, bulk-loaded with one INSERT … SELECT FROM unnest(…) per batch.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
@@ -7,16 +7,24 @@ import { EMPLOYER_KINDS } from '../../domain/organizations.ts';
 
 export type Random = () => number;
 
-/** Chefs-lieux the data spreads around and the searches start from; weight = share of employers. */
+/**
+ * Chefs-lieux the data spreads around and the searches start from; weight ≈ share of employers
+ * (roughly by population). Paris and Bobigny are 7 km apart: searches there meet the most.
+ */
 export const BENCH_CENTRES = [
-  { departement: '93', commune: '93008', latitude: 48.9077, longitude: 2.4397, spreadKm: 6, weight: 16 },
-  { departement: '75', commune: '75056', latitude: 48.8566, longitude: 2.3522, spreadKm: 4, weight: 14 },
-  { departement: '13', commune: '13055', latitude: 43.2965, longitude: 5.3698, spreadKm: 18, weight: 14 },
-  { departement: '59', commune: '59350', latitude: 50.6292, longitude: 3.0573, spreadKm: 20, weight: 16 },
-  { departement: '67', commune: '67482', latitude: 48.5734, longitude: 7.7521, spreadKm: 20, weight: 10 },
-  { departement: '69', commune: '69123', latitude: 45.764, longitude: 4.8357, spreadKm: 15, weight: 12 },
-  { departement: '33', commune: '33063', latitude: 44.8378, longitude: -0.5792, spreadKm: 25, weight: 9 },
-  { departement: '31', commune: '31555', latitude: 43.6047, longitude: 1.4442, spreadKm: 25, weight: 9 },
+  { departement: '93', commune: '93008', latitude: 48.9077, longitude: 2.4397, spreadKm: 6, weight: 8 },
+  { departement: '75', commune: '75056', latitude: 48.8566, longitude: 2.3522, spreadKm: 4, weight: 8 },
+  { departement: '13', commune: '13055', latitude: 43.2965, longitude: 5.3698, spreadKm: 18, weight: 10 },
+  { departement: '59', commune: '59350', latitude: 50.6292, longitude: 3.0573, spreadKm: 20, weight: 12 },
+  { departement: '62', commune: '62041', latitude: 50.291, longitude: 2.7775, spreadKm: 25, weight: 8 },
+  { departement: '67', commune: '67482', latitude: 48.5734, longitude: 7.7521, spreadKm: 20, weight: 6 },
+  { departement: '69', commune: '69123', latitude: 45.764, longitude: 4.8357, spreadKm: 15, weight: 9 },
+  { departement: '33', commune: '33063', latitude: 44.8378, longitude: -0.5792, spreadKm: 25, weight: 8 },
+  { departement: '31', commune: '31555', latitude: 43.6047, longitude: 1.4442, spreadKm: 25, weight: 7 },
+  { departement: '44', commune: '44109', latitude: 47.2184, longitude: -1.5536, spreadKm: 25, weight: 7 },
+  { departement: '34', commune: '34172', latitude: 43.6108, longitude: 3.8767, spreadKm: 25, weight: 7 },
+  { departement: '06', commune: '06088', latitude: 43.7102, longitude: 7.262, spreadKm: 15, weight: 5 },
+  { departement: '35', commune: '35238', latitude: 48.1173, longitude: -1.6778, spreadKm: 25, weight: 5 },
 ] as const;
 
 export const ROME_CODES = [
