@@ -9,8 +9,14 @@ import { accreditationRoutes } from './routes/accreditation-requests.ts';
 import { applicationRoutes } from './routes/applications.ts';
 import { employerEntryRoutes } from './routes/employer-entry.ts';
 import { authRoutes } from './routes/auth.ts';
+import { communeRoutes } from './routes/communes.ts';
+import { departementSettingRoutes } from './routes/departement-settings.ts';
+import { EMPLOYER_IMPORT_MAX_CHARS, employerImportRoutes } from './routes/employer-imports.ts';
+import { employerRoutes } from './routes/employers.ts';
+import { jobDescriptionRoutes } from './routes/job-descriptions.ts';
 import { meRoutes } from './routes/me.ts';
 import { notificationRoutes } from './routes/notifications.ts';
+import { openDataRoutes } from './routes/open-data.ts';
 import { organizationRoutes } from './routes/organizations.ts';
 import { passRoutes } from './routes/passes.ts';
 import { personRoutes } from './routes/persons.ts';
@@ -28,6 +34,12 @@ export const routes: readonly AnyRoute[] = [
   ...passRoutes,
   ...applicationRoutes,
   ...employerEntryRoutes,
+  ...employerRoutes,
+  ...communeRoutes,
+  ...openDataRoutes,
+  ...jobDescriptionRoutes,
+  ...employerImportRoutes,
+  ...departementSettingRoutes,
 ];
 
 const require = createRequire(import.meta.url);
@@ -55,6 +67,8 @@ export function createApp(deps: Deps, web?: RequestHandler): express.Express {
 
   const document = openApiDocument(routes, `${deps.config.PUBLIC_URL}/api/v1`);
   const api = express.Router();
+  // A CSV import carries its file as JSON text: the only route allowed more than 1 MB.
+  api.post('/employer-imports', express.json({ limit: EMPLOYER_IMPORT_MAX_CHARS * 1.1 }));
   api.use(express.json({ limit: '1mb' }));
   api.get('/openapi.json', (_req, res) => {
     res.json(document);

@@ -2,4 +2,6 @@
 // deterministic code may be reachable from here (enforced by the ESLint override).
 export { accreditation } from './accreditation/workflow.ts';
 export { parcours } from './parcours/workflow.ts';
+export { jobDescription } from './job-description/workflow.ts';
+export { employerImport } from './employer-import/workflow.ts';
 export { application } from './application/workflow.ts';
