@@ -10,6 +10,7 @@ import { createDb } from './db/client.ts';
 import { createLogger } from './logger.ts';
 import { requireRuntimeAddresses } from './runtime.ts';
 import { connectTemporal } from './temporal/client.ts';
+import { WEB_BODY_SIZE_LIMIT } from './web-limits.ts';
 
 const config = loadConfigOrExit();
 const logger = createLogger(config.LOG_LEVEL, 'web');
@@ -28,6 +29,7 @@ async function loadWebHandler(): Promise<RequestHandler | undefined> {
   // Read by the SvelteKit app at import time: its public origin (CSRF checks) and where the API is.
   process.env.ORIGIN ??= config.PUBLIC_URL;
   process.env.INTERNAL_API_URL ??= `http://127.0.0.1:${config.PORT}/api/v1`;
+  process.env.BODY_SIZE_LIMIT ??= WEB_BODY_SIZE_LIMIT;
   const { handler } = (await import(handlerPath)) as { handler: RequestHandler };
   return handler;
 }

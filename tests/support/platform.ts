@@ -16,6 +16,7 @@ import { systemClock } from '../../server/clock.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createDb, type Db } from '../../server/db/client.ts';
 import { createLogger } from '../../server/logger.ts';
+import { WEB_BODY_SIZE_LIMIT } from '../../server/web-limits.ts';
 import { createWorker } from '../../worker/create.ts';
 import { seedDemoData } from '../../scripts/seed/demo-data.ts';
 import { createTestDatabase } from './database.ts';
@@ -47,6 +48,7 @@ async function loadWebHandler(baseUrl: string): Promise<RequestHandler> {
     throw new Error('web/build manquant : lancez « npm run web:build » avant les tests navigateur.');
   process.env.ORIGIN = baseUrl;
   process.env.INTERNAL_API_URL = `${baseUrl}/api/v1`;
+  process.env.BODY_SIZE_LIMIT ??= WEB_BODY_SIZE_LIMIT;
   return ((await import(handlerPath)) as { handler: RequestHandler }).handler;
 }
 
