@@ -10,10 +10,13 @@ import { createDb } from '../server/db/client.ts';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../server/db/embedded-postgres.ts';
 import { applyMigrations } from '../server/db/migrations.ts';
 import { ensureAdministrator } from '../server/bootstrap-admin.ts';
+import { systemClock } from '../server/clock.ts';
 import { temporalBinaries } from '../server/temporal/binaries.ts';
+import { connectTemporal } from '../server/temporal/client.ts';
 import { startTemporalDevServer } from '../server/temporal/dev-server.ts';
 import { SEARCH_ATTRIBUTES } from '../workflows/search-attributes.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from './seed/demo-data.ts';
+import { startMissingJobDescriptionWorkflows } from './seed/job-description-workflows.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TEMPORAL_PORT = 7233;
@@ -44,8 +47,10 @@ async function stopAll(exitCode: number): Promise<never> {
   process.exit(exitCode);
 }
 
-process.once('SIGINT', () => void stopAll(0));
-process.once('SIGTERM', () => void stopAll(0));
+// `on`, not `once`: a signal sent to the whole group arrives twice (from tsx and directly), and
+// a second one must not kill this script while it stops the children.
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
 
 function startNodeChild(name: string, script: string, env: NodeJS.ProcessEnv): void {
   // Own process group: Ctrl-C reaches only this script, which then stops children in order.
@@ -94,7 +99,6 @@ try {
   await ensureAdministrator(db, config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
   const seeded = await seedDemoData(db);
   say(seeded === 'seeded' ? 'Données de démonstration créées.' : 'Données de démonstration déjà présentes.');
-  await db.$disconnect();
 
   let temporalAddress = config.TEMPORAL_ADDRESS;
   let temporalUi = config.TEMPORAL_UI_URL;
@@ -128,6 +132,17 @@ try {
   startNodeChild('worker', 'worker/main.ts', env);
   startNodeChild('web', 'server/main.ts', env);
   await waitForHealth(`http://127.0.0.1:${config.PORT}/healthz`, 60_000);
+
+  // The seeded job descriptions get their 90-day timers (decision 008); already running ones are left.
+  const temporal = await connectTemporal(temporalAddress, config.TEMPORAL_NAMESPACE);
+  const started = await startMissingJobDescriptionWorkflows({ db, temporal, clock: systemClock, config });
+  say(
+    started > 0
+      ? `Fiches de poste : ${started} workflow(s) de désactivation à 90 jours démarré(s).`
+      : 'Fiches de poste : workflows de désactivation déjà en place.',
+  );
+  await temporal.connection.close();
+  await db.$disconnect();
 
   const width = Math.max(...DEMO_LOGINS.map((login) => login.label.length));
   console.log(`

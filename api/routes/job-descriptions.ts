@@ -94,8 +94,14 @@ async function managedEmployer(deps: Deps, actor: Actor, employerId: string) {
   return employer;
 }
 
-/** Tells the job description's workflow (starting it if needed) what the employer just did. */
-async function touchWorkflow(deps: Deps, row: JobDescription): Promise<void> {
+/**
+ * Tells the job description's workflow (starting it if needed) what the employer just did.
+ * Also used by `npm start` to give the seeded job descriptions their workflow.
+ */
+export async function touchJobDescriptionWorkflow(
+  deps: Pick<Deps, 'temporal' | 'clock'> & { config: Pick<Deps['config'], 'TEMPORAL_TASK_QUEUE'> },
+  row: Pick<JobDescription, 'id' | 'employerId' | 'lastUpdatedOn' | 'recruitmentOpen'>,
+): Promise<void> {
   const touch = { lastUpdatedOn: row.lastUpdatedOn ?? today(deps.clock), recruitmentOpen: row.recruitmentOpen };
   const input: JobDescriptionInput = { jobDescriptionId: row.id, employerId: row.employerId, ...touch };
   await deps.temporal.workflow.signalWithStart(JOB_DESCRIPTION_WORKFLOW_TYPE, {
@@ -139,7 +145,7 @@ export const jobDescriptionRoutes = [
           lastUpdatedOn: today(deps.clock),
         },
       });
-      await touchWorkflow(deps, row);
+      await touchJobDescriptionWorkflow(deps, row);
       return { status: 201, body: jobDescriptionView(row) };
     },
   }),
@@ -166,7 +172,7 @@ export const jobDescriptionRoutes = [
           lastUpdatedOn: today(deps.clock),
         },
       });
-      await touchWorkflow(deps, row);
+      await touchJobDescriptionWorkflow(deps, row);
       return { status: 200, body: jobDescriptionView(row) };
     },
   }),

@@ -2,6 +2,8 @@
 // three départements with job descriptions, prescriber organizations authorized and not,
 // a prefecture and a DDETS per département, one user per role. Idempotent.
 import { hashPassword } from '../../api/auth/passwords.ts';
+import { today, type Clock } from '../../domain/clock.ts';
+import type { ContractType } from '../../domain/job-descriptions.ts';
 import {
   initialAuthorizationStatus,
   ROLE_OF_ORGANIZATION_TYPE,
@@ -9,6 +11,7 @@ import {
   type PrescriberKind,
 } from '../../domain/organizations.ts';
 import { luhnValid } from '../../domain/siret.ts';
+import { systemClock } from '../../server/clock.ts';
 import type { Db } from '../../server/db/client.ts';
 import { ensureReferenceCommuneCentres } from '../../server/registry/commune-centres.ts';
 
@@ -147,11 +150,25 @@ export const DEMO_LOGINS: DemoLogin[] = [
 
 const MARKER_NAME = EMPLOYERS[0]!.name;
 
-export async function seedDemoData(db: Db): Promise<'seeded' | 'already-there'> {
+/** The contract each kind of employer usually offers. */
+const DEMO_CONTRACT_TYPES: Record<EmployerKind, ContractType> = {
+  ACI: 'CDDI',
+  AI: 'MISSION_INTERIM',
+  EI: 'CDDI',
+  EITI: 'CDDI',
+  ETTI: 'MISSION_INTERIM',
+  GEIQ: 'PROFESSIONNALISATION',
+  EA: 'CDI',
+  EATT: 'MISSION_INTERIM',
+};
+
+/** Job descriptions count their 90 days from the seeding day (Paris, from `clock`). */
+export async function seedDemoData(db: Db, clock: Clock = systemClock): Promise<'seeded' | 'already-there'> {
   // Every start, before the early return: a platform seeded before the list existed gets it too.
   await ensureReferenceCommuneCentres(db);
   if (await db.organization.findFirst({ where: { name: MARKER_NAME }, select: { id: true } })) return 'already-there';
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const seededOn = today(clock);
 
   await db.$transaction(async (tx) => {
     const byName = new Map<string, string>();
@@ -173,9 +190,10 @@ export async function seedDemoData(db: Db): Promise<'seeded' | 'already-there'> 
               romeCode,
               title,
               openPositions,
-              contractType: employer.kind === 'AI' || employer.kind === 'ETTI' ? 'Mission d’intérim' : 'CDDI',
+              contractType: DEMO_CONTRACT_TYPES[employer.kind],
               hoursPerWeek: 26,
               communeCode: employer.commune,
+              lastUpdatedOn: seededOn,
             })),
           },
         },

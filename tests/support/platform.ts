@@ -69,7 +69,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   const logger = createLogger(config.LOG_LEVEL, 'test');
   const db = createDb(database.url);
   await ensureAdministrator(db, TEST_ADMIN.email, TEST_ADMIN.password);
-  if (options.seed) await seedDemoData(db);
+  if (options.seed) await seedDemoData(db, options.clock);
 
   const nativeConnection = await NativeConnection.connect({ address });
   const worker = await createWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db });
