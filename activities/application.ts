@@ -69,10 +69,6 @@ export function applicationActivities(
       const key = `application:${view.applicationId}:v${view.version}`;
       const occurredAt = new Date(entry.at);
       await db.$transaction(async (tx) => {
-        const current = await tx.application.findUnique({
-          where: { id: view.applicationId },
-          select: { version: true },
-        });
         const row = {
           state: view.state,
           refusalReason: view.refusalReason,
@@ -83,9 +79,11 @@ export function applicationActivities(
           lastUpdatedOn: view.lastUpdatedOn,
           version: view.version,
         };
-        if (!current) {
-          await tx.application.create({
-            data: {
+        // The API inserts the row in the transaction that starts this workflow: wait for it
+        // (ON CONFLICT DO NOTHING) rather than fail on its key, then apply only a newer version.
+        await tx.application.createMany({
+          data: [
+            {
               id: view.applicationId,
               personId: view.personId,
               employerId: view.employerId,
@@ -97,10 +95,13 @@ export function applicationActivities(
               createdAt: new Date(view.history[0]?.at ?? entry.at),
               ...row,
             },
-          });
-        } else if (current.version < view.version) {
-          await tx.application.update({ where: { id: view.applicationId }, data: row });
-        }
+          ],
+          skipDuplicates: true,
+        });
+        await tx.application.updateMany({
+          where: { id: view.applicationId, version: { lt: view.version } },
+          data: row,
+        });
         await tx.applicationTransition.createMany({
           data: [
             {

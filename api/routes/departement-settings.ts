@@ -81,7 +81,9 @@ export const departementSettingRoutes = [
     tag: 'Déploiement',
     summary: 'Ouvrir ou fermer l’auto-prescription dans un département (administrateurs, journalisé)',
     access: [],
-    params: z.strictObject({ code: z.string().max(3) }),
+    params: z.strictObject({
+      code: z.string().regex(/^(\d{2}|2A|2B|97\d)$/, { message: 'code de département invalide (ex. 93, 2A, 974)' }),
+    }),
     body: z.strictObject({ enabled: z.boolean() }),
     responses: {
       200: { description: 'Réglage du département', schema: settingSchema },

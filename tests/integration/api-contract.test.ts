@@ -61,8 +61,8 @@ async function snapshot() {
 }
 
 const VALID_PASS_NUMBER = '999990000001';
-const pathWith = (path: string, id: string, number = VALID_PASS_NUMBER) =>
-  path.replace('{id}', id).replace('{number}', number);
+const pathWith = (path: string, id: string, number = VALID_PASS_NUMBER, code = '93') =>
+  path.replace('{id}', id).replace('{number}', number).replace('{code}', code);
 
 function expectErrorShape(response: ApiResponse, status: number, code?: string) {
   expect(response.status, JSON.stringify(response.body)).toBe(status);
@@ -107,12 +107,16 @@ describe('bad input on every route', () => {
 
   it('a malformed identifier in the path gets 400', async () => {
     for (const route of routes.filter((r) => r.params)) {
-      const response = await api.call(route.method.toUpperCase(), pathWith(route.path, 'pas-un-uuid', '12345'), {
-        token: admin,
-        body: {},
-      });
+      const response = await api.call(
+        route.method.toUpperCase(),
+        pathWith(route.path, 'pas-un-uuid', '12345', 'pas-un-code'),
+        {
+          token: admin,
+          body: {},
+        },
+      );
       expectErrorShape(response, 400, 'invalid_request');
-      expect(response.body.error.details[0].path).toMatch(/^params\.(id|number)$/);
+      expect(response.body.error.details[0].path).toMatch(/^params\.(id|number|code)$/);
     }
   });
 
