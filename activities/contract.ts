@@ -32,9 +32,7 @@ export interface JobDescriptionDeadlineInput {
 }
 
 export type JobDescriptionDeadlineResult =
-  | { outcome: 'applied' }
-  | { outcome: 'stale'; current: JobDescriptionTouch }
-  | { outcome: 'gone' };
+  { outcome: 'applied' } | { outcome: 'stale'; current: JobDescriptionTouch } | { outcome: 'gone' };
 
 export interface EmployerImportProgress {
   totalRows: number;
