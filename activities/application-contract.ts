@@ -52,6 +52,8 @@ export interface ApplicationActivities {
   hireIntoParcours(input: ParcoursHireInput): Promise<{ ok: true } | Refusal>;
   /** Cancels the hire in the parcours: the PASS it opened, or its place on a reused one. */
   cancelHireInParcours(input: ParcoursHireInput): Promise<{ ok: true } | Refusal>;
+  /** Moves the hire's start in the parcours (and the dates of a PASS it opened). */
+  postponeHireInParcours(input: ParcoursHireInput & { newStart: IsoDate }): Promise<{ ok: true } | Refusal>;
   /** Ids of the person's other applications still pending (new, processing, postponed). */
   pendingApplicationsOfPerson(input: { personId: string; exceptApplicationId: string }): Promise<string[]>;
 }

@@ -17,6 +17,7 @@ import {
   parcoursSyncUpdate,
   parcoursWorkflowId,
   PARCOURS_WORKFLOW_TYPE,
+  postponeHireUpdate,
   type ParcoursInput,
 } from '../workflows/parcours/contract.ts';
 import type { ApplicationActivities, PlanHireResult, Refusal } from './application-contract.ts';
@@ -38,7 +39,10 @@ async function asRefusal(run: () => Promise<unknown>): Promise<{ ok: true } | Re
 
 export function hiringActivities(
   db: Db,
-): Pick<ApplicationActivities, 'planHire' | 'openParcoursForHire' | 'hireIntoParcours' | 'cancelHireInParcours'> {
+): Pick<
+  ApplicationActivities,
+  'planHire' | 'openParcoursForHire' | 'hireIntoParcours' | 'cancelHireInParcours' | 'postponeHireInParcours'
+> {
   return {
     async planHire(input): Promise<PlanHireResult> {
       const issuanceKey = `application:${input.applicationId}`;
@@ -141,6 +145,16 @@ export function hiringActivities(
         handle.executeUpdate(cancelHireUpdate, {
           args: [{ ...actedBy, hire }],
           updateId: `cancel-hire:${applicationId}:${hire.start}`,
+        }),
+      );
+    },
+
+    async postponeHireInParcours({ applicationId, passNumber, hire, actedBy, newStart }) {
+      const handle = Context.current().client.workflow.getHandle(parcoursWorkflowId(passNumber));
+      return asRefusal(() =>
+        handle.executeUpdate(postponeHireUpdate, {
+          args: [{ ...actedBy, hire, newStart }],
+          updateId: `postpone-hire:${applicationId}:${hire.start}:${newStart}`,
         }),
       );
     },

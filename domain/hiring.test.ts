@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideHire, type HireDiagnosis, type HireRequest } from './hiring.ts';
+import { checkHirePostponement, decideHire, type HireDiagnosis, type HireRequest } from './hiring.ts';
 
 const today = '2027-03-10';
 const prescriberDiagnosis: HireDiagnosis = {
@@ -132,5 +132,26 @@ describe('waiting period', () => {
   it('after 2 years, the employer route opens it again', () => {
     expect(decideHire(request({ lastEndedPassEnd: '2025-03-14', diagnoses: [ownDiagnosis] })).pass).toBe('new');
     expect(refusalCode(request({ lastEndedPassEnd: '2025-03-15', diagnoses: [ownDiagnosis] }))).toBe('waiting_period');
+  });
+});
+
+describe('postponing a hire', () => {
+  const accepted = { state: 'accepted', hiringStartDate: '2027-03-20', firstHiringStartDate: '2027-03-15' };
+  const code = (next: string, on = today, hire = accepted) => {
+    try {
+      checkHirePostponement(hire, next, on);
+      return null;
+    } catch (error) {
+      return (error as { code: string }).code;
+    }
+  };
+  it('to a later day up to 30 days after the start first agreed', () => {
+    expect(code('2027-04-14')).toBeNull();
+    expect(code('2027-04-15')).toBe('hiring_postponement_too_long');
+    expect(code('2027-03-20')).toBe('hiring_postponement_not_later');
+  });
+  it('only for an accepted hire, before its contract starts', () => {
+    expect(code('2027-03-25', today, { ...accepted, state: 'new' })).toBe('hire_not_accepted');
+    expect(code('2027-03-25', '2027-03-20')).toBe('hire_already_started');
   });
 });

@@ -5,7 +5,7 @@ import { compareDates, frenchDate, type IsoDate } from './dates.ts';
 import { BusinessRuleError } from './errors.ts';
 import { pickDiagnosis, type EligibilityDiagnosis } from './eligibility.ts';
 import { SIAE_KINDS, type EmployerKind } from './organizations.ts';
-import { checkHiringStartDate } from './pass/dates.ts';
+import { checkHiringPostponement, checkHiringStartDate } from './pass/dates.ts';
 import { canOpenNewPass } from './pass/waiting-period.ts';
 
 export interface HireDiagnosis extends EligibilityDiagnosis {
@@ -91,4 +91,29 @@ export function decideHire(request: HireRequest): HirePlan {
   });
   if (!newPass.allowed) throw refusal(newPass.refusal.code, newPass.refusal.message);
   return { pass: 'new', diagnosisId: picked.diagnosis.id };
+}
+
+/**
+ * Postponing the start of an accepted hire (SPEC §4): before the contract starts, to a later
+ * day at most 30 days after the start first agreed, and still not more than 6 months ahead.
+ */
+export function checkHirePostponement(
+  hire: { state: string; hiringStartDate: IsoDate | null; firstHiringStartDate: IsoDate | null },
+  next: IsoDate,
+  today: IsoDate,
+): void {
+  const current = hire.hiringStartDate;
+  if (hire.state !== 'accepted' || current === null) {
+    throw refusal('hire_not_accepted', 'Seule la date de début d’une embauche acceptée peut être reportée.');
+  }
+  if (compareDates(today, current) >= 0) {
+    throw refusal(
+      'hire_already_started',
+      `Le contrat a commencé le ${frenchDate(current)} : sa date de début ne peut plus être reportée.`,
+    );
+  }
+  const first =
+    checkHiringPostponement(current, next, hire.firstHiringStartDate ?? current)[0] ??
+    checkHiringStartDate(next, today)[0];
+  if (first) throw refusal(first.code, first.message);
 }

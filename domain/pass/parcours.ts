@@ -56,6 +56,7 @@ export type ParcoursEventKind =
   | 'expired'
   | 'cancelled'
   | 'hireCancelled'
+  | 'hirePostponed'
   | 'waitingPeriodEnded'
   | 'anonymized';
 
@@ -128,6 +129,11 @@ export const PARCOURS_REFUSALS = {
     new BusinessRuleError(
       'not_requested_prescriber',
       'Cette demande de prolongation a été adressée à une autre organisation prescriptrice.',
+    ),
+  postponeAfterStart: (start: IsoDate) =>
+    new BusinessRuleError(
+      'postpone_after_start',
+      `Le contrat a commencé le ${frenchDate(start)} : sa date de début ne peut plus être reportée.`,
     ),
   cancelAfterStart: (start: IsoDate) =>
     new BusinessRuleError(
@@ -433,6 +439,32 @@ export function cancelHire(state: ParcoursState, cancelled: ParcoursHire, today:
   if (compareDates(today, last.start) >= 0) throw PARCOURS_REFUSALS.cancelAfterStart(last.start);
   const changed = { ...state, hires: state.hires.slice(0, -1) };
   return withEvent(changed, { on: today, kind: 'hireCancelled', detail: last.start });
+}
+
+/**
+ * A hire's start date postponed before the contract starts (SPEC §4; the 30-day limit is the
+ * caller's, checkHiringPostponement). A PASS opened by that hire starts with it, so its dates
+ * move too; a reused PASS keeps its dates and the hire must still fall within them.
+ */
+export function postponeHire(
+  state: ParcoursState,
+  postponed: ParcoursHire,
+  newStart: IsoDate,
+  today: IsoDate,
+): ParcoursState {
+  assertUsable(state);
+  const last = holdingEmployer(state);
+  if (last.employerId !== postponed.employerId || last.start !== postponed.start)
+    throw PARCOURS_REFUSALS.notHoldingEmployer();
+  if (compareDates(today, last.start) >= 0) throw PARCOURS_REFUSALS.postponeAfterStart(last.start);
+  const hires = [...state.hires.slice(0, -1), { ...last, start: newStart }];
+  if (state.hires.length === 1) {
+    const moved = { ...state, start: newStart, hires };
+    return rearmReminders(withEvent(moved, { on: today, kind: 'hirePostponed', detail: newStart }), today);
+  }
+  const end = parcoursEnd(state);
+  if (compareDates(newStart, end) > 0) throw PARCOURS_REFUSALS.expiredForHire(end);
+  return withEvent({ ...state, hires }, { on: today, kind: 'hirePostponed', detail: newStart });
 }
 
 // ---------------------------------------------------------------------------------------

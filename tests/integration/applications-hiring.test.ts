@@ -340,6 +340,42 @@ describe('hiring', () => {
     expect(late.body.error.message).toMatch(/ne peut plus être annulée/);
   });
 
+  it('postponing the start by up to 30 days after the first agreed date moves the PASS it opened', async () => {
+    const personId = await newPerson();
+    const application = await apply(personId, aci);
+    const first = addDays(on, 5);
+    const accepted = await act(application.id, 'accept', { hiringStartDate: first }, aci);
+    const number = accepted.body.pass.number;
+    const postponed = await act(application.id, 'postpone-hire', { hiringStartDate: addDays(on, 20) }, aci);
+    expect(postponed.status, JSON.stringify(postponed.body)).toBe(200);
+    expect(postponed.body).toMatchObject({
+      state: 'accepted',
+      hiringStartDate: addDays(on, 20),
+      pass: { number, startDate: addDays(on, 20), endDate: addDays(on, 20 + 729) },
+    });
+    // 30 days after the first agreed start, not after the current one.
+    const tooFar = await act(application.id, 'postpone-hire', { hiringStartDate: addDays(first, 31) }, aci);
+    expect(tooFar.status).toBe(422);
+    expect(tooFar.body.error.message).toMatch(/reportée que de 30 jours au plus/);
+    const earlier = await act(application.id, 'postpone-hire', { hiringStartDate: addDays(on, 10) }, aci);
+    expect(earlier.status).toBe(422);
+    expect((await act(application.id, 'postpone-hire', { hiringStartDate: addDays(first, 30) }, aci)).status).toBe(200);
+    expect(await platform.db.pass.findUniqueOrThrow({ where: { number } })).toMatchObject({
+      startDate: addDays(first, 30),
+      endDate: addDays(first, 30 + 729),
+    });
+    const log = await platform.db.applicationTransition.findMany({
+      where: { applicationId: application.id, transition: 'postponeHire' },
+    });
+    expect(log.map((t) => t.reason)).toEqual([addDays(on, 20), addDays(first, 30)]);
+
+    const started = await apply(await newPerson(), aci);
+    await act(started.id, 'accept', { hiringStartDate: on }, aci);
+    const late = await act(started.id, 'postpone-hire', { hiringStartDate: addDays(on, 3) }, aci);
+    expect(late.status).toBe(422);
+    expect(late.body.error.message).toMatch(/ne peut plus être reportée/);
+  });
+
   it('GEIQ hires issue no PASS and need no diagnosis', async () => {
     const personId = await newPerson({ by: orienteur, diagnosed: false });
     const accepted = await act((await apply(personId, geiq, orienteur)).id, 'accept', { hiringStartDate: on }, geiq);

@@ -60,6 +60,7 @@ async function startCase() {
     openParcoursForHire: async () => {},
     hireIntoParcours: async () => ({ ok: true }),
     cancelHireInParcours: async () => ({ ok: true }),
+    postponeHireInParcours: async () => ({ ok: true }),
     pendingApplicationsOfPerson: async () => [...pending],
   };
   const taskQueue = `application-${randomUUID()}`;

@@ -32,7 +32,7 @@ export interface ApplicationInput {
 export interface ApplicationHistoryEntry {
   /** Workflow time of the transition, ISO 8601. */
   at: string;
-  transition: ApplicationTransitionName | 'send';
+  transition: ApplicationTransitionName | 'send' | 'postponeHire';
   from: ApplicationState | null;
   to: ApplicationState;
   actorUserId: string | null;
@@ -46,6 +46,8 @@ export interface ApplicationView extends Omit<ApplicationInput, 'resumed'> {
   refusalMessage: string | null;
   hiringStartDate: IsoDate | null;
   hiringEndDate: IsoDate | null;
+  /** The start date first agreed: postponements add up to 30 days at most after it. */
+  firstHiringStartDate?: IsoDate | null;
   /** What the hire did to the PASS IAE; null before any hire. */
   passPlan: HirePlan['pass'] | null;
   passNumber: string | null;
@@ -83,3 +85,7 @@ export const transitionUpdate = defineUpdate<ApplicationView, [TransitionArgs]>(
 export const acceptUpdate = defineUpdate<ApplicationView, [AcceptArgs]>('accept');
 /** The person was hired through another application. */
 export const obsoleteSignal = defineSignal<[{ hiredThroughApplicationId: string }]>('obsolete');
+/** Postpones the start of an accepted hire (by 30 days at most, before the contract starts). */
+export const postponeHireUpdate = defineUpdate<ApplicationView, [ActedBy & { hiringStartDate: IsoDate }]>(
+  'postponeHire',
+);

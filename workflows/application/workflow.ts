@@ -21,9 +21,9 @@ import {
   nextApplicationDeadline,
   nextApplicationState,
   PENDING_APPLICATION_STATES,
-  type ApplicationTransitionName,
 } from '../../domain/applications.ts';
 import { startOfParisDay } from '../../domain/dates.ts';
+import { checkHirePostponement } from '../../domain/hiring.ts';
 import { attempt, workflowToday } from '../support.ts';
 import {
   acceptUpdate,
@@ -31,9 +31,11 @@ import {
   applicationSyncUpdate,
   applicationWorkflowId,
   obsoleteSignal,
+  postponeHireUpdate,
   transitionUpdate,
   type AcceptArgs,
   type ActedBy,
+  type ApplicationHistoryEntry,
   type ApplicationInput,
   type ApplicationView,
   type TransitionArgs,
@@ -80,7 +82,7 @@ export async function application(input: ApplicationInput): Promise<ApplicationV
   }
 
   async function commit(
-    transition: ApplicationTransitionName | 'send',
+    transition: ApplicationHistoryEntry['transition'],
     actedBy: ActedBy | null,
     changes: Partial<ApplicationView>,
     reason: string | null = null,
@@ -190,6 +192,7 @@ export async function application(input: ApplicationInput): Promise<ApplicationV
           state: 'accepted',
           hiringStartDate: args.hiringStartDate,
           hiringEndDate: args.hiringEndDate,
+          firstHiringStartDate: args.hiringStartDate,
           passPlan: planned.plan.pass,
           passNumber: planned.passNumber,
           refusalReason: null,
@@ -216,6 +219,40 @@ export async function application(input: ApplicationInput): Promise<ApplicationV
         if (!sameHire(args)) attempt(() => nextApplicationState(view.state, 'accept', 'EMPLOYER'));
       },
     },
+  );
+
+  const checkPostponement = (hiringStartDate: string) =>
+    attempt(() =>
+      checkHirePostponement(
+        { ...view, firstHiringStartDate: view.firstHiringStartDate ?? view.hiringStartDate },
+        hiringStartDate,
+        workflowToday(),
+      ),
+    );
+  setHandler(
+    postponeHireUpdate,
+    (args) =>
+      exclusively(async () => {
+        checkPostponement(args.hiringStartDate);
+        const hire = { employerId: view.employerId, employerKind: view.employerKind, start: view.hiringStartDate! };
+        if (view.passNumber) {
+          const moved = await activities.postponeHireInParcours({
+            applicationId: view.applicationId,
+            passNumber: view.passNumber,
+            hire,
+            newStart: args.hiringStartDate,
+            actedBy: { userId: args.userId, organizationId: args.organizationId },
+          });
+          if (!moved.ok) refuse(moved);
+        }
+        return commit(
+          'postponeHire',
+          args,
+          { hiringStartDate: args.hiringStartDate, firstHiringStartDate: view.firstHiringStartDate ?? hire.start },
+          args.hiringStartDate,
+        );
+      }),
+    { validator: (args) => checkPostponement(args.hiringStartDate) },
   );
 
   setHandler(obsoleteSignal, ({ hiredThroughApplicationId }) =>

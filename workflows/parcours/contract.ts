@@ -74,3 +74,7 @@ export const decideProlongationUpdate = defineUpdate<ParcoursView, [DecideProlon
 export const cancelUpdate = defineUpdate<ParcoursView, [ActedBy]>('cancel');
 /** A hire cancelled before its contract starts: cancels the PASS it opened, or drops it from a reused one. */
 export const cancelHireUpdate = defineUpdate<ParcoursView, [ActedBy & { hire: ParcoursHire }]>('cancelHire');
+/** A hire's start date postponed before the contract starts: moves a PASS opened by that hire. */
+export const postponeHireUpdate = defineUpdate<ParcoursView, [ActedBy & { hire: ParcoursHire; newStart: IsoDate }]>(
+  'postponeHire',
+);

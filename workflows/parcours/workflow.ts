@@ -29,6 +29,7 @@ import {
   parcoursEnd,
   parcoursRemainingDays,
   parcoursStatus,
+  postponeHire,
   requestProlongation,
   suspend,
   type ParcoursChange,
@@ -44,6 +45,7 @@ import {
   hireUpdate,
   parcoursQuery,
   parcoursSyncUpdate,
+  postponeHireUpdate,
   prolongUpdate,
   suspendUpdate,
   type ActedBy,
@@ -175,6 +177,13 @@ export async function parcours(input: ParcoursInput): Promise<ParcoursView> {
     cancelHireUpdate,
     (args) => commit('cancelHire', args, change(() => cancelHire(state, args.hire, workflowToday())).state),
     { validator: (args) => void attempt(() => cancelHire(state, args.hire, workflowToday())) },
+  );
+
+  setHandler(
+    postponeHireUpdate,
+    (args) =>
+      commit('postponeHire', args, change(() => postponeHire(state, args.hire, args.newStart, workflowToday())).state),
+    { validator: (args) => void attempt(() => postponeHire(state, args.hire, args.newStart, workflowToday())) },
   );
 
   if (!input.resumed) await commit('issue', null, state);
