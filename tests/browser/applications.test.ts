@@ -267,6 +267,40 @@ describe('candidatures et embauche', () => {
     await expectPassPage(page, number, today);
   });
 
+  test("l'ACI reporte la date de début d'une embauche : le PASS IAE est décalé d'autant ; au-delà de 30 jours, refus en français", async () => {
+    const page = await openPage();
+    await signIn(page, EMPLOYER_EMAIL, '/espace');
+    const person = { firstName: 'Inès', lastName: 'Moreau', birthDate: '1990-09-09' };
+    const fullName = `${person.firstName} ${person.lastName}`;
+    const personId = await registerAndDiagnose(page, person, ['RSA']);
+    await page.getByRole('link', { name: 'Envoyer une candidature' }).click();
+    await page.waitForURL(url(`/candidatures/nouvelle?personId=${personId}`));
+    await ready(page);
+    await page.getByRole('button', { name: 'Envoyer la candidature' }).click();
+    await page.waitForURL(SENT_PAGE);
+    await ready(page);
+    const applicationId = pathOf(page).split('/').at(-1)!;
+    const first = addDays(parisDay(), 3);
+    await hire(page, fullName, first);
+    await page.waitForURL(url(`/candidatures/${applicationId}?action=embaucher`));
+    await ready(page);
+
+    await page.getByLabel('Nouvelle date de début du contrat').fill(addDays(first, 31));
+    await page.getByRole('button', { name: 'Reporter' }).click();
+    await page.locator('#date-report-erreur').waitFor();
+    expect(await text(page, '#date-report-erreur')).toContain('reportée que de 30 jours au plus');
+    await expectNoSeriousAccessibilityViolation(page, 'report refusé');
+
+    const later = addDays(first, 30);
+    await page.getByLabel('Nouvelle date de début du contrat').fill(later);
+    await page.getByRole('button', { name: 'Reporter' }).click();
+    await page.waitForURL(url(`/candidatures/${applicationId}?action=reporter`));
+    await ready(page);
+    expect(await text(page, 'main')).toContain(`Le contrat commence désormais le ${frenchDate(later)}.`);
+    await expectPassShown(page, applicationId, later);
+    expect(await text(page, 'main .historique')).toContain(`Nouvelle date : ${frenchDate(later)}`);
+  });
+
   test("l'ACI lit le refus d'une embauche datée d'hier, sans changement, puis refuse la candidature avec un motif de la liste", async () => {
     // The application comes through the API: the journey under test is the employer's.
     const prescriberToken = await api.token(PRESCRIBER_EMAIL, DEMO_PASSWORD);

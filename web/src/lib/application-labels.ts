@@ -61,6 +61,7 @@ export function refusalReasonLabel(reason: string): string {
 /** A history entry's transition; `send` is the application's first entry. */
 export function transitionLabel(transition: string): string {
   if (transition === 'send') return 'Envoi de la candidature';
+  if (transition === 'postponeHire') return 'Report de la date de début';
   return transition in TRANSITION_LABELS ? TRANSITION_LABELS[transition as ApplicationTransitionName] : transition;
 }
 

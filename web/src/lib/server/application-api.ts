@@ -105,6 +105,11 @@ export const applicationApi = {
     return requestJson('POST', `${applicationPath(id)}/accept`, caller, applicationSchema, body);
   },
 
+  /** POST /applications/{id}/postpone-hire: a later start (30 days at most), the PASS it opened moved too. */
+  postponeHire(caller: Caller, id: string, hiringStartDate: string): Promise<Application> {
+    return requestJson('POST', `${applicationPath(id)}/postpone-hire`, caller, applicationSchema, { hiringStartDate });
+  },
+
   /** GET /persons?q=: the persons on the caller's organization's case, found by name. */
   async persons(caller: Caller, q: string): Promise<PersonSummary[]> {
     const qs = q ? `?q=${encodeURIComponent(q)}` : '';

@@ -18,7 +18,7 @@ const ONLY_EMPLOYERS = "Seul l'employeur destinataire de la candidature peut la 
 const REFUSAL_MESSAGE_MAX = 2000;
 
 /** The forms of the page, named as the ?action= of the confirmation after each one. */
-export type DecisionForm = 'traiter' | 'attente' | 'refuser' | 'embaucher' | 'archiver' | 'annuler';
+export type DecisionForm = 'traiter' | 'attente' | 'refuser' | 'embaucher' | 'reporter' | 'archiver' | 'annuler';
 
 export const load: PageServerLoad = async (event) => {
   const user = requireRole(event, ['PRESCRIBER', 'EMPLOYER_STAFF'], ONLY_PRESCRIBERS_AND_EMPLOYERS);
@@ -44,7 +44,9 @@ export const load: PageServerLoad = async (event) => {
 };
 
 function isDecisionForm(value: string | null): value is DecisionForm {
-  return value !== null && ['traiter', 'attente', 'refuser', 'embaucher', 'archiver', 'annuler'].includes(value);
+  return (
+    value !== null && ['traiter', 'attente', 'refuser', 'embaucher', 'reporter', 'archiver', 'annuler'].includes(value)
+  );
 }
 
 const doneUrl = (event: RequestEvent, form: DecisionForm) =>
@@ -138,5 +140,24 @@ export const actions = {
       return apiFailure(err, event, { form: 'embaucher' as DecisionForm, values, fieldErrors });
     }
     redirect(303, doneUrl(event, 'embaucher'));
+  },
+
+  reporter: async (event) => {
+    requireRole(event, ['EMPLOYER_STAFF'], ONLY_EMPLOYERS);
+    const data = await event.request.formData();
+    const values: Values = { postponedStartDate: textField(data, 'postponedStartDate') };
+    const form = 'reporter' as DecisionForm;
+    if (!isIsoDate(values.postponedStartDate!)) {
+      const fieldErrors: FieldErrors = { postponedStartDate: 'Saisissez la nouvelle date de début (jj/mm/aaaa).' };
+      return fail(400, { form, values, fieldErrors, message: 'Le report contient une erreur.' });
+    }
+    try {
+      await applicationApi.postponeHire(callerOf(event), event.params.id, values.postponedStartDate!);
+    } catch (err) {
+      const fieldErrors: FieldErrors =
+        err instanceof ApiError && err.status === 422 ? { postponedStartDate: err.message } : {};
+      return apiFailure(err, event, { form, values, fieldErrors });
+    }
+    redirect(303, doneUrl(event, 'reporter'));
   },
 } satisfies Actions;
