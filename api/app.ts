@@ -6,6 +6,7 @@ import { errorHandler, notFoundHandler } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { mountRoutes, type AnyRoute, type Deps } from './route.ts';
 import { accreditationRoutes } from './routes/accreditation-requests.ts';
+import { applicationDecisionRoutes } from './routes/application-decisions.ts';
 import { applicationRoutes } from './routes/applications.ts';
 import { employerEntryRoutes } from './routes/employer-entry.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -33,6 +34,7 @@ export const routes: readonly AnyRoute[] = [
   ...personRoutes,
   ...passRoutes,
   ...applicationRoutes,
+  ...applicationDecisionRoutes,
   ...employerEntryRoutes,
   ...employerRoutes,
   ...communeRoutes,

@@ -1,135 +1,22 @@
-// Job applications and hiring (SPEC §4, §13). Each application is an application workflow;
-// the read model answers lists and reads, the workflow decides every transition.
+// Job applications (SPEC §4, §13): sending one, the inbox and one application. Each
+// application is an application workflow; the read model answers lists and reads.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import {
-  APPLICATION_STATES,
-  checkCancellation,
-  isDuplicateApplication,
-  nextApplicationState,
-  USER_REFUSAL_REASONS,
-  type ApplicationTransitionName,
-} from '../../domain/applications.ts';
+import { APPLICATION_STATES, isDuplicateApplication } from '../../domain/applications.ts';
 import { today } from '../../domain/clock.ts';
-import { BusinessRuleError } from '../../domain/errors.ts';
-import { checkHirePostponement } from '../../domain/hiring.ts';
 import { isAuthorizedPrescriber } from '../../domain/organizations.ts';
-import type { Application, Prisma } from '../../generated/prisma/client.ts';
 import {
-  acceptUpdate,
   applicationSyncUpdate,
-  postponeHireUpdate,
   applicationWorkflowId,
   APPLICATION_WORKFLOW_TYPE,
-  transitionUpdate,
   type ApplicationInput,
   type ApplicationSender,
-  type EmployerTransition,
 } from '../../workflows/application/contract.ts';
+import { applicationSchema, applicationView, handleOf, include, visibleApplication } from '../applications/view.ts';
 import type { Actor } from '../auth/actor.ts';
-import { ApiError, conflict, forbidden, notFound } from '../errors.ts';
-import { defineRoute, type Deps } from '../route.ts';
-import { idParams, isoDate, uuid } from '../schemas.ts';
-import { executeUpdate } from '../workflow-calls.ts';
-
-const applicationSchema = z.object({
-  id: z.string(),
-  state: z.enum(APPLICATION_STATES),
-  person: z.object({ id: z.string(), firstName: z.string(), lastName: z.string(), birthDate: z.string() }),
-  employer: z.object({ id: z.string(), name: z.string(), kind: z.string().nullable() }),
-  sender: z.object({ organizationId: z.string(), organizationName: z.string(), kind: z.string() }),
-  jobDescription: z.object({ id: z.string(), title: z.string(), romeCode: z.string() }).nullable(),
-  message: z.string().nullable(),
-  refusalReason: z.string().nullable(),
-  refusalMessage: z.string().nullable(),
-  hiringStartDate: z.string().nullable(),
-  hiringEndDate: z.string().nullable(),
-  pass: z.object({ number: z.string(), startDate: z.string(), endDate: z.string() }).nullable(),
-  createdAt: z.string(),
-  lastUpdatedOn: z.string(),
-  history: z.array(
-    z.object({
-      transition: z.string(),
-      fromState: z.string().nullable(),
-      toState: z.string(),
-      reason: z.string().nullable(),
-      actorOrganizationId: z.string().nullable(),
-      occurredAt: z.string(),
-    }),
-  ),
-});
-
-const include = {
-  transitions: { orderBy: { occurredAt: 'asc' } },
-} satisfies Prisma.ApplicationInclude;
-type ApplicationRow = Application & Prisma.ApplicationGetPayload<{ include: typeof include }>;
-
-/** The application as the API shows it: names of those involved, the PASS as projected. */
-async function applicationView(deps: Deps, row: ApplicationRow) {
-  const [person, organizations, jobDescription, pass] = await Promise.all([
-    deps.db.person.findUniqueOrThrow({ where: { id: row.personId } }),
-    deps.db.organization.findMany({ where: { id: { in: [row.employerId, row.senderOrganizationId] } } }),
-    row.jobDescriptionId ? deps.db.jobDescription.findUnique({ where: { id: row.jobDescriptionId } }) : null,
-    row.passNumber ? deps.db.pass.findUnique({ where: { number: row.passNumber } }) : null,
-  ]);
-  const employer = organizations.find((o) => o.id === row.employerId);
-  const sender = organizations.find((o) => o.id === row.senderOrganizationId);
-  return {
-    id: row.id,
-    state: row.state,
-    person: { id: person.id, firstName: person.firstName, lastName: person.lastName, birthDate: person.birthDate },
-    employer: { id: row.employerId, name: employer?.name ?? '', kind: employer?.employerKind ?? null },
-    sender: { organizationId: row.senderOrganizationId, organizationName: sender?.name ?? '', kind: row.senderKind },
-    jobDescription: jobDescription
-      ? { id: jobDescription.id, title: jobDescription.title, romeCode: jobDescription.romeCode }
-      : null,
-    message: row.message,
-    refusalReason: row.refusalReason,
-    refusalMessage: row.refusalMessage,
-    hiringStartDate: row.hiringStartDate,
-    hiringEndDate: row.hiringEndDate,
-    pass: pass ? { number: pass.number, startDate: pass.startDate, endDate: pass.endDate } : null,
-    createdAt: row.createdAt.toISOString(),
-    lastUpdatedOn: row.lastUpdatedOn,
-    history: row.transitions.map((t) => ({
-      transition: t.transition,
-      fromState: t.fromState,
-      toState: t.toState,
-      reason: t.reason,
-      actorOrganizationId: t.actorOrganizationId,
-      occurredAt: t.occurredAt.toISOString(),
-    })),
-  };
-}
-
-/** The sender and the employer see an application; administrators see all. */
-async function visibleApplication(deps: Deps, actor: Actor, id: string): Promise<ApplicationRow> {
-  const row = await deps.db.application.findUnique({ where: { id }, include });
-  if (!row) throw notFound('Candidature introuvable.');
-  const mine = [row.employerId, row.senderOrganizationId].includes(actor.organization.id);
-  if (actor.role !== 'ADMIN' && !mine) throw forbidden('Cette candidature ne concerne pas votre organisation.');
-  return row;
-}
-
-/** Only the employer the application was sent to decides on it (administrators too). */
-async function applicationToDecide(deps: Deps, actor: Actor, id: string): Promise<ApplicationRow> {
-  const row = await visibleApplication(deps, actor, id);
-  if (actor.role !== 'ADMIN' && actor.organization.id !== row.employerId) {
-    throw forbidden("Seul l'employeur destinataire de la candidature peut la traiter.");
-  }
-  return row;
-}
-
-/** A quick answer from the read model before asking the workflow, which checks again. */
-function precheck(row: Application, transition: ApplicationTransitionName, on: string): void {
-  try {
-    nextApplicationState(row.state, transition, 'EMPLOYER');
-    if (transition === 'cancel' && row.hiringStartDate) checkCancellation(row.hiringStartDate, on);
-  } catch (error) {
-    if (error instanceof BusinessRuleError) throw new ApiError(422, error.code, error.message);
-    throw error;
-  }
-}
+import { ApiError, conflict, forbidden } from '../errors.ts';
+import { defineRoute } from '../route.ts';
+import { idParams, uuid } from '../schemas.ts';
 
 function senderKind(actor: Actor, employerId: string): ApplicationSender {
   if (actor.role === 'EMPLOYER_STAFF') {
@@ -141,54 +28,6 @@ function senderKind(actor: Actor, employerId: string): ApplicationSender {
   if (actor.role === 'ADMIN') return 'AUTHORIZED_PRESCRIBER';
   return isAuthorizedPrescriber(actor) ? 'AUTHORIZED_PRESCRIBER' : 'ORIENTEUR';
 }
-
-const handleOf = (deps: Deps, id: string) => deps.temporal.workflow.getHandle(applicationWorkflowId(id));
-const actedBy = (actor: Actor) => ({ userId: actor.userId, organizationId: actor.organization.id });
-
-const transitionBodies = {
-  process: z.strictObject({}),
-  postpone: z.strictObject({}),
-  archive: z.strictObject({}),
-  cancel: z.strictObject({}),
-  refuse: z.strictObject({
-    reason: z.enum(USER_REFUSAL_REASONS as [string, ...string[]], {
-      message: 'motif de refus inconnu : choisissez-en un dans la liste',
-    }),
-    message: z.string().trim().max(2000).optional(),
-  }),
-} satisfies Record<EmployerTransition, z.ZodType>;
-
-const TRANSITION_SUMMARIES: Record<EmployerTransition, string> = {
-  process: "Mettre la candidature à l'étude",
-  postpone: 'Mettre la candidature en attente',
-  refuse: 'Refuser la candidature (motif de la liste)',
-  cancel: "Annuler l'embauche (avant le début du contrat)",
-  archive: 'Archiver la candidature',
-};
-
-const transitionRoutes = (Object.keys(transitionBodies) as EmployerTransition[]).map((transition) =>
-  defineRoute({
-    method: 'post',
-    path: `/applications/{id}/${transition}`,
-    tag: 'Candidatures',
-    summary: TRANSITION_SUMMARIES[transition],
-    access: ['EMPLOYER_STAFF'],
-    params: idParams,
-    body: transitionBodies[transition],
-    responses: {
-      200: { description: 'Candidature mise à jour', schema: applicationSchema },
-      403: { description: "Pas l'employeur destinataire" },
-      422: { description: "Transition impossible depuis l'état actuel" },
-    },
-    handle: async ({ deps, actor, params, body }) => {
-      const row = await applicationToDecide(deps, actor, params.id);
-      precheck(row, transition, today(deps.clock));
-      await executeUpdate(handleOf(deps, row.id), transitionUpdate, { ...actedBy(actor), transition, ...body });
-      const updated = await deps.db.application.findUniqueOrThrow({ where: { id: row.id }, include });
-      return { status: 200, body: await applicationView(deps, updated) };
-    },
-  }),
-);
 
 export const applicationRoutes = [
   defineRoute({
@@ -348,66 +187,4 @@ export const applicationRoutes = [
       return { status: 200, body: await applicationView(deps, row) };
     },
   }),
-  defineRoute({
-    method: 'post',
-    path: '/applications/{id}/accept',
-    tag: 'Candidatures',
-    summary: "Embaucher : vérifie l'éligibilité et délivre ou reprend le PASS IAE (SIAE)",
-    access: ['EMPLOYER_STAFF'],
-    params: idParams,
-    body: z.strictObject({ hiringStartDate: isoDate, hiringEndDate: isoDate.optional() }),
-    responses: {
-      200: { description: 'Embauche enregistrée, avec le PASS IAE', schema: applicationSchema },
-      403: { description: "Pas l'employeur destinataire" },
-      422: { description: 'Dates, diagnostic, période de carence, état de la candidature' },
-    },
-    handle: async ({ deps, actor, params, body }) => {
-      const row = await applicationToDecide(deps, actor, params.id);
-      const sameHire =
-        row.state === 'accepted' &&
-        row.hiringStartDate === body.hiringStartDate &&
-        row.hiringEndDate === (body.hiringEndDate ?? null);
-      // A repeated accept of the same hire answers the hire already made.
-      if (sameHire) return { status: 200, body: await applicationView(deps, row) };
-      precheck(row, 'accept', today(deps.clock));
-      await executeUpdate(handleOf(deps, row.id), acceptUpdate, {
-        ...actedBy(actor),
-        hiringStartDate: body.hiringStartDate,
-        hiringEndDate: body.hiringEndDate ?? null,
-      });
-      const updated = await deps.db.application.findUniqueOrThrow({ where: { id: row.id }, include });
-      return { status: 200, body: await applicationView(deps, updated) };
-    },
-  }),
-  defineRoute({
-    method: 'post',
-    path: '/applications/{id}/postpone-hire',
-    tag: 'Candidatures',
-    summary: "Reporter la date de début d'une embauche (30 jours au plus, avant le début du contrat)",
-    access: ['EMPLOYER_STAFF'],
-    params: idParams,
-    body: z.strictObject({ hiringStartDate: isoDate }),
-    responses: {
-      200: {
-        description: 'Date de début reportée (et dates du PASS IAE ouvert par cette embauche)',
-        schema: applicationSchema,
-      },
-      403: { description: "Pas l'employeur destinataire" },
-      422: { description: 'Contrat commencé, report de plus de 30 jours, date non postérieure' },
-    },
-    handle: async ({ deps, actor, params, body }) => {
-      const row = await applicationToDecide(deps, actor, params.id);
-      try {
-        // The workflow checks the 30 days from the first agreed date; here, what the row knows.
-        checkHirePostponement({ ...row, firstHiringStartDate: null }, body.hiringStartDate, today(deps.clock));
-      } catch (error) {
-        if (error instanceof BusinessRuleError) throw new ApiError(422, error.code, error.message);
-        throw error;
-      }
-      await executeUpdate(handleOf(deps, row.id), postponeHireUpdate, { ...actedBy(actor), ...body });
-      const updated = await deps.db.application.findUniqueOrThrow({ where: { id: row.id }, include });
-      return { status: 200, body: await applicationView(deps, updated) };
-    },
-  }),
-  ...transitionRoutes,
 ];

@@ -1,0 +1,136 @@
+// Deciding on an application (SPEC §4, §13): the employer's transitions, the hire (accept),
+// and postponing a hire's start. The application workflow decides; these routes ask it.
+import { z } from 'zod';
+import { USER_REFUSAL_REASONS } from '../../domain/applications.ts';
+import { today } from '../../domain/clock.ts';
+import { BusinessRuleError } from '../../domain/errors.ts';
+import { checkHirePostponement } from '../../domain/hiring.ts';
+import {
+  acceptUpdate,
+  postponeHireUpdate,
+  transitionUpdate,
+  type EmployerTransition,
+} from '../../workflows/application/contract.ts';
+import {
+  actedBy,
+  applicationSchema,
+  applicationToDecide,
+  applicationView,
+  handleOf,
+  include,
+  precheck,
+} from '../applications/view.ts';
+import { ApiError } from '../errors.ts';
+import { defineRoute } from '../route.ts';
+import { idParams, isoDate } from '../schemas.ts';
+import { executeUpdate } from '../workflow-calls.ts';
+
+const transitionBodies = {
+  process: z.strictObject({}),
+  postpone: z.strictObject({}),
+  archive: z.strictObject({}),
+  cancel: z.strictObject({}),
+  refuse: z.strictObject({
+    reason: z.enum(USER_REFUSAL_REASONS as [string, ...string[]], {
+      message: 'motif de refus inconnu : choisissez-en un dans la liste',
+    }),
+    message: z.string().trim().max(2000).optional(),
+  }),
+} satisfies Record<EmployerTransition, z.ZodType>;
+
+const TRANSITION_SUMMARIES: Record<EmployerTransition, string> = {
+  process: "Mettre la candidature à l'étude",
+  postpone: 'Mettre la candidature en attente',
+  refuse: 'Refuser la candidature (motif de la liste)',
+  cancel: "Annuler l'embauche (avant le début du contrat)",
+  archive: 'Archiver la candidature',
+};
+
+const transitionRoutes = (Object.keys(transitionBodies) as EmployerTransition[]).map((transition) =>
+  defineRoute({
+    method: 'post',
+    path: `/applications/{id}/${transition}`,
+    tag: 'Candidatures',
+    summary: TRANSITION_SUMMARIES[transition],
+    access: ['EMPLOYER_STAFF'],
+    params: idParams,
+    body: transitionBodies[transition],
+    responses: {
+      200: { description: 'Candidature mise à jour', schema: applicationSchema },
+      403: { description: "Pas l'employeur destinataire" },
+      422: { description: "Transition impossible depuis l'état actuel" },
+    },
+    handle: async ({ deps, actor, params, body }) => {
+      const row = await applicationToDecide(deps, actor, params.id);
+      precheck(row, transition, today(deps.clock));
+      await executeUpdate(handleOf(deps, row.id), transitionUpdate, { ...actedBy(actor), transition, ...body });
+      const updated = await deps.db.application.findUniqueOrThrow({ where: { id: row.id }, include });
+      return { status: 200, body: await applicationView(deps, updated) };
+    },
+  }),
+);
+
+export const applicationDecisionRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/applications/{id}/accept',
+    tag: 'Candidatures',
+    summary: "Embaucher : vérifie l'éligibilité et délivre ou reprend le PASS IAE (SIAE)",
+    access: ['EMPLOYER_STAFF'],
+    params: idParams,
+    body: z.strictObject({ hiringStartDate: isoDate, hiringEndDate: isoDate.optional() }),
+    responses: {
+      200: { description: 'Embauche enregistrée, avec le PASS IAE', schema: applicationSchema },
+      403: { description: "Pas l'employeur destinataire" },
+      422: { description: 'Dates, diagnostic, période de carence, état de la candidature' },
+    },
+    handle: async ({ deps, actor, params, body }) => {
+      const row = await applicationToDecide(deps, actor, params.id);
+      const sameHire =
+        row.state === 'accepted' &&
+        row.hiringStartDate === body.hiringStartDate &&
+        row.hiringEndDate === (body.hiringEndDate ?? null);
+      // A repeated accept of the same hire answers the hire already made.
+      if (sameHire) return { status: 200, body: await applicationView(deps, row) };
+      precheck(row, 'accept', today(deps.clock));
+      await executeUpdate(handleOf(deps, row.id), acceptUpdate, {
+        ...actedBy(actor),
+        hiringStartDate: body.hiringStartDate,
+        hiringEndDate: body.hiringEndDate ?? null,
+      });
+      const updated = await deps.db.application.findUniqueOrThrow({ where: { id: row.id }, include });
+      return { status: 200, body: await applicationView(deps, updated) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/applications/{id}/postpone-hire',
+    tag: 'Candidatures',
+    summary: "Reporter la date de début d'une embauche (30 jours au plus, avant le début du contrat)",
+    access: ['EMPLOYER_STAFF'],
+    params: idParams,
+    body: z.strictObject({ hiringStartDate: isoDate }),
+    responses: {
+      200: {
+        description: 'Date de début reportée (et dates du PASS IAE ouvert par cette embauche)',
+        schema: applicationSchema,
+      },
+      403: { description: "Pas l'employeur destinataire" },
+      422: { description: 'Contrat commencé, report de plus de 30 jours, date non postérieure' },
+    },
+    handle: async ({ deps, actor, params, body }) => {
+      const row = await applicationToDecide(deps, actor, params.id);
+      try {
+        // The workflow checks the 30 days from the first agreed date; here, what the row knows.
+        checkHirePostponement({ ...row, firstHiringStartDate: null }, body.hiringStartDate, today(deps.clock));
+      } catch (error) {
+        if (error instanceof BusinessRuleError) throw new ApiError(422, error.code, error.message);
+        throw error;
+      }
+      await executeUpdate(handleOf(deps, row.id), postponeHireUpdate, { ...actedBy(actor), ...body });
+      const updated = await deps.db.application.findUniqueOrThrow({ where: { id: row.id }, include });
+      return { status: 200, body: await applicationView(deps, updated) };
+    },
+  }),
+  ...transitionRoutes,
+];
