@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { RequestHandler } from 'express';
 import { createApp } from '../api/app.ts';
 import { ensureAdministrator } from './bootstrap-admin.ts';
+import { ensureReferenceCommuneCentres } from './registry/commune-centres.ts';
 import { systemClock } from './clock.ts';
 import { loadConfigOrExit } from './config.ts';
 import { createDb } from './db/client.ts';
@@ -19,6 +20,8 @@ const { databaseUrl, temporalAddress } = requireRuntimeAddresses(config);
 const db = createDb(databaseUrl);
 const temporal = await connectTemporal(temporalAddress, config.TEMPORAL_NAMESPACE);
 await ensureAdministrator(db, config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
+// Reference data, not demo data: every deployment can search around these communes.
+await ensureReferenceCommuneCentres(db);
 
 async function loadWebHandler(): Promise<RequestHandler | undefined> {
   const handlerPath = fileURLToPath(new URL('../web/build/handler.js', import.meta.url));
