@@ -12,6 +12,7 @@ import type { Application, Prisma } from '../../generated/prisma/client.ts';
 import { applicationWorkflowId } from '../../workflows/application/contract.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ApiError, forbidden, notFound } from '../errors.ts';
+import { writeAudit } from '../../server/audit.ts';
 import type { Deps } from '../route.ts';
 
 export const applicationSchema = z.object({
@@ -46,42 +47,83 @@ export const include = {
 } satisfies Prisma.ApplicationInclude;
 export type ApplicationRow = Application & Prisma.ApplicationGetPayload<{ include: typeof include }>;
 
-/** The application as the API shows it: names of those involved, the PASS as projected. */
-export async function applicationView(deps: Deps, row: ApplicationRow) {
-  const [person, organizations, jobDescription, pass] = await Promise.all([
-    deps.db.person.findUniqueOrThrow({ where: { id: row.personId } }),
-    deps.db.organization.findMany({ where: { id: { in: [row.employerId, row.senderOrganizationId] } } }),
-    row.jobDescriptionId ? deps.db.jobDescription.findUnique({ where: { id: row.jobDescriptionId } }) : null,
-    row.passNumber ? deps.db.pass.findUnique({ where: { number: row.passNumber } }) : null,
+/**
+ * Applications as the API shows them: names of those involved, the PASS as projected. Loads
+ * what the rows refer to in four queries, however many rows.
+ */
+export async function applicationViews(deps: Deps, rows: readonly ApplicationRow[]) {
+  const ids = <T>(pick: (row: ApplicationRow) => T | null) =>
+    [...new Set(rows.map(pick).filter((v): v is T => v !== null))] as T[];
+  const [persons, organizations, jobDescriptions, passes] = await Promise.all([
+    deps.db.person.findMany({ where: { id: { in: ids((r) => r.personId) } } }),
+    deps.db.organization.findMany({
+      where: { id: { in: ids((r) => r.employerId).concat(ids((r) => r.senderOrganizationId)) } },
+    }),
+    deps.db.jobDescription.findMany({ where: { id: { in: ids((r) => r.jobDescriptionId) } } }),
+    deps.db.pass.findMany({ where: { number: { in: ids((r) => r.passNumber) } } }),
   ]);
-  const employer = organizations.find((o) => o.id === row.employerId);
-  const sender = organizations.find((o) => o.id === row.senderOrganizationId);
-  return {
-    id: row.id,
-    state: row.state,
-    person: { id: person.id, firstName: person.firstName, lastName: person.lastName, birthDate: person.birthDate },
-    employer: { id: row.employerId, name: employer?.name ?? '', kind: employer?.employerKind ?? null },
-    sender: { organizationId: row.senderOrganizationId, organizationName: sender?.name ?? '', kind: row.senderKind },
-    jobDescription: jobDescription
-      ? { id: jobDescription.id, title: jobDescription.title, romeCode: jobDescription.romeCode }
-      : null,
-    message: row.message,
-    refusalReason: row.refusalReason,
-    refusalMessage: row.refusalMessage,
-    hiringStartDate: row.hiringStartDate,
-    hiringEndDate: row.hiringEndDate,
-    pass: pass ? { number: pass.number, startDate: pass.startDate, endDate: pass.endDate } : null,
-    createdAt: row.createdAt.toISOString(),
-    lastUpdatedOn: row.lastUpdatedOn,
-    history: row.transitions.map((t) => ({
-      transition: t.transition,
-      fromState: t.fromState,
-      toState: t.toState,
-      reason: t.reason,
-      actorOrganizationId: t.actorOrganizationId,
-      occurredAt: t.occurredAt.toISOString(),
-    })),
-  };
+  const byId = <T extends { id: string }>(items: T[]) => new Map(items.map((item) => [item.id, item]));
+  const [personById, organizationById, jobById] = [byId(persons), byId(organizations), byId(jobDescriptions)];
+  const passByNumber = new Map(passes.map((pass) => [pass.number, pass]));
+  return rows.map((row) => {
+    const person = personById.get(row.personId)!;
+    const employer = organizationById.get(row.employerId);
+    const sender = organizationById.get(row.senderOrganizationId);
+    const jobDescription = row.jobDescriptionId ? jobById.get(row.jobDescriptionId) : undefined;
+    const pass = row.passNumber ? passByNumber.get(row.passNumber) : undefined;
+    return {
+      id: row.id,
+      state: row.state,
+      person: { id: person.id, firstName: person.firstName, lastName: person.lastName, birthDate: person.birthDate },
+      employer: { id: row.employerId, name: employer?.name ?? '', kind: employer?.employerKind ?? null },
+      sender: { organizationId: row.senderOrganizationId, organizationName: sender?.name ?? '', kind: row.senderKind },
+      jobDescription: jobDescription
+        ? { id: jobDescription.id, title: jobDescription.title, romeCode: jobDescription.romeCode }
+        : null,
+      message: row.message,
+      refusalReason: row.refusalReason,
+      refusalMessage: row.refusalMessage,
+      hiringStartDate: row.hiringStartDate,
+      hiringEndDate: row.hiringEndDate,
+      pass: pass ? { number: pass.number, startDate: pass.startDate, endDate: pass.endDate } : null,
+      createdAt: row.createdAt.toISOString(),
+      lastUpdatedOn: row.lastUpdatedOn,
+      history: row.transitions.map((t) => ({
+        transition: t.transition,
+        fromState: t.fromState,
+        toState: t.toState,
+        reason: t.reason,
+        actorOrganizationId: t.actorOrganizationId,
+        occurredAt: t.occurredAt.toISOString(),
+      })),
+    };
+  });
+}
+
+export async function applicationView(deps: Deps, row: ApplicationRow) {
+  const [view] = await applicationViews(deps, [row]);
+  return view!;
+}
+
+/** Applications show personal data (name, birth date): every read is audited (SPEC §9). */
+export async function auditApplicationRead(
+  deps: Deps,
+  actor: Actor,
+  applicationIds: readonly string[],
+  personIds: readonly string[],
+) {
+  if (applicationIds.length === 0) return;
+  const now = deps.clock.now();
+  await writeAudit(deps.db, {
+    key: `application.read:${actor.sessionId}:${now.getTime()}:${applicationIds[0]}:${applicationIds.length}`,
+    action: 'application.read',
+    entityType: applicationIds.length === 1 ? 'Application' : 'ApplicationList',
+    entityId: applicationIds.length === 1 ? applicationIds[0]! : `${applicationIds.length}`,
+    actorUserId: actor.userId,
+    actorOrganizationId: actor.organization.id,
+    occurredAt: now,
+    details: { applicationIds: [...applicationIds], personIds: [...new Set(personIds)] },
+  });
 }
 
 /** The sender and the employer see an application; administrators see all. */

@@ -12,7 +12,15 @@ import {
   type ApplicationInput,
   type ApplicationSender,
 } from '../../workflows/application/contract.ts';
-import { applicationSchema, applicationView, handleOf, include, visibleApplication } from '../applications/view.ts';
+import {
+  applicationSchema,
+  applicationView,
+  applicationViews,
+  auditApplicationRead,
+  handleOf,
+  include,
+  visibleApplication,
+} from '../applications/view.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ApiError, conflict, forbidden } from '../errors.ts';
 import { defineRoute } from '../route.ts';
@@ -171,7 +179,13 @@ export const applicationRoutes = [
         orderBy: { createdAt: 'desc' },
         take: 200,
       });
-      return { status: 200, body: { items: await Promise.all(rows.map((row) => applicationView(deps, row))) } };
+      await auditApplicationRead(
+        deps,
+        actor,
+        rows.map((row) => row.id),
+        rows.map((row) => row.personId),
+      );
+      return { status: 200, body: { items: await applicationViews(deps, rows) } };
     },
   }),
   defineRoute({
@@ -184,6 +198,7 @@ export const applicationRoutes = [
     responses: { 200: { description: 'Candidature', schema: applicationSchema }, 404: { description: 'Introuvable' } },
     handle: async ({ deps, actor, params }) => {
       const row = await visibleApplication(deps, actor, params.id);
+      await auditApplicationRead(deps, actor, [row.id], [row.personId]);
       return { status: 200, body: await applicationView(deps, row) };
     },
   }),

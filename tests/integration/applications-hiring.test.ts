@@ -208,6 +208,17 @@ describe('processing an application', () => {
     expect((await api.get(`/applications/${application.id}`, ei.token)).status).toBe(403);
     expect((await act(application.id, 'accept', { hiringStartDate: on }, prescriber)).status).toBe(403);
     expect((await api.get(`/applications/${application.id}`, prescriber.token)).status).toBe(200);
+    // Reads show personal data: each is audited, refused ones are not reads.
+    const reads = await platform.db.auditEntry.findMany({
+      where: { action: 'application.read', entityId: application.id },
+    });
+    expect(reads.map((r) => r.actorOrganizationId)).toEqual([prescriber.id]);
+    await api.get('/applications?box=sent', prescriber.token);
+    const listRead = await platform.db.auditEntry.findFirstOrThrow({
+      where: { action: 'application.read', entityType: 'ApplicationList', actorOrganizationId: prescriber.id },
+      orderBy: { id: 'desc' },
+    });
+    expect((listRead.details as { applicationIds: string[] }).applicationIds).toContain(application.id);
   });
 
   it('lists the persons on the case only, found by the start of their name', async () => {
