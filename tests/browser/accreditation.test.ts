@@ -3,11 +3,10 @@
 // information; the organization answers (without JavaScript); the prefecture approves; the
 // organization's member is then an authorized prescriber and finds the decision in its inbox.
 // One browser context per user, an axe audit (WCAG 2 A/AA) of the prefecture's pages.
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_PASSWORD } from '../../scripts/seed/demo-data.ts';
 import { launchBrowser, newPage } from '../support/browser.ts';
+import { expectNoSeriousAccessibilityViolation, ready, signIn as signInAs, text } from '../support/journey.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 
 const ORIENTEUR_EMAIL = 'orienteur@demo.inclusion.localhost';
@@ -34,6 +33,10 @@ afterAll(async () => {
 }, 60_000);
 
 const url = (path: string) => `${platform.baseUrl}${path}`;
+
+/** Signs in through /connexion?redirectTo=…, landing on `path`. */
+const signIn = (page: Page, email: string, path: string, javaScriptEnabled = true) =>
+  signInAs(page, platform.baseUrl, email, path, javaScriptEnabled);
 const pathOf = (page: Page) => new URL(page.url()).pathname;
 
 /** A page in a browser context of its own (own cookies), closed after all tests. */
@@ -43,47 +46,11 @@ async function openPage(javaScriptEnabled = true): Promise<Page> {
   return page;
 }
 
-/** With JavaScript, waits for the app to be hydrated: the layout starts DSFR in onMount. */
-async function ready(page: Page): Promise<void> {
-  await page.locator('html[data-fr-js="true"]').waitFor({ state: 'attached' });
-}
-
-/** Signs in through /connexion?redirectTo=…, landing on `path`. */
-async function signIn(page: Page, email: string, path: string, javaScriptEnabled = true): Promise<void> {
-  await page.goto(url(`/connexion?redirectTo=${encodeURIComponent(path)}`));
-  if (javaScriptEnabled) await ready(page);
-  await page.getByLabel('Adresse électronique').fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(url(path));
-}
-
-/** The rendered text of the first match (line breaks as spaces). */
-async function text(page: Page, selector: string): Promise<string> {
-  const locator = page.locator(selector).first();
-  await locator.waitFor();
-  return (await locator.innerText()).replace(/\s+/g, ' ').trim();
-}
-
 /** The text content of the first match, as written (DSFR badges are upper-cased by CSS only). */
 async function content(page: Page, selector: string): Promise<string> {
   const locator = page.locator(selector).first();
   await locator.waitFor();
   return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-}
-
-/** Fails on serious or critical axe violations (WCAG 2 A and AA rules). */
-async function expectNoSeriousAccessibilityViolation(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const summary = blocking.map(
-    (v) =>
-      `${v.id} [${v.impact}] ${v.help} — ${v.nodes
-        .slice(0, 5)
-        .map((n) => n.target.join(' '))
-        .join(' | ')}`,
-  );
-  expect(summary, `${label} : violations axe graves ou critiques\n${summary.join('\n')}`).toEqual([]);
 }
 
 /** The Paris calendar day `days` from now, as YYYY-MM-DD. */

@@ -1,10 +1,10 @@
 // Administrators' pages in Chromium against the whole platform: the CSV import of employers
 // (upload without JavaScript, progress, line-by-line report; SPEC §3) and the self-prescription
 // rollout switch by département (SPEC §10), both linked from /espace, with an axe audit.
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EMPLOYER_IMPORT_COLUMNS } from '../../domain/employer-import.ts';
+import { expectNoSeriousAccessibilityViolation } from '../support/accessibility.ts';
 import { launchBrowser, newPage } from '../support/browser.ts';
 import { newSiret } from '../support/factories.ts';
 import { startTestPlatform, TEST_ADMIN, type TestPlatform } from '../support/platform.ts';
@@ -38,14 +38,6 @@ async function adminPage(path: string, javaScriptEnabled: boolean): Promise<Page
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.waitForURL(url(path));
   return page;
-}
-
-async function expectNoSeriousAxeViolation(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(blocking.map((v) => `${v.id} [${v.impact}] ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual(
-    [],
-  );
 }
 
 describe('administrator pages', () => {
@@ -92,10 +84,10 @@ describe('administrator pages', () => {
   // axe runs in the page: only where JavaScript is on.
   test('the import list and an import report pass axe', async () => {
     const page = await adminPage('/admin/imports', true);
-    await expectNoSeriousAxeViolation(page);
+    await expectNoSeriousAccessibilityViolation(page, 'page d’administration 1');
     await page.getByRole('link', { name: 'employeurs-13.csv' }).click();
     await page.getByRole('heading', { name: 'Import du fichier employeurs-13.csv' }).waitFor();
-    await expectNoSeriousAxeViolation(page);
+    await expectNoSeriousAccessibilityViolation(page, 'page d’administration 2');
   });
 
   test('the rollout page switches a département without JavaScript and says who changed it last', async () => {
@@ -117,6 +109,6 @@ describe('administrator pages', () => {
     await ain.getByRole('button', { name: "Fermer l'auto-prescription : Ain" }).click();
     await page.getByText('Auto-prescription fermée : Ain (01).').waitFor();
     await ain.getByRole('button', { name: "Ouvrir l'auto-prescription : Ain" }).waitFor();
-    await expectNoSeriousAxeViolation(page);
+    await expectNoSeriousAccessibilityViolation(page, 'page d’administration 3');
   });
 });

@@ -3,7 +3,6 @@
 // sees live whether the criteria ticked allow self-prescription (the API's 422 says it
 // without JavaScript) and records a diagnosis valid 92 days; an orienteur (prescriber
 // organization not authorized) gets a notice and no form. axe audits (WCAG 2 A/AA).
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -12,9 +11,9 @@ import {
   evaluateSelfPrescription,
   type AdministrativeCriterion,
 } from '../../domain/eligibility.ts';
-import { DEMO_PASSWORD } from '../../scripts/seed/demo-data.ts';
 import { formatDate } from '../../web/src/lib/format.ts';
 import { launchBrowser, newPage } from '../support/browser.ts';
+import { expectNoSeriousAccessibilityViolation, ready, signIn as signInAs, text } from '../support/journey.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 
 const PRESCRIBER_EMAIL = 'prescripteur@demo.inclusion.localhost';
@@ -37,6 +36,10 @@ afterAll(async () => {
 }, 60_000);
 
 const url = (path: string) => `${platform.baseUrl}${path}`;
+
+/** Signs in through /connexion?redirectTo=…, landing on `path`. */
+const signIn = (page: Page, email: string, path: string, javaScriptEnabled = true) =>
+  signInAs(page, platform.baseUrl, email, path, javaScriptEnabled);
 const pathOf = (page: Page) => new URL(page.url()).pathname;
 
 /** A page in a browser context of its own (own cookies), closed after all tests. */
@@ -44,42 +47,6 @@ async function openPage(javaScriptEnabled = true): Promise<Page> {
   const page = await newPage(browser, { javaScriptEnabled });
   pages.push(page);
   return page;
-}
-
-/** With JavaScript, waits for the app to be hydrated: the layout starts DSFR in onMount. */
-async function ready(page: Page): Promise<void> {
-  await page.locator('html[data-fr-js="true"]').waitFor({ state: 'attached' });
-}
-
-/** Signs in through /connexion?redirectTo=…, landing on `path`. */
-async function signIn(page: Page, email: string, path: string, javaScriptEnabled = true): Promise<void> {
-  await page.goto(url(`/connexion?redirectTo=${encodeURIComponent(path)}`));
-  if (javaScriptEnabled) await ready(page);
-  await page.getByLabel('Adresse électronique').fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(url(path));
-}
-
-/** The rendered text of the first match (line breaks as spaces). */
-async function text(page: Page, selector: string): Promise<string> {
-  const locator = page.locator(selector).first();
-  await locator.waitFor();
-  return (await locator.innerText()).replace(/\s+/g, ' ').trim();
-}
-
-/** Fails on serious or critical axe violations (WCAG 2 A and AA rules). */
-async function expectNoSeriousAccessibilityViolation(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const summary = blocking.map(
-    (v) =>
-      `${v.id} [${v.impact}] ${v.help} — ${v.nodes
-        .slice(0, 5)
-        .map((n) => n.target.join(' '))
-        .join(' | ')}`,
-  );
-  expect(summary, `${label} : violations axe graves ou critiques\n${summary.join('\n')}`).toEqual([]);
 }
 
 /** The Paris calendar day `days` from now, as YYYY-MM-DD (the API's "today"). */

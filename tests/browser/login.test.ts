@@ -1,11 +1,11 @@
 // Sign-in journey in Chromium against the whole platform (API, worker, Temporal, PostgreSQL,
 // built SvelteKit app): DSFR home page, login with and without JavaScript, wrong password,
 // logout, and an axe audit (WCAG 2 A/AA) of each page.
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../../scripts/seed/demo-data.ts';
 import { launchBrowser, newPage } from '../support/browser.ts';
+import { expectNoSeriousAccessibilityViolation, text } from '../support/journey.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 
 const PRESCRIBER_EMAIL = DEMO_LOGINS.find((login) => login.email.startsWith('prescripteur@'))!.email;
@@ -64,31 +64,6 @@ async function submitLoginForm(page: Page, javaScriptEnabled: boolean, email: st
   } else {
     expect(request.isNavigationRequest(), 'sans JavaScript, le navigateur envoie le formulaire').toBe(true);
   }
-}
-
-/** The rendered text of the first match (line breaks as spaces). */
-async function text(page: Page, selector: string): Promise<string> {
-  const locator = page.locator(selector);
-  await locator.waitFor();
-  return (await locator.innerText()).replace(/\s+/g, ' ').trim();
-}
-
-/** Fails on serious or critical axe violations (WCAG 2 A and AA rules). */
-async function expectNoSeriousAccessibilityViolation(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const lesser = results.violations.filter((v) => !blocking.includes(v)).map((v) => `${v.id} (${v.impact ?? '?'})`);
-  const summary = blocking.map(
-    (v) =>
-      `${v.id} [${v.impact}] ${v.help} — ${v.nodes
-        .slice(0, 5)
-        .map((n) => n.target.join(' '))
-        .join(' | ')}`,
-  );
-  expect(
-    summary,
-    `${label} : violations axe graves ou critiques\n${summary.join('\n')}\nautres violations : ${lesser.join(', ') || 'aucune'}`,
-  ).toEqual([]);
 }
 
 describe("page d'accueil", () => {

@@ -4,11 +4,11 @@
 // too short "contrat suspendu" suspension with the API's French message (typed values kept),
 // then suspends it (the end date moves by the suspension's 20 days) — once with JavaScript,
 // once without. An axe audit (WCAG 2 A/AA) of the pages.
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../scripts/seed/demo-data.ts';
 import { launchBrowser, newPage } from '../support/browser.ts';
+import { expectNoSeriousAccessibilityViolation, ready, text } from '../support/journey.ts';
 import { apiClient, type ApiClient } from '../support/http.ts';
 import { startTestPlatform, TEST_ADMIN, type TestPlatform } from '../support/platform.ts';
 
@@ -69,11 +69,6 @@ async function openPage(javaScriptEnabled = true): Promise<Page> {
   return page;
 }
 
-/** With JavaScript, waits for the app to be hydrated: the layout starts DSFR in onMount. */
-async function ready(page: Page): Promise<void> {
-  await page.locator('html[data-fr-js="true"]').waitFor({ state: 'attached' });
-}
-
 async function signIn(page: Page, path: string, javaScriptEnabled = true, email = EMPLOYER_EMAIL): Promise<void> {
   await page.goto(url(`/connexion?redirectTo=${encodeURIComponent(path)}`));
   if (javaScriptEnabled) await ready(page);
@@ -81,12 +76,6 @@ async function signIn(page: Page, path: string, javaScriptEnabled = true, email 
   await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.waitForURL(url(path));
-}
-
-async function text(page: Page, selector: string): Promise<string> {
-  const locator = page.locator(selector).first();
-  await locator.waitFor();
-  return (await locator.innerText()).replace(/\s+/g, ' ').trim();
 }
 
 /** The text content as written (DSFR badges are upper-cased by CSS only). */
@@ -97,19 +86,6 @@ async function content(page: Page, selector: string): Promise<string> {
 }
 
 const field = (page: Page, term: string) => content(page, `main dt:text-is("${term}") + dd`);
-
-async function expectNoSeriousAccessibilityViolation(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const summary = blocking.map(
-    (v) =>
-      `${v.id} [${v.impact}] ${v.help} — ${v.nodes
-        .slice(0, 5)
-        .map((n) => n.target.join(' '))
-        .join(' | ')}`,
-  );
-  expect(summary, `${label} : violations axe graves ou critiques\n${summary.join('\n')}`).toEqual([]);
-}
 
 /** Fills and sends the suspension form. */
 async function suspend(page: Page, startDate: string, endDate: string, reason: string): Promise<void> {

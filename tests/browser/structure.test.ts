@@ -1,10 +1,10 @@
 // An employer manages its registry entry in Chromium (SPEC §2, §3): it
 // blocks applications, the change is saved and shown; axe audits the page (WCAG 2 A/AA).
 // The form is a plain POST (no enhancement): it behaves the same with JavaScript off.
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../scripts/seed/demo-data.ts';
+import { expectNoSeriousAccessibilityViolation } from '../support/accessibility.ts';
 import { launchBrowser, newPage } from '../support/browser.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 
@@ -31,8 +31,7 @@ test('an employer blocks applications from its structure page, saved and audited
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.waitForURL(url('/structure'));
 
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  await expectNoSeriousAccessibilityViolation(page, 'Ma structure');
 
   // DSFR draws the radio on its label, which takes the click.
   await page.locator('label[for="candidatures-non"]').click();

@@ -1,10 +1,10 @@
 // What the browser journeys share: signing in through /connexion, waiting for hydration,
 // reading rendered text, the axe audit (WCAG 2 A/AA, no serious or critical violation) and
 // the API's "today". New browser tests import these instead of copying them.
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
 import { DEMO_PASSWORD } from '../../scripts/seed/demo-data.ts';
+
+export { expectNoSeriousAccessibilityViolation } from './accessibility.ts';
 
 /** With JavaScript, waits for the app to be hydrated: the layout starts DSFR in onMount. */
 export async function ready(page: Page): Promise<void> {
@@ -39,20 +39,6 @@ export async function content(page: Page, selector: string): Promise<string> {
   const locator = page.locator(selector).first();
   await locator.waitFor();
   return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-}
-
-/** Fails on serious or critical axe violations. Needs JavaScript in the page (axe is injected). */
-export async function expectNoSeriousAccessibilityViolation(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const summary = blocking.map(
-    (v) =>
-      `${v.id} [${v.impact}] ${v.help} — ${v.nodes
-        .slice(0, 5)
-        .map((n) => n.target.join(' '))
-        .join(' | ')}`,
-  );
-  expect(summary, `${label} : violations axe graves ou critiques\n${summary.join('\n')}`).toEqual([]);
 }
 
 /** The Paris calendar day `days` from now, as YYYY-MM-DD (the API's "today"). */
