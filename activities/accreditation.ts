@@ -108,7 +108,9 @@ function notificationsFor(action: string, view: ProjectAccreditationInput['view'
 
 export function accreditationActivities(db: Db) {
   return {
-    async projectAccreditation({ view, actedBy, action }: ProjectAccreditationInput): Promise<void> {
+    async projectAccreditation({ view, actedBy, action, at }: ProjectAccreditationInput): Promise<void> {
+      // Older histories scheduled this activity without `at`: the database's clock then.
+      const occurredAt = at ? new Date(at) : undefined;
       const key = `${accreditationWorkflowId(view.requestId)}:v${view.version}`;
       await db.$transaction(async (tx) => {
         const current = await tx.accreditationRequest.findUnique({
@@ -145,6 +147,7 @@ export function accreditationActivities(db: Db) {
           actorUserId: actedBy?.userId ?? null,
           actorOrganizationId: actedBy?.organizationId ?? null,
           details: { state: view.state, version: view.version },
+          ...(occurredAt ? { occurredAt } : {}),
         });
         for (const text of notificationsFor(action, view)) {
           const recipients =
@@ -162,6 +165,7 @@ export function accreditationActivities(db: Db) {
               recipientOrganizationId,
               subject: text.subject,
               body: text.body,
+              ...(occurredAt ? { createdAt: occurredAt } : {}),
             })),
             skipDuplicates: true,
           });

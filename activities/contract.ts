@@ -7,6 +7,8 @@ import type { JobDescriptionTouch } from '../workflows/job-description/contract.
 
 export interface ProjectAccreditationInput {
   view: AccreditationView;
+  /** Workflow time of the change (ISO 8601): audit and notifications carry it, not the database's clock. */
+  at?: string;
   actedBy: ActedBy | null;
   /** The audit action name, e.g. `accreditation.approve`. */
   action: string;
@@ -14,6 +16,8 @@ export interface ProjectAccreditationInput {
 
 export interface ProjectParcoursInput {
   view: ParcoursView;
+  /** Workflow time of the change (ISO 8601): audit and notifications carry it, not the database's clock. */
+  at?: string;
   /** The audit action name, e.g. `parcours.suspend`. */
   action: string;
   actedBy: ParcoursActedBy | null;

@@ -9,7 +9,9 @@ import type { ProjectParcoursInput } from './contract.ts';
 
 export function parcoursActivities(db: Db) {
   return {
-    async projectParcours({ view, action, actedBy, notices }: ProjectParcoursInput): Promise<void> {
+    async projectParcours({ view, action, actedBy, notices, at }: ProjectParcoursInput): Promise<void> {
+      // Older histories scheduled this activity without `at`: the database's clock then.
+      const occurredAt = at ? new Date(at) : undefined;
       const key = `${parcoursWorkflowId(view.passNumber)}:v${view.version}`;
       await db.$transaction(async (tx) => {
         const current = await tx.pass.findUnique({ where: { number: view.passNumber }, select: { version: true } });
@@ -64,6 +66,7 @@ export function parcoursActivities(db: Db) {
           actorUserId: actedBy?.userId ?? null,
           actorOrganizationId: actedBy?.organizationId ?? null,
           details: { status: view.status, end: view.end, version: view.version },
+          ...(occurredAt ? { occurredAt } : {}),
         });
         await tx.notification.createMany({
           data: notices.map((notice, index) => ({
@@ -71,6 +74,7 @@ export function parcoursActivities(db: Db) {
             recipientOrganizationId: notice.organizationId,
             subject: notice.subject,
             body: notice.body,
+            ...(occurredAt ? { createdAt: occurredAt } : {}),
           })),
           skipDuplicates: true,
         });

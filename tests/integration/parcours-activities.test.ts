@@ -77,3 +77,28 @@ it('a person with no parcours left is anonymized once, keeping birth year and co
   });
   expect(await db.auditEntry.count({ where: { action: 'person.anonymize', entityId: p.id } })).toBe(1);
 });
+
+it('the projection dates audit entries and notifications with workflow time, not the database clock', async () => {
+  const { projectParcours } = parcoursActivities(db);
+  const number = '999998888801';
+  const at = '2030-06-15T08:30:00.000Z';
+  const employerId = randomUUID();
+  const view = {
+    passNumber: number,
+    personId: (await person()).id,
+    holdingEmployerId: employerId,
+    start: '2030-06-15',
+    end: '2032-06-13',
+    cancelled: false,
+    expired: false,
+    waitingPeriodEnded: false,
+    status: 'valid',
+    version: 1,
+  } as unknown as Parameters<typeof projectParcours>[0]['view'];
+  const notices = [{ organizationId: employerId, subject: 'Sujet', body: 'Corps' }];
+  await projectParcours({ view, action: 'parcours.issue', actedBy: null, notices, at });
+  const audit = await db.auditEntry.findFirstOrThrow({ where: { entityId: number } });
+  expect(audit.occurredAt.toISOString()).toBe(at);
+  const notification = await db.notification.findFirstOrThrow({ where: { recipientOrganizationId: employerId } });
+  expect(notification.createdAt.toISOString()).toBe(at);
+});

@@ -52,7 +52,12 @@ export async function accreditation(input: AccreditationInput): Promise<Accredit
 
   async function project(action: string, actedBy: ActedBy | null): Promise<AccreditationView> {
     const snapshot = JSON.parse(JSON.stringify(view)) as AccreditationView;
-    await projectAccreditation({ view: snapshot, actedBy, action: `accreditation.${action}` });
+    await projectAccreditation({
+      view: snapshot,
+      actedBy,
+      action: `accreditation.${action}`,
+      at: new Date(Date.now()).toISOString(),
+    });
     projectedVersion = Math.max(projectedVersion, snapshot.version);
     return snapshot;
   }

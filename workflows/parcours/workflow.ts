@@ -83,7 +83,13 @@ export async function parcours(input: ParcoursInput): Promise<ParcoursView> {
     state = next;
     version += 1;
     const snapshot = view();
-    await projectParcours({ view: snapshot, action: `parcours.${action}`, actedBy, notices });
+    await projectParcours({
+      view: snapshot,
+      action: `parcours.${action}`,
+      actedBy,
+      notices,
+      at: new Date(Date.now()).toISOString(),
+    });
     projectedVersion = Math.max(projectedVersion, snapshot.version);
     return snapshot;
   }
