@@ -131,21 +131,26 @@ export const jobDescriptionRoutes = [
     responses: { 201: { description: 'Fiche de poste créée', schema: jobDescriptionSchema }, ...responses },
     handle: async ({ deps, actor, params, body }) => {
       const employer = await managedEmployer(deps, actor, params.id);
-      const row = await deps.db.jobDescription.create({
-        data: {
-          employerId: employer.id,
-          romeCode: body.romeCode,
-          title: body.title.trim(),
-          contractType: body.contractType,
-          openPositions: body.openPositions,
-          hoursPerWeek: body.hoursPerWeek,
-          communeCode: body.communeCode ?? employer.communeCode,
-          location: body.location ?? null,
-          recruitmentOpen: body.recruitmentOpen ?? true,
-          lastUpdatedOn: today(deps.clock),
-        },
+      // The workflow is told inside the transaction: if Temporal cannot be reached, no job
+      // description is left without its 90-day timer (a rolled-back one ends its workflow).
+      const row = await deps.db.$transaction(async (tx) => {
+        const created = await tx.jobDescription.create({
+          data: {
+            employerId: employer.id,
+            romeCode: body.romeCode,
+            title: body.title.trim(),
+            contractType: body.contractType,
+            openPositions: body.openPositions,
+            hoursPerWeek: body.hoursPerWeek,
+            communeCode: body.communeCode ?? employer.communeCode,
+            location: body.location ?? null,
+            recruitmentOpen: body.recruitmentOpen ?? true,
+            lastUpdatedOn: today(deps.clock),
+          },
+        });
+        await touchJobDescriptionWorkflow(deps, created);
+        return created;
       });
-      await touchJobDescriptionWorkflow(deps, row);
       return { status: 201, body: jobDescriptionView(row) };
     },
   }),
@@ -163,16 +168,19 @@ export const jobDescriptionRoutes = [
       if (!existing) throw notFound('Fiche de poste introuvable.');
       await managedEmployer(deps, actor, existing.employerId);
       // Only the fields sent are written: a deactivation committed meanwhile is not undone by stale values.
-      const row = await deps.db.jobDescription.update({
-        where: { id: existing.id },
-        data: {
-          ...body,
-          ...(body.title !== undefined ? { title: body.title.trim() } : {}),
-          ...(body.recruitmentOpen ? { deactivatedOn: null } : {}),
-          lastUpdatedOn: today(deps.clock),
-        },
+      const row = await deps.db.$transaction(async (tx) => {
+        const updated = await tx.jobDescription.update({
+          where: { id: existing.id },
+          data: {
+            ...body,
+            ...(body.title !== undefined ? { title: body.title.trim() } : {}),
+            ...(body.recruitmentOpen ? { deactivatedOn: null } : {}),
+            lastUpdatedOn: today(deps.clock),
+          },
+        });
+        await touchJobDescriptionWorkflow(deps, updated);
+        return updated;
       });
-      await touchJobDescriptionWorkflow(deps, row);
       return { status: 200, body: jobDescriptionView(row) };
     },
   }),
