@@ -78,33 +78,38 @@ export const employerImportRoutes = [
       if (!file.ok)
         throw new ApiError(400, 'invalid_file', file.message, [{ path: 'body.content', message: file.message }]);
       const id = randomUUID();
-      const row = await deps.db.employerImport.create({
-        data: {
-          id,
-          createdByUserId: actor.userId,
-          fileName: body.fileName,
-          content: body.content,
-          totalRows: file.employers.length,
-          errorCount: file.report.length,
-          report: file.report as unknown as object[],
-          createdAt: deps.clock.now(),
-        },
-      });
-      await writeAudit(deps.db, {
-        key: `employerImport.create:${id}`,
-        action: 'employerImport.create',
-        entityType: 'EmployerImport',
-        entityId: id,
-        actorUserId: actor.userId,
-        actorOrganizationId: actor.organization.id,
-        occurredAt: deps.clock.now(),
-        details: { fileName: body.fileName, validRows: file.employers.length, rejectedRows: file.report.length },
-      });
-      const input: EmployerImportInput = { importId: id };
-      await deps.temporal.workflow.start(EMPLOYER_IMPORT_WORKFLOW_TYPE, {
-        workflowId: employerImportWorkflowId(id),
-        taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
-        args: [input],
+      // One transaction with the workflow's start: an import is never stored without the
+      // workflow that runs it (the workflow's first read waits for the commit by retrying).
+      const row = await deps.db.$transaction(async (tx) => {
+        const created = await tx.employerImport.create({
+          data: {
+            id,
+            createdByUserId: actor.userId,
+            fileName: body.fileName,
+            content: body.content,
+            totalRows: file.employers.length,
+            errorCount: file.report.length,
+            report: file.report as unknown as object[],
+            createdAt: deps.clock.now(),
+          },
+        });
+        await writeAudit(tx, {
+          key: `employerImport.create:${id}`,
+          action: 'employerImport.create',
+          entityType: 'EmployerImport',
+          entityId: id,
+          actorUserId: actor.userId,
+          actorOrganizationId: actor.organization.id,
+          occurredAt: deps.clock.now(),
+          details: { fileName: body.fileName, validRows: file.employers.length, rejectedRows: file.report.length },
+        });
+        const input: EmployerImportInput = { importId: id };
+        await deps.temporal.workflow.start(EMPLOYER_IMPORT_WORKFLOW_TYPE, {
+          workflowId: employerImportWorkflowId(id),
+          taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
+          args: [input],
+        });
+        return created;
       });
       return { status: 201, body: importView(row) };
     },
