@@ -3,11 +3,9 @@
 // information; the organization answers (without JavaScript); the prefecture approves; the
 // organization's member is then an authorized prescriber and finds the decision in its inbox.
 // One browser context per user, an axe audit (WCAG 2 A/AA) of the prefecture's pages.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newPage } from '../support/browser.ts';
-import { expectNoSeriousAccessibilityViolation, ready, signIn as signInAs, text } from '../support/journey.ts';
-import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
+import { describe, expect, test } from 'vitest';
+import { content, expectNoSeriousAccessibilityViolation, ready, text } from '../support/journey.ts';
+import { pathOf, useBrowserPlatform } from '../support/browser-platform.ts';
 
 const ORIENTEUR_EMAIL = 'orienteur@demo.inclusion.localhost';
 const PREFECTURE_EMAIL = 'prefecture@demo.inclusion.localhost';
@@ -18,40 +16,8 @@ const REFERENCE = 'Arrêté préfectoral n° 2026-0042 du 5 janvier 2026';
 const QUESTION = 'Merci de joindre la convention signée avec le conseil départemental.';
 const ANSWER = 'La convention n° CD93-2025-118 a été signée le 3 mars 2025, copie envoyée par courrier.';
 
-let platform: TestPlatform;
-let browser: Browser;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  [platform, browser] = await Promise.all([startTestPlatform({ web: true, seed: true }), launchBrowser()]);
-}, 180_000);
-
-afterAll(async () => {
-  for (const page of pages) await page.context().close();
-  await browser?.close();
-  await platform?.stop();
-}, 60_000);
-
-const url = (path: string) => `${platform.baseUrl}${path}`;
-
-/** Signs in through /connexion?redirectTo=…, landing on `path`. */
-const signIn = (page: Page, email: string, path: string, javaScriptEnabled = true) =>
-  signInAs(page, platform.baseUrl, email, path, javaScriptEnabled);
-const pathOf = (page: Page) => new URL(page.url()).pathname;
-
-/** A page in a browser context of its own (own cookies), closed after all tests. */
-async function openPage(javaScriptEnabled = true): Promise<Page> {
-  const page = await newPage(browser, { javaScriptEnabled });
-  pages.push(page);
-  return page;
-}
-
-/** The text content of the first match, as written (DSFR badges are upper-cased by CSS only). */
-async function content(page: Page, selector: string): Promise<string> {
-  const locator = page.locator(selector).first();
-  await locator.waitFor();
-  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-}
+const session = useBrowserPlatform();
+const { url, openPage, signIn } = session;
 
 /** The Paris calendar day `days` from now, as YYYY-MM-DD. */
 function parisDay(days: number): string {
@@ -113,7 +79,7 @@ describe("demande d'habilitation", () => {
 
     // 30 days without decision: the workflow flags the request overdue in the read model the
     // lists are built from. Simulated here on the row (the next transition rewrites it).
-    await platform.db.accreditationRequest.update({ where: { id: requestId }, data: { overdue: true } });
+    await session.platform.db.accreditationRequest.update({ where: { id: requestId }, data: { overdue: true } });
     await prefecture.reload();
     await ready(prefecture);
     expect(await row.getAttribute('class')).toContain('en-retard');
@@ -230,7 +196,7 @@ describe("demande d'habilitation", () => {
     expect(await approval.getByRole('button', { name: /Marquer comme lue/ }).count()).toBe(0);
     await expectNoSeriousAccessibilityViolation(organization, '/notifications');
 
-    const status = await platform.db.organization.findFirstOrThrow({
+    const status = await session.platform.db.organization.findFirstOrThrow({
       where: { name: ORGANIZATION_NAME },
       select: { authorizationStatus: true },
     });
@@ -242,7 +208,7 @@ describe("demande d'habilitation", () => {
 // record a prescriber diagnosis", through the UI (SPEC §4, §7).
 describe("après l'habilitation", () => {
   test('un membre du CCAS inscrit une personne et réalise un diagnostic de prescripteur habilité', async () => {
-    const status = await platform.db.organization.findFirstOrThrow({
+    const status = await session.platform.db.organization.findFirstOrThrow({
       where: { name: ORGANIZATION_NAME },
       select: { authorizationStatus: true },
     });
@@ -272,11 +238,11 @@ describe("après l'habilitation", () => {
     expect(await text(member, 'main li.diagnostic dt:text-is("Valide jusqu\'au") + dd')).toMatch(/^\d{1,2} \S+ \d{4}$/);
     await expectNoSeriousAccessibilityViolation(member, '/personnes/[id] (membre du CCAS habilité)');
 
-    const organization = await platform.db.organization.findFirstOrThrow({
+    const organization = await session.platform.db.organization.findFirstOrThrow({
       where: { name: ORGANIZATION_NAME },
       select: { id: true },
     });
-    expect(await platform.db.diagnosis.findFirstOrThrow({ where: { personId } })).toMatchObject({
+    expect(await session.platform.db.diagnosis.findFirstOrThrow({ where: { personId } })).toMatchObject({
       author: 'PRESCRIBER',
       authorOrganizationId: organization.id,
       criteria: ['RSA', 'SANS_HEBERGEMENT'],

@@ -6,23 +6,15 @@
 // refuses another application with a reason from the list (French label shown) after a hire
 // refused for a start date in the past (French message, nothing changed). The forms work
 // without JavaScript. axe audits (WCAG 2 A/AA) of the form, the inbox and the details with its forms.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { REFUSAL_REASONS } from '../../domain/applications.ts';
 import { addDays, frenchDate } from '../../domain/dates.ts';
 import { latestHiringStartDate, passEndDate } from '../../domain/pass/dates.ts';
 import { DEMO_PASSWORD } from '../../scripts/seed/demo-data.ts';
-import { launchBrowser, newPage } from '../support/browser.ts';
+import { pathOf, useBrowserPlatform } from '../support/browser-platform.ts';
 import { apiClient, type ApiClient } from '../support/http.ts';
-import {
-  content,
-  expectNoSeriousAccessibilityViolation,
-  parisDay,
-  ready,
-  signIn as signInAs,
-  text,
-} from '../support/journey.ts';
-import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
+import { content, expectNoSeriousAccessibilityViolation, parisDay, ready, text } from '../support/journey.ts';
 
 const PRESCRIBER_EMAIL = 'prescripteur@demo.inclusion.localhost';
 const EMPLOYER_EMAIL = 'employeur@demo.inclusion.localhost';
@@ -31,16 +23,18 @@ const PERSON_PAGE = /\/personnes\/[0-9a-f-]{36}\?(inscription|diagnostic)=ok$/;
 const SENT_PAGE = /\/candidatures\/[0-9a-f-]{36}\?envoi=ok$/;
 const PASS_NUMBER = /^99999\d{7}$/;
 
-let platform: TestPlatform;
-let browser: Browser;
+const session = useBrowserPlatform();
+const { url, openPage, signIn } = session;
 let api: ApiClient;
 let aciId: string;
-const pages: Page[] = [];
 
 beforeAll(async () => {
-  [platform, browser] = await Promise.all([startTestPlatform({ web: true, seed: true }), launchBrowser()]);
+  const { platform } = session;
   api = apiClient(platform.baseUrl);
-  const aci = await platform.db.organization.findFirstOrThrow({ where: { name: ACI_NAME }, select: { id: true } });
+  const aci = await session.platform.db.organization.findFirstOrThrow({
+    where: { name: ACI_NAME },
+    select: { id: true },
+  });
   aciId = aci.id;
   // The demo data opens self-prescription in its départements; said here since test b needs it.
   await platform.db.departementSetting.upsert({
@@ -48,25 +42,7 @@ beforeAll(async () => {
     create: { code: '93', selfPrescriptionEnabled: true },
     update: { selfPrescriptionEnabled: true },
   });
-}, 180_000);
-
-afterAll(async () => {
-  for (const page of pages) await page.context().close();
-  await browser?.close();
-  await platform?.stop();
-}, 60_000);
-
-const url = (path: string) => `${platform.baseUrl}${path}`;
-const pathOf = (page: Page) => new URL(page.url()).pathname;
-
-async function openPage(javaScriptEnabled = true): Promise<Page> {
-  const page = await newPage(browser, { javaScriptEnabled });
-  pages.push(page);
-  return page;
-}
-
-const signIn = (page: Page, email: string, path: string, javaScriptEnabled = true) =>
-  signInAs(page, platform.baseUrl, email, path, javaScriptEnabled);
+});
 
 const field = (page: Page, scope: string, term: string) => content(page, `${scope} dt:text-is("${term}") + dd`);
 
@@ -106,7 +82,7 @@ async function hire(page: Page, fullName: string, start: string): Promise<void> 
 
 /** The PASS IAE card of an accepted application shows the number and dates of the read model. */
 async function expectPassShown(page: Page, applicationId: string, start: string): Promise<string> {
-  const row = await platform.db.application.findUniqueOrThrow({ where: { id: applicationId } });
+  const row = await session.platform.db.application.findUniqueOrThrow({ where: { id: applicationId } });
   expect(row.state).toBe('accepted');
   const number = row.passNumber!;
   expect(number).toMatch(PASS_NUMBER);
@@ -188,7 +164,7 @@ describe('candidatures et embauche', () => {
     expect(await duplicate.getByRole('link', { name: 'Voir la candidature déjà envoyée' }).getAttribute('href')).toBe(
       `/candidatures/${applicationId}`,
     );
-    expect(await platform.db.application.count({ where: { personId } })).toBe(1);
+    expect(await session.platform.db.application.count({ where: { personId } })).toBe(1);
     await expectNoSeriousAccessibilityViolation(prescriber, '/candidatures/nouvelle (doublon)');
 
     await prescriber.goto(url('/candidatures'));
@@ -335,9 +311,9 @@ describe('candidatures et embauche', () => {
     expect(await page.getByLabel('Date de début du contrat').inputValue()).toBe(parisDay(-1));
     expect(await page.title()).toBe(`Erreur - Candidature de ${fullName} - Plateforme de l'inclusion`);
     expect(await stateOf(page)).toBe('new');
-    const unchanged = await platform.db.application.findUniqueOrThrow({ where: { id: applicationId } });
+    const unchanged = await session.platform.db.application.findUniqueOrThrow({ where: { id: applicationId } });
     expect(unchanged).toMatchObject({ state: 'new', passNumber: null, hiringStartDate: null });
-    expect(await platform.db.pass.count({ where: { personId } })).toBe(0);
+    expect(await session.platform.db.pass.count({ where: { personId } })).toBe(0);
     await expectNoSeriousAccessibilityViolation(page, '/candidatures/[id] (embauche refusée)');
 
     await page.getByRole('button', { name: "Mettre à l'étude" }).click();
@@ -358,7 +334,7 @@ describe('candidatures et embauche', () => {
     expect(await stateOf(page)).toBe('refused');
     expect(await content(page, '#motif-affiche')).toBe(REFUSAL_REASONS.no_position);
     expect(await text(page, 'main .historique')).toContain(REFUSAL_REASONS.no_position);
-    expect(await platform.db.application.findUniqueOrThrow({ where: { id: applicationId } })).toMatchObject({
+    expect(await session.platform.db.application.findUniqueOrThrow({ where: { id: applicationId } })).toMatchObject({
       state: 'refused',
       refusalReason: 'no_position',
       passNumber: null,
@@ -390,6 +366,8 @@ describe('candidatures et embauche', () => {
     await page.waitForURL(url(`/candidatures/${applicationId}?action=attente`));
     expect(await stateOf(page)).toBe('postponed');
     expect(await text(page, 'main .historique')).toContain('Mise en attente');
-    expect((await platform.db.application.findUniqueOrThrow({ where: { id: applicationId } })).state).toBe('postponed');
+    expect((await session.platform.db.application.findUniqueOrThrow({ where: { id: applicationId } })).state).toBe(
+      'postponed',
+    );
   });
 });

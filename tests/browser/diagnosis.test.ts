@@ -3,8 +3,8 @@
 // sees live whether the criteria ticked allow self-prescription (the API's 422 says it
 // without JavaScript) and records a diagnosis valid 92 days; an orienteur (prescriber
 // organization not authorized) gets a notice and no form. axe audits (WCAG 2 A/AA).
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import {
   CRITERION_LABELS,
   diagnosisExpiry,
@@ -12,42 +12,16 @@ import {
   type AdministrativeCriterion,
 } from '../../domain/eligibility.ts';
 import { formatDate } from '../../web/src/lib/format.ts';
-import { launchBrowser, newPage } from '../support/browser.ts';
-import { expectNoSeriousAccessibilityViolation, ready, signIn as signInAs, text } from '../support/journey.ts';
-import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
+import { expectNoSeriousAccessibilityViolation, ready, text } from '../support/journey.ts';
+import { pathOf, useBrowserPlatform } from '../support/browser-platform.ts';
 
 const PRESCRIBER_EMAIL = 'prescripteur@demo.inclusion.localhost';
 const ORIENTEUR_EMAIL = 'orienteur@demo.inclusion.localhost';
 const EMPLOYER_EMAIL = 'employeur@demo.inclusion.localhost';
 const PERSON_PAGE = /\/personnes\/[0-9a-f-]{36}\?(inscription|diagnostic)=ok$/;
 
-let platform: TestPlatform;
-let browser: Browser;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  [platform, browser] = await Promise.all([startTestPlatform({ web: true, seed: true }), launchBrowser()]);
-}, 180_000);
-
-afterAll(async () => {
-  for (const page of pages) await page.context().close();
-  await browser?.close();
-  await platform?.stop();
-}, 60_000);
-
-const url = (path: string) => `${platform.baseUrl}${path}`;
-
-/** Signs in through /connexion?redirectTo=…, landing on `path`. */
-const signIn = (page: Page, email: string, path: string, javaScriptEnabled = true) =>
-  signInAs(page, platform.baseUrl, email, path, javaScriptEnabled);
-const pathOf = (page: Page) => new URL(page.url()).pathname;
-
-/** A page in a browser context of its own (own cookies), closed after all tests. */
-async function openPage(javaScriptEnabled = true): Promise<Page> {
-  const page = await newPage(browser, { javaScriptEnabled });
-  pages.push(page);
-  return page;
-}
+const session = useBrowserPlatform();
+const { url, openPage, signIn } = session;
 
 /** The Paris calendar day `days` from now, as YYYY-MM-DD (the API's "today"). */
 function parisDay(days = 0): string {
@@ -163,7 +137,7 @@ describe("inscription d'une personne et diagnostic d'éligibilité", () => {
     expect(await page.locator('#critere-RSA').isChecked()).toBe(false);
     await expectNoSeriousAccessibilityViolation(page, '/personnes/[id] (diagnostic enregistré)');
 
-    const stored = await platform.db.diagnosis.findFirstOrThrow({ where: { personId } });
+    const stored = await session.platform.db.diagnosis.findFirstOrThrow({ where: { personId } });
     expect(stored).toMatchObject({ author: 'PRESCRIBER', criteria: ['RSA', 'NIVEAU_INFRA_4'] });
 
     // Registering the same person again: the existing record, with a link to it.
@@ -176,7 +150,9 @@ describe("inscription d'une personne et diagnostic d'éligibilité", () => {
     await duplicate.getByRole('link', { name: 'Voir la fiche de la personne déjà inscrite' }).click();
     await page.waitForURL(url(`/personnes/${personId}`));
     expect(await text(page, 'main h1')).toBe('Camille Martin');
-    expect(await platform.db.person.count({ where: { lastName: { equals: 'Martin', mode: 'insensitive' } } })).toBe(1);
+    expect(
+      await session.platform.db.person.count({ where: { lastName: { equals: 'Martin', mode: 'insensitive' } } }),
+    ).toBe(1);
   });
 
   test("l'employeur (SIAE) voit en direct si les critères suffisent à l'auto-prescription, puis réalise son diagnostic", async () => {
@@ -215,11 +191,11 @@ describe("inscription d'une personne et diagnostic d'éligibilité", () => {
     expect(diagnosisExpiry('EMPLOYER', madeOn)).toBe(parisDay(91));
     await expectNoSeriousAccessibilityViolation(page, '/personnes/[id] (diagnostic de l’employeur)');
 
-    const organization = await platform.db.organization.findFirstOrThrow({
+    const organization = await session.platform.db.organization.findFirstOrThrow({
       where: { name: 'Jardins de Cocagne de Bobigny' },
       select: { id: true },
     });
-    expect(await platform.db.diagnosis.findFirstOrThrow({ where: { personId } })).toMatchObject({
+    expect(await session.platform.db.diagnosis.findFirstOrThrow({ where: { personId } })).toMatchObject({
       author: 'EMPLOYER',
       authorOrganizationId: organization.id,
       criteria: ['NIVEAU_INFRA_4', 'PARENT_ISOLE', 'MOBILITE'],
@@ -252,7 +228,7 @@ describe("inscription d'une personne et diagnostic d'éligibilité", () => {
     // The criteria sent stay ticked; nothing is recorded.
     expect(await page.locator('#critere-TH').isChecked()).toBe(true);
     expect(await page.locator('#critere-QPV').isChecked()).toBe(true);
-    expect(await platform.db.diagnosis.count({ where: { personId } })).toBe(0);
+    expect(await session.platform.db.diagnosis.count({ where: { personId } })).toBe(0);
   });
 
   test("l'orienteur voit qu'il faut être habilité, sans formulaire ; une personne hors de ses dossiers lui est refusée", async () => {
@@ -274,7 +250,9 @@ describe("inscription d'une personne et diagnostic d'éligibilité", () => {
     await expectNoSeriousAccessibilityViolation(page, '/personnes/[id] (orienteur)');
 
     // Camille Martin was registered by France Travail: not on the CCAS's case.
-    const other = await platform.db.person.findFirstOrThrow({ where: { firstName: 'Camille', lastName: 'Martin' } });
+    const other = await session.platform.db.person.findFirstOrThrow({
+      where: { firstName: 'Camille', lastName: 'Martin' },
+    });
     const response = await page.goto(url(`/personnes/${other.id}`));
     expect(response?.status()).toBe(403);
     expect(await text(page, 'main h1')).toBe('Accès refusé');
