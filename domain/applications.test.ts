@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  applicationSenderKind,
   APPLICATION_STATES,
   APPLICATION_TRANSITIONS,
   checkCancellation,
@@ -134,5 +135,21 @@ describe('application deadlines', () => {
     expect(nextApplicationDeadline('postponed', '2027-01-01')).toBeNull();
     expect(nextApplicationDeadline('accepted', '2027-01-01')).toBeNull();
     expect(nextApplicationDeadline('archived', '2027-01-01')).toBeNull();
+  });
+});
+
+describe('who sent an application', () => {
+  const actor = (
+    role: 'PRESCRIBER' | 'EMPLOYER_STAFF' | 'ADMIN',
+    authorizationStatus: 'VALIDATED' | 'NOT_SET' | null,
+  ) => ({
+    role,
+    organization: { authorizationStatus },
+  });
+  it('an authorized prescriber, an orienteur, or the employer itself', () => {
+    expect(applicationSenderKind(actor('PRESCRIBER', 'VALIDATED'))).toBe('AUTHORIZED_PRESCRIBER');
+    expect(applicationSenderKind(actor('PRESCRIBER', 'NOT_SET'))).toBe('ORIENTEUR');
+    expect(applicationSenderKind(actor('EMPLOYER_STAFF', null))).toBe('EMPLOYER');
+    expect(applicationSenderKind(actor('ADMIN', null))).toBe('AUTHORIZED_PRESCRIBER');
   });
 });

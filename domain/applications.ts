@@ -3,6 +3,7 @@
 // sleeps until. Pure: every function receives "today".
 import { addDays, compareDates, frenchDate, type IsoDate } from './dates.ts';
 import { BusinessRuleError } from './errors.ts';
+import { isAuthorizedPrescriber, type AuthorizationStatus, type Role } from './organizations.ts';
 
 export const APPLICATION_STATES = [
   'new',
@@ -177,4 +178,21 @@ export function nextApplicationDeadline(state: ApplicationState, lastUpdatedOn: 
     return { on: addDays(lastUpdatedOn, AUTOMATIC_ARCHIVE_DAYS), transition: 'archive' };
   }
   return null;
+}
+
+/** Who sent an application: an employer for itself, or a prescriber authorized or not. */
+export type ApplicationSenderKind = 'AUTHORIZED_PRESCRIBER' | 'ORIENTEUR' | 'EMPLOYER';
+
+/**
+ * The sender kind decides the route of a hire (SPEC §4): only an authorized prescriber's
+ * application opens a PASS during the waiting period. Administrators act as the platform's
+ * authorized prescribers.
+ */
+export function applicationSenderKind(actor: {
+  role: Role;
+  organization: { authorizationStatus: AuthorizationStatus | null };
+}): ApplicationSenderKind {
+  if (actor.role === 'EMPLOYER_STAFF') return 'EMPLOYER';
+  if (actor.role === 'ADMIN') return 'AUTHORIZED_PRESCRIBER';
+  return isAuthorizedPrescriber(actor) ? 'AUTHORIZED_PRESCRIBER' : 'ORIENTEUR';
 }

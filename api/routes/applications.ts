@@ -2,9 +2,8 @@
 // application is an application workflow; the read model answers lists and reads.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { APPLICATION_STATES, isDuplicateApplication } from '../../domain/applications.ts';
+import { APPLICATION_STATES, applicationSenderKind, isDuplicateApplication } from '../../domain/applications.ts';
 import { today } from '../../domain/clock.ts';
-import { isAuthorizedPrescriber } from '../../domain/organizations.ts';
 import {
   applicationSyncUpdate,
   applicationWorkflowId,
@@ -27,14 +26,10 @@ import { defineRoute } from '../route.ts';
 import { idParams, uuid } from '../schemas.ts';
 
 function senderKind(actor: Actor, employerId: string): ApplicationSender {
-  if (actor.role === 'EMPLOYER_STAFF') {
-    if (actor.organization.id !== employerId) {
-      throw forbidden('Un employeur ne peut enregistrer une candidature que pour sa propre structure.');
-    }
-    return 'EMPLOYER';
+  if (actor.role === 'EMPLOYER_STAFF' && actor.organization.id !== employerId) {
+    throw forbidden('Un employeur ne peut enregistrer une candidature que pour sa propre structure.');
   }
-  if (actor.role === 'ADMIN') return 'AUTHORIZED_PRESCRIBER';
-  return isAuthorizedPrescriber(actor) ? 'AUTHORIZED_PRESCRIBER' : 'ORIENTEUR';
+  return applicationSenderKind(actor);
 }
 
 export const applicationRoutes = [

@@ -1,7 +1,12 @@
 // The application workflow's message contract (one workflow per job application), shared by
 // the workflow, the worker and the API. See docs/decisions/009-applications-and-hiring.md.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { ApplicationState, ApplicationTransitionName, RefusalReason } from '../../domain/applications.ts';
+import type {
+  ApplicationSenderKind,
+  ApplicationState,
+  ApplicationTransitionName,
+  RefusalReason,
+} from '../../domain/applications.ts';
 import type { IsoDate } from '../../domain/dates.ts';
 import type { HirePlan } from '../../domain/hiring.ts';
 import type { EmployerKind } from '../../domain/organizations.ts';
@@ -13,7 +18,7 @@ export function applicationWorkflowId(applicationId: string): string {
   return `application-${applicationId}`;
 }
 
-export type ApplicationSender = 'AUTHORIZED_PRESCRIBER' | 'ORIENTEUR' | 'EMPLOYER';
+export type ApplicationSender = ApplicationSenderKind;
 
 export interface ApplicationInput {
   applicationId: string;
