@@ -1,5 +1,5 @@
 // `npm start`: the whole platform on this machine. Uses DATABASE_URL / TEMPORAL_ADDRESS when
-// given, otherwise embedded PostgreSQL (PGlite) and a Temporal dev server, data in DATA_DIR.
+// given, otherwise an embedded PostgreSQL server and a Temporal dev server, data in DATA_DIR.
 // Migrates, seeds demo data, starts the worker and the web server, prints where everything is.
 // Ctrl-C stops every child process; the next start finds the same data.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -86,12 +86,11 @@ try {
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
     embedded = await startEmbeddedPostgres({
-      dataDir: path.join(dataDir, 'pglite'),
+      dataDir: path.join(dataDir, 'postgres'),
       port: config.EMBEDDED_DB_PORT,
-      maxConnections: 40,
     });
     databaseUrl = embedded.url;
-    say(`PostgreSQL embarqué (PGlite) : ${databaseUrl} — données dans ${path.join(dataDir, 'pglite')}`);
+    say(`PostgreSQL embarqué : ${databaseUrl} — données dans ${path.join(dataDir, 'postgres')}`);
   }
   const applied = await applyMigrations(databaseUrl);
   say(applied.length ? `Migrations appliquées : ${applied.join(', ')}` : 'Schéma à jour.');

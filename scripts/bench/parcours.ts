@@ -14,7 +14,7 @@
 //       V8 heap after a GC, against a baseline taken before (a), and the worker's sticky cache.
 // Everything is dropped at the end (database, server, temp folder). Stops by itself.
 //
-// PostgreSQL: BENCH_DATABASE_ADMIN_URL, else TEST_DATABASE_ADMIN_URL, else the local default.
+// PostgreSQL: BENCH_DATABASE_ADMIN_URL, else TEST_DATABASE_ADMIN_URL, else an embedded server.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -42,6 +42,7 @@ import { PARCOURS_WORKFLOW_TYPE, type ParcoursInput } from '../../workflows/parc
 import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes.ts';
 import {
   busyPercent,
+  benchPostgresServer,
   fixed,
   freePort,
   machineCpu,
@@ -213,10 +214,9 @@ async function main(): Promise<void> {
     cleanups.push({ name: 'serveur Temporal', run: () => stopChild(temporalProcess) });
 
     // PostgreSQL, fresh database.
-    const adminUrl =
-      process.env.BENCH_DATABASE_ADMIN_URL ??
-      process.env.TEST_DATABASE_ADMIN_URL ??
-      'postgresql://inclusion:inclusion@127.0.0.1:5432/inclusion';
+    const postgres = await benchPostgresServer();
+    cleanups.push({ name: 'serveur PostgreSQL', run: () => postgres.stop() });
+    const adminUrl = postgres.url;
     const dbName = `bench_${randomBytes(6).toString('hex')}`;
     await withPg(adminUrl, (client) => client.query(`CREATE DATABASE ${dbName}`));
     cleanups.push({

@@ -8,7 +8,7 @@
 // prints p50/p95/p99 per kind of query. Deterministic data (seeded PRNG). Drops the database
 // at the end. Goal: p95 < 50 ms on a 2-core machine.
 //
-// PostgreSQL: BENCH_DATABASE_ADMIN_URL, else TEST_DATABASE_ADMIN_URL, else the local default.
+// PostgreSQL: BENCH_DATABASE_ADMIN_URL, else TEST_DATABASE_ADMIN_URL, else an embedded server.
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,7 +23,7 @@ import { createDb } from '../../server/db/client.ts';
 import { applyMigrations } from '../../server/db/migrations.ts';
 import { createLogger } from '../../server/logger.ts';
 import { ensureReferenceCommuneCentres } from '../../server/registry/commune-centres.ts';
-import { fixed, percentile, runPool, table } from './support.ts';
+import { benchPostgresServer, fixed, percentile, runPool, table } from './support.ts';
 import { BENCH_CENTRES, ROME_CODES, seedRegistry, type Random } from './search-data.ts';
 
 function argument(name: string, fallback: number): number {
@@ -110,13 +110,12 @@ function queryFor(kind: Kind, random: Random): string {
 async function main() {
   const cleanups: (() => Promise<unknown>)[] = [];
   try {
-    const adminUrl =
-      process.env.BENCH_DATABASE_ADMIN_URL ??
-      process.env.TEST_DATABASE_ADMIN_URL ??
-      'postgresql://inclusion:inclusion@127.0.0.1:5432/inclusion';
+    const postgres = await benchPostgresServer();
+    const adminUrl = postgres.url;
     const dbName = `bench_search_${randomBytes(6).toString('hex')}`;
     await withPg(adminUrl, (client) => client.query(`CREATE DATABASE ${dbName}`));
     cleanups.push(() => withPg(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)));
+    cleanups.push(() => postgres.stop()); // last: the cleanups run in order
     const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
     await applyMigrations(dbUrl);
     say(`Base PostgreSQL : ${dbName} (migrée)`);

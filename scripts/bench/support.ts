@@ -1,7 +1,7 @@
 // Small helpers for the benchmarks in scripts/bench/: a bounded worker pool, latency
 // percentiles, free ports, CPU time of a child process, a plain-text table.
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { startThrowawayPostgres } from '../../server/db/embedded-postgres.ts';
 
 export interface PoolResult {
   ok: number;
@@ -51,16 +51,7 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../../server/free-port.ts';
 
 /** User + system CPU seconds of a process (Linux /proc; NaN elsewhere). CLK_TCK is 100 on Linux. */
 export function processCpuSeconds(pid: number | undefined): number {
@@ -119,4 +110,13 @@ export function machineCpu(): { busy: number; total: number } {
 /** Share of the machine's CPU that was busy between two readings, in %. */
 export function busyPercent(from: { busy: number; total: number }, to: { busy: number; total: number }): number {
   return ((to.busy - from.busy) / (to.total - from.total)) * 100;
+}
+
+/**
+ * The PostgreSQL server a benchmark creates its database on: BENCH_DATABASE_ADMIN_URL or
+ * TEST_DATABASE_ADMIN_URL when set, otherwise an embedded server of its own (stopped after).
+ */
+export async function benchPostgresServer(): Promise<{ url: string; stop(): Promise<void> }> {
+  const given = process.env.BENCH_DATABASE_ADMIN_URL ?? process.env.TEST_DATABASE_ADMIN_URL;
+  return given ? { url: given, stop: async () => {} } : startThrowawayPostgres();
 }

@@ -1,23 +1,22 @@
 // Guards the migration workflow of docs/decisions/002-migrations.md:
 // - the database built by prisma/migrations equals the one Prisma derives from schema.prisma;
 // - applyMigrations keeps Prisma's bookkeeping (checksums), is idempotent, refuses edited or
-//   missing migrations, rolls back a failing one, and works on the embedded PGlite server.
-// Needs a PostgreSQL server where the role may create databases (TEST_DATABASE_ADMIN_URL).
+//   missing migrations and rolls back a failing one.
+// Runs on the test run's PostgreSQL server (tests/support/global-setup.ts).
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, appendFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedPostgres } from '../../server/db/embedded-postgres.ts';
 import { applyMigrations, listMigrations, sha256Hex } from '../../server/db/migrations.ts';
 import { migrateDiffScript } from '../../scripts/db/prisma-diff.ts';
+import { testDatabaseAdminUrl } from '../support/database.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const migrationsDir = path.join(root, 'prisma/migrations');
 const schemaFile = path.join(root, 'prisma/schema.prisma');
-const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgresql://inclusion:inclusion@127.0.0.1:5432/inclusion';
+const adminUrl = testDatabaseAdminUrl();
 
 const suffix = `${process.pid}_${Date.now()}`;
 const migratedDb = `tmp_drift_migrated_${suffix}`;
@@ -92,18 +91,6 @@ function catalogDiff(migrated: string[], expected: string[]): string {
     ...migrated.filter((l) => !b.has(l)).map((l) => `- only in migrated database:   ${l}`),
     ...expected.filter((l) => !a.has(l)).map((l) => `+ only in schema.prisma's SQL: ${l}`),
   ].join('\n');
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 function copyMigrations(): string {
@@ -239,30 +226,4 @@ describe('applyMigrations', () => {
     }));
     expect(state).toEqual({ table: null, rows: 0 });
   }, 60_000);
-
-  it('works on the embedded PGlite server, and the data persists across restarts', async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'pglite-'));
-    scratch.push(dataDir);
-    const port = await freePort();
-    let db = await startEmbeddedPostgres({ dataDir, port });
-    try {
-      expect(await applyMigrations(db.url, migrationsDir)).toEqual(listMigrations(migrationsDir).map((m) => m.name));
-      await withClient(db.url, (c) =>
-        c.query(`INSERT INTO "DepartementSetting" (code, "updatedAt") VALUES ('59', now())`),
-      );
-    } finally {
-      await db.stop();
-    }
-    db = await startEmbeddedPostgres({ dataDir, port });
-    try {
-      expect(await applyMigrations(db.url, migrationsDir)).toEqual([]);
-      const codes = await withClient(
-        db.url,
-        async (c) => (await c.query(`SELECT code FROM "DepartementSetting"`)).rows,
-      );
-      expect(codes).toEqual([{ code: '59' }]);
-    } finally {
-      await db.stop();
-    }
-  }, 120_000);
 });

@@ -1,13 +1,16 @@
 // Each test file gets its own fresh database on the real PostgreSQL server, migrated.
 import { randomBytes, randomInt } from 'node:crypto';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { applyMigrations } from '../../server/db/migrations.ts';
 
-export const TEST_DATABASE_ADMIN_URL =
-  process.env.TEST_DATABASE_ADMIN_URL ?? 'postgresql://inclusion:inclusion@127.0.0.1:5432/inclusion';
+/** The server the run's global set-up started or was given (TEST_DATABASE_ADMIN_URL). */
+export function testDatabaseAdminUrl(): string {
+  return inject('databaseAdminUrl');
+}
 
-async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: TEST_DATABASE_ADMIN_URL });
+async function admin<T>(run: (client: pg.Client) => Promise<T>, adminUrl = testDatabaseAdminUrl()): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
     return await run(client);
@@ -17,7 +20,7 @@ async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
 }
 
 function urlFor(database: string): string {
-  const url = new URL(TEST_DATABASE_ADMIN_URL);
+  const url = new URL(testDatabaseAdminUrl());
   url.pathname = `/${database}`;
   return url.toString();
 }
@@ -47,13 +50,13 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
 }
 
 /** Fails early with a clear message when no PostgreSQL server answers. */
-export async function assertPostgresReachable(): Promise<void> {
+export async function assertPostgresReachable(adminUrl: string): Promise<void> {
   try {
-    await admin((client) => client.query('SELECT 1'));
+    await admin((client) => client.query('SELECT 1'), adminUrl);
   } catch (error) {
     throw new Error(
-      `PostgreSQL injoignable à ${TEST_DATABASE_ADMIN_URL.replace(/:[^:@/]+@/, ':***@')} (${(error as Error).message}). ` +
-        'Lancez « sudo bash scripts/setup/postgres-server.sh » ou définissez TEST_DATABASE_ADMIN_URL.',
+      `PostgreSQL injoignable à ${adminUrl.replace(/:[^:@/]+@/, ':***@')} (${(error as Error).message}). ` +
+        'Vérifiez TEST_DATABASE_ADMIN_URL, ou retirez-la pour que les tests démarrent leur propre serveur.',
     );
   }
 }
