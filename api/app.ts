@@ -4,6 +4,7 @@ import express, { type RequestHandler } from 'express';
 import { docsPage } from './docs-page.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
+import { requestDeadline } from './request-deadline.ts';
 import { mountRoutes, type AnyRoute, type Deps } from './route.ts';
 import { accreditationRoutes } from './routes/accreditation-requests.ts';
 import { applicationDecisionRoutes } from './routes/application-decisions.ts';
@@ -69,6 +70,7 @@ export function createApp(deps: Deps, web?: RequestHandler): express.Express {
 
   const document = openApiDocument(routes, `${deps.config.PUBLIC_URL}/api/v1`);
   const api = express.Router();
+  api.use(requestDeadline(deps.config.REQUEST_TIMEOUT_SECONDS));
   // A CSV import carries its file as JSON text: the only route allowed more than 1 MB.
   api.post('/employer-imports', express.json({ limit: EMPLOYER_IMPORT_MAX_CHARS * 1.1 }));
   api.use(express.json({ limit: '1mb' }));

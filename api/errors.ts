@@ -3,6 +3,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { BusinessRuleError } from '../domain/errors.ts';
 import type { Logger } from '../server/logger.ts';
+import { isDependencyUnavailable } from './unavailable.ts';
 
 export interface ErrorDetail {
   path?: string;
@@ -47,7 +48,10 @@ interface BodyParserError {
 /** Turns every thrown error into the SPEC error shape; only unexpected ones are 500 (and logged). */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
+    // The request deadline answered already: the late outcome only goes to the log.
+    if (res.headersSent) return void logger.warn({ err: error, path: req.path }, 'error after the answer was sent');
     const apiError = toApiError(error);
+    if (apiError.status === 503) res.set('Retry-After', '5');
     if (apiError.status >= 500) logger.error({ err: error, method: req.method, path: req.path }, 'unexpected error');
     res.status(apiError.status).json({
       error: { code: apiError.code, message: apiError.message, details: apiError.details },
@@ -72,6 +76,13 @@ function toApiError(error: unknown): ApiError {
   }
   if (parserError?.type === 'encoding.unsupported' || parserError?.type === 'charset.unsupported') {
     return new ApiError(415, 'unsupported_encoding', "L'encodage du corps de la requête n'est pas pris en charge.");
+  }
+  if (isDependencyUnavailable(error)) {
+    return new ApiError(
+      503,
+      'service_unavailable',
+      'Le service est momentanément indisponible. Réessayez dans quelques instants.',
+    );
   }
   return new ApiError(500, 'internal_error', 'Une erreur interne est survenue. Réessayez plus tard.');
 }

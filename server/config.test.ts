@@ -34,6 +34,7 @@ describe('loadConfig — defaults', () => {
       ADMIN_EMAIL: 'admin@inclusion.localhost',
       ADMIN_PASSWORD: DEFAULT_ADMIN_PASSWORD,
       SESSION_TTL_HOURS: 12,
+      REQUEST_TIMEOUT_SECONDS: 90,
       API_TOKEN_TTL_DAYS: 30,
       LOG_LEVEL: 'info',
     });

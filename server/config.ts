@@ -26,6 +26,7 @@ const schema = z
     ADMIN_EMAIL: z.email().default('admin@inclusion.localhost'),
     ADMIN_PASSWORD: z.string().min(12, 'au moins 12 caractères').optional(),
     SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+    REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(90),
     API_TOKEN_TTL_DAYS: z.coerce.number().positive().default(30),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
