@@ -79,7 +79,11 @@ function concretePath(path: string, broken = false): string {
     if (broken) return '%E0%A4%A';
     if (name === 'number') return '999990000001';
     if (name === 'code') return '93';
-    const resource = path.slice(1, offset - 1).split('/').at(-1) ?? '';
+    const resource =
+      path
+        .slice(1, offset - 1)
+        .split('/')
+        .at(-1) ?? '';
     return pathIds[resource] ?? randomUUID();
   });
 }
@@ -100,7 +104,14 @@ function casesFor(route: AnyRoute, operation: Operation): Case[] {
     },
   ];
   if (route.params) {
-    cases.push({ route, label: 'undecodable path', path: concretePath(route.path, true), body: '{}', headers: json, acceptable: false });
+    cases.push({
+      route,
+      label: 'undecodable path',
+      path: concretePath(route.path, true),
+      body: '{}',
+      headers: json,
+      acceptable: false,
+    });
   }
   const schema = operation.requestBody?.content['application/json'].schema;
   if (!schema || !route.body) return cases;

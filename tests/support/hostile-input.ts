@@ -58,10 +58,7 @@ export function baselines(schema: JsonSchema, fixtures: SweepFixtures): Record<s
   const variants = schema.oneOf ?? [schema];
   return variants.map((variant) =>
     Object.fromEntries(
-      Object.entries(variant.properties ?? {}).map(([name, property]) => [
-        name,
-        validValue(name, property, fixtures),
-      ]),
+      Object.entries(variant.properties ?? {}).map(([name, property]) => [name, validValue(name, property, fixtures)]),
     ),
   );
 }
