@@ -46,7 +46,7 @@ describe('hostile input families', () => {
         body: '{"email": "a@b.fr"}',
       });
       expect(response.status).toBe(400);
-      expect((await response.json()).error.code).toBe('malformed_request');
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('malformed_request');
     }
     const real = await fetch(`${platform.baseUrl}/api/v1/auth/token`, {
       method: 'POST',
