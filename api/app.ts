@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import express, { type RequestHandler } from 'express';
 import { docsPage } from './docs-page.ts';
-import { errorHandler, notFoundHandler } from './errors.ts';
+import { errorHandler, notFoundHandler, unsupportedMediaType } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { requestDeadline } from './request-deadline.ts';
 import { mountRoutes, type AnyRoute, type Deps } from './route.ts';
@@ -55,6 +55,12 @@ const securityHeaders: RequestHandler = (_req, res, next) => {
   next();
 };
 
+/** A body that express.json would skip (another content type) must not pass for an empty one. */
+const jsonBodiesOnly: RequestHandler = (req, _res, next) => {
+  const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+  next(hasBody && req.method !== 'GET' && !req.is('application/json') ? unsupportedMediaType() : undefined);
+};
+
 /** `web`: the SvelteKit adapter-node handler, mounted after the API. */
 export function createApp(deps: Deps, web?: RequestHandler): express.Express {
   const app = express();
@@ -71,6 +77,7 @@ export function createApp(deps: Deps, web?: RequestHandler): express.Express {
   const document = openApiDocument(routes, `${deps.config.PUBLIC_URL}/api/v1`);
   const api = express.Router();
   api.use(requestDeadline(deps.config.REQUEST_TIMEOUT_SECONDS));
+  api.use(jsonBodiesOnly);
   // A CSV import carries its file as JSON text: the only route allowed more than 1 MB.
   api.post('/employer-imports', express.json({ limit: EMPLOYER_IMPORT_MAX_CHARS * 1.1 }));
   api.use(express.json({ limit: '1mb' }));

@@ -2,7 +2,7 @@
 // OpenAPI document (api/openapi.ts), so the two cannot drift apart.
 import type { Request, Response, Router } from 'express';
 import type { Client } from '@temporalio/client';
-import { z } from 'zod';
+import { z, ZodError } from 'zod';
 import type { Clock } from '../domain/clock.ts';
 import type { Role } from '../domain/organizations.ts';
 import type { Config } from '../server/config.ts';
@@ -10,6 +10,7 @@ import type { Db } from '../server/db/client.ts';
 import type { Logger } from '../server/logger.ts';
 import { actorForToken, type Actor } from './auth/actor.ts';
 import { forbidden, unauthorized, validationError } from './errors.ts';
+import { UNSAFE_TEXT_MESSAGE, unsafeTextPaths } from './schemas.ts';
 
 z.config(z.locales.fr());
 
@@ -82,6 +83,17 @@ export async function authenticate(req: Request, deps: Deps): Promise<Actor | nu
 
 function parse(schema: Schema | undefined, value: unknown, where: 'body' | 'query' | 'params'): unknown {
   if (!schema) return undefined;
+  // Checked on the raw input, so that no route's schema can forget it (docs/rules.md §11).
+  const unsafe = unsafeTextPaths(value);
+  if (unsafe.length > 0) {
+    const issues = unsafe.map((path) => ({
+      code: 'custom' as const,
+      path,
+      message: UNSAFE_TEXT_MESSAGE,
+      input: value,
+    }));
+    throw validationError(new ZodError(issues), where);
+  }
   const result = schema.safeParse(value);
   if (!result.success) throw validationError(result.error, where);
   return result.data;

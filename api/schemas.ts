@@ -22,17 +22,56 @@ export const isoDate = z
   .refine(isIsoDate, { message: 'date invalide (format AAAA-MM-JJ attendu)' })
   .meta({ format: 'date', example: '2027-01-15' });
 
-export const nonEmptyText = (max: number) =>
+/** NUL (refused by PostgreSQL text) and lone surrogates (not Unicode): never valid text (docs/rules.md §11). */
+const UNSAFE_CHARACTERS = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const UNSAFE_TEXT_MESSAGE = 'caractère non autorisé (caractère nul ou invalide)';
+export const isSafeText = (value: string) => !UNSAFE_CHARACTERS.test(value);
+
+/** Every free-text field: bounded, and free of the characters PostgreSQL refuses. */
+export const text = (max: number) =>
   z
     .string()
-    .trim()
-    .min(1, { message: 'ce champ est obligatoire' })
-    .max(max, { message: `${max} caractères au maximum` });
+    .max(max, { message: `${max} caractères au maximum` })
+    .refine(isSafeText, { message: UNSAFE_TEXT_MESSAGE });
 
-export const email = z
+export const nonEmptyText = (max: number) => text(max).trim().min(1, { message: 'ce champ est obligatoire' });
+
+/** PostgreSQL `integer` (Int in the Prisma schema) holds 32 bits. */
+export const int32 = (min: number, max = 2 ** 31 - 1) =>
+  z
+    .number()
+    .int({ message: 'nombre entier attendu' })
+    .min(min, { message: `${min} au minimum` })
+    .max(max, { message: `${max} au maximum` });
+
+/** RFC 5321: an address is at most 254 characters. */
+export const EMAIL_MAX_LENGTH = 254;
+export const emailAddress = z
   .email({ message: 'adresse e-mail invalide' })
-  .max(254)
-  .transform((value) => value.toLowerCase());
+  .max(EMAIL_MAX_LENGTH, { message: `${EMAIL_MAX_LENGTH} caractères au maximum` });
+/** An account's e-mail: compared case-insensitively, so stored in lower case. */
+export const email = emailAddress.transform((value) => value.toLowerCase());
+
+/**
+ * The paths of every string in a request (body, query or params) that holds unsafe characters.
+ * Walked without recursion: a deeply nested body must not exhaust the stack.
+ */
+export function unsafeTextPaths(value: unknown): PropertyKey[][] {
+  const found: PropertyKey[][] = [];
+  const pending: [unknown, PropertyKey[]][] = [[value, []]];
+  while (pending.length > 0) {
+    const [current, path] = pending.pop()!;
+    if (typeof current === 'string') {
+      if (!isSafeText(current)) found.push(path);
+    } else if (current && typeof current === 'object') {
+      for (const [key, child] of Object.entries(current)) {
+        pending.push([child, [...path, key]]);
+        if (!isSafeText(key)) found.push([...path, key]);
+      }
+    }
+  }
+  return found;
+}
 
 export const communeCode = z
   .string()

@@ -142,7 +142,7 @@ export function employerTransitionsFrom(state: ApplicationState): ApplicationTra
 
 /** A refusal needs a reason from the list; users may not pick the platform's `automatic`. */
 export function checkRefusalReason(reason: string | undefined, actor: ApplicationActor): RefusalReason {
-  if (!reason || !(reason in REFUSAL_REASONS)) throw APPLICATION_REFUSALS.reasonRequired();
+  if (!reason || !Object.hasOwn(REFUSAL_REASONS, reason)) throw APPLICATION_REFUSALS.reasonRequired();
   if (reason === 'automatic' && actor !== 'SYSTEM') throw APPLICATION_REFUSALS.automaticReason();
   return reason as RefusalReason;
 }

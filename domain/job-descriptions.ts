@@ -44,7 +44,7 @@ export const JOB_DESCRIPTION_RULES: { [F in JobDescriptionField]: (value: JobDes
       return length > 200 ? 'l’intitulé ne doit pas dépasser 200 caractères' : null;
     },
     contractType: (value) =>
-      value in CONTRACT_TYPES ? null : `type de contrat inconnu : choisissez parmi ${CONTRACT_TYPE_CODES.join(', ')}`,
+      isContractType(value) ? null : `type de contrat inconnu : choisissez parmi ${CONTRACT_TYPE_CODES.join(', ')}`,
     openPositions: (value) =>
       Number.isInteger(value) && value >= 0 ? null : 'le nombre de postes ouverts doit être un entier positif ou nul',
     hoursPerWeek: (value) =>
@@ -67,9 +67,14 @@ export function jobDescriptionErrors(
   return errors;
 }
 
+/** Own keys only: "__proto__" or "constructor" are not contract types. */
+export function isContractType(code: string): code is ContractType {
+  return Object.hasOwn(CONTRACT_TYPES, code);
+}
+
 /** The French label of a contract type; the stored value itself when it is not a known code. */
 export function contractTypeLabel(code: string): string {
-  return (CONTRACT_TYPES as Record<string, string>)[code] ?? code;
+  return isContractType(code) ? CONTRACT_TYPES[code] : code;
 }
 
 /** What the deactivation timers need to know about a job description. */

@@ -22,7 +22,7 @@ import {
 } from '../applications/view.ts';
 import { ApiError } from '../errors.ts';
 import { defineRoute } from '../route.ts';
-import { idParams, isoDate } from '../schemas.ts';
+import { idParams, isoDate, text } from '../schemas.ts';
 import { executeUpdate } from '../workflow-calls.ts';
 
 const transitionBodies = {
@@ -34,7 +34,7 @@ const transitionBodies = {
     reason: z.enum(USER_REFUSAL_REASONS as [string, ...string[]], {
       message: 'motif de refus inconnu : choisissez-en un dans la liste',
     }),
-    message: z.string().trim().max(2000).optional(),
+    message: text(2000).trim().optional(),
   }),
 } satisfies Record<EmployerTransition, z.ZodType>;
 

@@ -23,7 +23,7 @@ import {
 import type { Actor } from '../auth/actor.ts';
 import { ApiError, conflict, forbidden } from '../errors.ts';
 import { defineRoute } from '../route.ts';
-import { idParams, uuid } from '../schemas.ts';
+import { idParams, text, uuid } from '../schemas.ts';
 
 function senderKind(actor: Actor, employerId: string): ApplicationSender {
   if (actor.role === 'EMPLOYER_STAFF' && actor.organization.id !== employerId) {
@@ -43,7 +43,7 @@ export const applicationRoutes = [
       personId: uuid,
       employerId: uuid,
       jobDescriptionId: uuid.optional(),
-      message: z.string().trim().max(3000).optional(),
+      message: text(3000).trim().optional(),
     }),
     responses: {
       201: { description: 'Candidature envoyée', schema: applicationSchema },

@@ -7,11 +7,11 @@ import { DUMMY_PASSWORD_HASH, verifyPassword } from '../auth/passwords.ts';
 import { isLoginThrottled, recordLoginFailure, THROTTLE_WINDOW_MINUTES } from '../auth/throttle.ts';
 import { ApiError } from '../errors.ts';
 import { defineRoute, type Deps } from '../route.ts';
-import { email, uuid } from '../schemas.ts';
+import { email, text, uuid } from '../schemas.ts';
 
 const credentials = z.strictObject({
   email,
-  password: z.string().min(1, { message: 'le mot de passe est obligatoire' }).max(200),
+  password: text(200).min(1, { message: 'le mot de passe est obligatoire' }),
   organizationId: uuid
     .optional()
     .meta({ description: "Organisation pour laquelle agir, si l'utilisateur en a plusieurs" }),

@@ -6,13 +6,13 @@ import { forbidden, notFound } from '../errors.ts';
 import type { Organization } from '../../generated/prisma/client.ts';
 import type { Actor } from '../auth/actor.ts';
 import { defineRoute, type Deps } from '../route.ts';
-import { idParams, nonEmptyText } from '../schemas.ts';
+import { idParams, nonEmptyText, text } from '../schemas.ts';
 
 const entryChanges = z
   .strictObject({
     name: nonEmptyText(200).optional(),
     address: nonEmptyText(300).optional(),
-    description: z.string().trim().max(3000, { message: '3000 caractères au maximum' }).optional(),
+    description: text(3000).trim().optional(),
     contactEmail: z.email({ message: 'adresse e-mail invalide' }).max(254).optional(),
     applicationsOpen: z.boolean({ message: 'oui ou non attendu' }).optional(),
   })

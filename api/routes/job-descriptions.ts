@@ -3,7 +3,12 @@
 // its 90-day deactivation timers (docs/decisions/008-job-descriptions-and-imports.md).
 import { z } from 'zod';
 import { today } from '../../domain/clock.ts';
-import { CONTRACT_TYPE_CODES, jobDescriptionErrors, type JobDescriptionFields } from '../../domain/job-descriptions.ts';
+import {
+  CONTRACT_TYPE_CODES,
+  jobDescriptionErrors,
+  MAX_HOURS_PER_WEEK,
+  type JobDescriptionFields,
+} from '../../domain/job-descriptions.ts';
 import type { JobDescription } from '../../generated/prisma/client.ts';
 import { findCommune } from '../../server/territories.ts';
 import {
@@ -15,23 +20,21 @@ import {
 import type { Actor } from '../auth/actor.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { defineRoute, type Deps } from '../route.ts';
-import { idParams } from '../schemas.ts';
+import { idParams, int32, text } from '../schemas.ts';
 
 const fields = {
-  romeCode: z
-    .string()
+  romeCode: text(20)
     .trim()
     .toUpperCase()
     .meta({ description: 'Code ROME (une lettre et 4 chiffres)', example: 'K2204' }),
-  title: z.string(),
-  contractType: z.string().meta({ description: `Un de : ${CONTRACT_TYPE_CODES.join(', ')}` }),
-  openPositions: z.number(),
-  hoursPerWeek: z.number().meta({ description: 'Heures par semaine, de 1 à 48' }),
-  communeCode: z
-    .string()
+  title: text(1000),
+  contractType: text(50).meta({ description: `Un de : ${CONTRACT_TYPE_CODES.join(', ')}` }),
+  openPositions: int32(0),
+  hoursPerWeek: int32(1, MAX_HOURS_PER_WEEK).meta({ description: `Heures par semaine, de 1 à ${MAX_HOURS_PER_WEEK}` }),
+  communeCode: text(10)
     .refine((code) => findCommune(code) !== undefined, { message: 'code commune INSEE inconnu' })
     .nullable(),
-  location: z.string().trim().max(300, { message: '300 caractères au maximum' }).nullable(),
+  location: text(300).trim().nullable(),
   recruitmentOpen: z.boolean(),
 };
 

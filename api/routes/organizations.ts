@@ -7,7 +7,7 @@ import type { Organization } from '../../generated/prisma/client.ts';
 import { assertDepartementScope } from '../auth/scope.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
 import { defineRoute } from '../route.ts';
-import { departementCode, idParams, nonEmptyText, siret } from '../schemas.ts';
+import { departementCode, emailAddress, idParams, nonEmptyText, siret, text } from '../schemas.ts';
 
 const common = { name: nonEmptyText(200), departement: departementCode };
 
@@ -31,8 +31,8 @@ const createOrganization = z.discriminatedUnion('type', [
     latitude: z.number().min(-90).max(90).optional(),
     longitude: z.number().min(-180).max(180).optional(),
     certified: z.boolean().optional(),
-    contactEmail: z.email({ message: 'adresse e-mail invalide' }).optional(),
-    description: z.string().trim().max(3000).optional(),
+    contactEmail: emailAddress.optional(),
+    description: text(3000).trim().optional(),
   }),
   z.strictObject({ type: z.literal('PREFECTURE'), ...common }),
   z.strictObject({ type: z.literal('DDETS'), ...common }),

@@ -18,22 +18,21 @@ import { writeAudit } from '../../server/audit.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ApiError, conflict, forbidden, notFound } from '../errors.ts';
 import { defineRoute, type Deps } from '../route.ts';
-import { idParams, isoDate, nonEmptyText, uuid } from '../schemas.ts';
+import { emailAddress, idParams, isoDate, nonEmptyText, text, uuid } from '../schemas.ts';
 
 const createPerson = z.strictObject({
   firstName: nonEmptyText(100),
   lastName: nonEmptyText(100),
   birthDate: isoDate,
-  nir: z
-    .string()
+  nir: text(30)
     .optional()
     .superRefine((value, ctx) => {
       const problem = value === undefined ? null : nirProblem(value);
       if (problem) ctx.addIssue({ code: 'custom', message: problem.message });
     })
     .meta({ description: 'Numéro de sécurité sociale (15 caractères, clé comprise)' }),
-  franceTravailId: z.string().trim().max(20).optional(),
-  email: z.email({ message: 'adresse e-mail invalide' }).optional(),
+  franceTravailId: text(20).trim().optional(),
+  email: emailAddress.optional(),
   phone: z
     .string()
     .regex(/^[0-9 +().-]{6,20}$/, { message: 'numéro de téléphone invalide' })

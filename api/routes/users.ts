@@ -6,11 +6,11 @@ import { writeAudit } from '../../server/audit.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { ApiError, conflict } from '../errors.ts';
 import { defineRoute } from '../route.ts';
-import { email, nonEmptyText, uuid } from '../schemas.ts';
+import { email, nonEmptyText, text, uuid } from '../schemas.ts';
 
 const createUser = z.strictObject({
   email,
-  password: z.string().min(12, { message: 'au moins 12 caractères' }).max(200),
+  password: text(200).min(12, { message: 'au moins 12 caractères' }),
   firstName: nonEmptyText(100),
   lastName: nonEmptyText(100),
   organizationId: uuid,

@@ -29,6 +29,10 @@ export const handleError: HandleServerError = ({ error, event, status, message }
   if (status === 404) {
     return { message: 'Page non trouvée' };
   }
+  // A malformed address (e.g. an undecodable % sequence) is the client's: 400, not logged as a fault.
+  if (status === 400) {
+    return { message: 'Adresse de page invalide' };
+  }
   const errorId = crypto.randomUUID();
   console.error(
     JSON.stringify({

@@ -47,7 +47,7 @@ export function isApplicationState(value: string): value is ApplicationState {
 }
 
 export function isRefusalReason(value: string): value is RefusalReason {
-  return value in REFUSAL_REASONS;
+  return Object.hasOwn(REFUSAL_REASONS, value);
 }
 
 export function stateLabel(state: string): string {
@@ -62,9 +62,11 @@ export function refusalReasonLabel(reason: string): string {
 export function transitionLabel(transition: string): string {
   if (transition === 'send') return 'Envoi de la candidature';
   if (transition === 'postponeHire') return 'Report de la date de début';
-  return transition in TRANSITION_LABELS ? TRANSITION_LABELS[transition as ApplicationTransitionName] : transition;
+  return Object.hasOwn(TRANSITION_LABELS, transition)
+    ? TRANSITION_LABELS[transition as ApplicationTransitionName]
+    : transition;
 }
 
 export function senderKindLabel(kind: string): string {
-  return SENDER_KIND_LABELS[kind] ?? kind;
+  return Object.hasOwn(SENDER_KIND_LABELS, kind) ? SENDER_KIND_LABELS[kind] : kind;
 }
