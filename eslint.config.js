@@ -1,4 +1,4 @@
-// Lint rules that keep the architecture honest (STYLE.md): deterministic workflows,
+// Lint rules that keep the architecture honest (docs/conventions.md): deterministic workflows,
 // a pure domain, type-only imports, no floating promises.
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';

@@ -1,4 +1,4 @@
-// The error shape of SPEC §13: {"error": {"code", "message" (French), "details"}}.
+// The error shape of docs/rules.md §13: {"error": {"code", "message" (French), "details"}}.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { BusinessRuleError } from '../domain/errors.ts';
@@ -44,7 +44,7 @@ interface BodyParserError {
   status?: number;
 }
 
-/** Turns every thrown error into the SPEC error shape; only unexpected ones are 500 (and logged). */
+/** Turns every thrown error into the error shape of docs/rules.md §13; only unexpected ones are 500 (and logged). */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     const apiError = toApiError(error);

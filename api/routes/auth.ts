@@ -1,5 +1,5 @@
 // Sign-in: API bearer tokens (POST /auth/token) and web sessions (POST /auth/session),
-// both opaque random secrets stored hashed; login throttling (SPEC §11).
+// both opaque random secrets stored hashed; login throttling (docs/rules.md §11).
 import { z } from 'zod';
 import { writeAudit } from '../../server/audit.ts';
 import { newToken } from '../auth/actor.ts';

@@ -1,4 +1,4 @@
-// Job descriptions managed by their employer (SPEC §3, §13). The API writes the row; every
+// Job descriptions managed by their employer (docs/rules.md §3, §13). The API writes the row; every
 // create and update reaches the job description's workflow by signal-with-start, which moves
 // its 90-day deactivation timers (docs/decisions/008-job-descriptions-and-imports.md).
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// User accounts (SPEC §2, §11): created by administrators, with a membership whose role
+// User accounts (docs/rules.md §2, §11): created by administrators, with a membership whose role
 // follows the organization's type.
 import { z } from 'zod';
 import { ROLE_OF_ORGANIZATION_TYPE, ROLES } from '../../domain/organizations.ts';
