@@ -6,14 +6,9 @@ import { today } from '../../domain/clock.ts';
 import { CONTRACT_TYPE_CODES, jobDescriptionErrors, type JobDescriptionFields } from '../../domain/job-descriptions.ts';
 import type { JobDescription } from '../../generated/prisma/client.ts';
 import { findCommune } from '../../server/territories.ts';
-import {
-  JOB_DESCRIPTION_WORKFLOW_TYPE,
-  jobDescriptionWorkflowId,
-  touchedSignal,
-  type JobDescriptionInput,
-} from '../../workflows/job-description/contract.ts';
 import type { Actor } from '../auth/actor.ts';
 import { forbidden, notFound } from '../errors.ts';
+import { touchJobDescriptionWorkflow } from '../job-descriptions/workflow.ts';
 import { defineRoute, type Deps } from '../route.ts';
 import { idParams } from '../schemas.ts';
 
@@ -92,25 +87,6 @@ async function managedEmployer(deps: Deps, actor: Actor, employerId: string) {
     throw forbidden('Seuls les membres de cet employeur peuvent gérer ses fiches de poste.');
   }
   return employer;
-}
-
-/**
- * Tells the job description's workflow (starting it if needed) what the employer just did.
- * Also used by `npm start` to give the seeded job descriptions their workflow.
- */
-export async function touchJobDescriptionWorkflow(
-  deps: Pick<Deps, 'temporal' | 'clock'> & { config: Pick<Deps['config'], 'TEMPORAL_TASK_QUEUE'> },
-  row: Pick<JobDescription, 'id' | 'employerId' | 'lastUpdatedOn' | 'recruitmentOpen'>,
-): Promise<void> {
-  const touch = { lastUpdatedOn: row.lastUpdatedOn ?? today(deps.clock), recruitmentOpen: row.recruitmentOpen };
-  const input: JobDescriptionInput = { jobDescriptionId: row.id, employerId: row.employerId, ...touch };
-  await deps.temporal.workflow.signalWithStart(JOB_DESCRIPTION_WORKFLOW_TYPE, {
-    workflowId: jobDescriptionWorkflowId(row.id),
-    taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
-    args: [input],
-    signal: touchedSignal,
-    signalArgs: [touch],
-  });
 }
 
 const responses = {

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { ROLE_OF_ORGANIZATION_TYPE, ROLES } from '../../domain/organizations.ts';
 import { writeAudit } from '../../server/audit.ts';
-import { hashPassword } from '../auth/passwords.ts';
+import { hashPassword } from '../../server/passwords.ts';
 import { ApiError, conflict } from '../errors.ts';
 import { defineRoute } from '../route.ts';
 import { email, nonEmptyText, uuid } from '../schemas.ts';
