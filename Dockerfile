@@ -1,5 +1,5 @@
 # Plateforme de l'inclusion: one image for the three processes (docker-compose.yml):
-#   web (default)  node --import tsx server/main.ts
+#   web (default)  node --import tsx api/main.ts
 #   worker         node --import tsx worker/main.ts
 #   migrate        node --import tsx scripts/db/migrate.ts   (one-shot, before web and worker)
 # TypeScript runs through tsx (a runtime dependency), as in development: there is no tsc emit step.
@@ -60,4 +60,4 @@ COPY --from=build /app/scripts/db ./scripts/db
 USER node
 EXPOSE 3000
 # The process handles SIGTERM itself (graceful shutdown); compose adds `init: true` for reaping.
-CMD ["node", "--import", "tsx", "server/main.ts"]
+CMD ["node", "--import", "tsx", "api/main.ts"]

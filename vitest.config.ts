@@ -1,4 +1,4 @@
-// Four layers (STYLE.md): pure domain specs, workflows on the time-skipping server,
+// Four layers (docs/conventions.md): pure domain specs, workflows on the time-skipping server,
 // integration on the Temporal dev server + PostgreSQL, browser tests in Chromium.
 import { defineConfig } from 'vitest/config';
 
@@ -6,7 +6,10 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'unit', include: ['domain/**/*.test.ts', 'api/**/*.test.ts', 'server/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          include: ['domain/**/*.test.ts', 'api/**/*.test.ts', 'server/**/*.test.ts', 'tests/repository/**/*.test.ts'],
+        },
       },
       {
         test: {

@@ -39,7 +39,7 @@ export interface ParcoursHireInput {
 
 export interface ApplicationActivities {
   projectApplication(input: { view: ApplicationView; entry: ApplicationHistoryEntry }): Promise<void>;
-  /** Every check of the hire on the data of the day (SPEC §4); allocates the number of a new PASS. */
+  /** Every check of the hire on the data of the day (docs/rules.md §4); allocates the number of a new PASS. */
   planHire(input: PlanHireInput): Promise<PlanHireResult>;
   /** Starts the parcours of a new PASS (idempotent) and ties the diagnosis to it. */
   openParcoursForHire(input: {

@@ -46,9 +46,9 @@ export interface EmployerImportProgress {
 export interface Activities {
   projectAccreditation(input: ProjectAccreditationInput): Promise<void>;
   projectParcours(input: ProjectParcoursInput): Promise<void>;
-  /** Anonymizes the person's personal data when no parcours of theirs remains (SPEC §5). */
+  /** Anonymizes the person's personal data when no parcours of theirs remains (docs/rules.md §5). */
   anonymizePerson(input: { personId: string; passNumber: string }): Promise<'anonymized' | 'kept'>;
-  /** The notice or the deactivation of a job description, unless it was updated since (SPEC §3). */
+  /** The notice or the deactivation of a job description, unless it was updated since (docs/rules.md §3). */
   applyJobDescriptionDeadline(input: JobDescriptionDeadlineInput): Promise<JobDescriptionDeadlineResult>;
   /** Marks an employer import running; returns where it stands (a resumed import goes on from there). */
   startEmployerImport(input: { importId: string }): Promise<EmployerImportProgress>;

@@ -1,4 +1,4 @@
-// The employer import workflow's steps in PostgreSQL (SPEC §3). A batch upserts employers on
+// The employer import workflow's steps in PostgreSQL (docs/rules.md §3). A batch upserts employers on
 // (SIRET, kind) and moves the import's counters in one transaction guarded by `processedRows`,
 // so a retried batch changes nothing twice. The file is re-read from the stored content (the
 // workflow history carries only offsets); the last file read is kept in memory.
@@ -73,7 +73,7 @@ export function employerImportActivities(db: Db) {
             created += 1;
           }
         }
-        // A commune's centre is known from the first employer imported there (SPEC §3).
+        // A commune's centre is known from the first employer imported there (docs/rules.md §3).
         await tx.communeCentre.createMany({
           data: employers.map((e) => ({
             code: e.communeCode,

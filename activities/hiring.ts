@@ -1,4 +1,4 @@
-// The hire's activities (SPEC §4): the checks on the data of the day, then the parcours
+// The hire's activities (docs/rules.md §4): the checks on the data of the day, then the parcours
 // workflow of the PASS IAE told through the worker's client. Each is idempotent: a number is
 // allocated once per application, the parcours is started with USE_EXISTING, and updates to
 // an existing parcours carry an id Temporal deduplicates.
@@ -125,7 +125,7 @@ export function hiringActivities(
         workflowIdConflictPolicy: 'USE_EXISTING',
       });
       await client.workflow.executeUpdateWithStart(parcoursSyncUpdate, { startWorkflowOperation });
-      // The diagnosis that opened the PASS stays valid for its life (SPEC §4).
+      // The diagnosis that opened the PASS stays valid for its life (docs/rules.md §4).
       await db.diagnosis.updateMany({ where: { id: diagnosisId, passNumber: null }, data: { passNumber } });
     },
 

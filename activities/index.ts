@@ -1,4 +1,4 @@
-// Activities are built by a factory that receives their dependencies (STYLE.md).
+// Activities are built by a factory that receives their dependencies (docs/conventions.md).
 import type { Db } from '../server/db/client.ts';
 import { accreditationActivities } from './accreditation.ts';
 import type { ApplicationActivities } from './application-contract.ts';

@@ -1,5 +1,5 @@
 // The job description workflow's deadlines in PostgreSQL: the notice to the employer and the
-// deactivation (SPEC §3). Idempotent: notifications and audit entries are keyed, and the row
+// deactivation (docs/rules.md §3). Idempotent: notifications and audit entries are keyed, and the row
 // changes only while it still counts from the day the workflow counted from.
 import { frenchDate } from '../domain/dates.ts';
 import { deactivationDay } from '../domain/job-descriptions.ts';

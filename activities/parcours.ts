@@ -83,7 +83,7 @@ export function parcoursActivities(db: Db) {
 
     /**
      * Personal data goes when the person has no parcours left (every PASS past its waiting
-     * period, or cancelled); what aggregates need (birth year, commune) stays (SPEC §5, §11).
+     * period, or cancelled); what aggregates need (birth year, commune) stays (docs/rules.md §5, §11).
      */
     async anonymizePerson({ personId, passNumber }: { personId: string; passNumber: string }) {
       const others = await db.pass.count({

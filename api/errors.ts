@@ -1,4 +1,4 @@
-// The error shape of SPEC §13: {"error": {"code", "message" (French), "details"}}.
+// The error shape of docs/rules.md §13: {"error": {"code", "message" (French), "details"}}.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { BusinessRuleError, PERMISSION_REFUSAL_CODES } from '../domain/errors.ts';
@@ -76,7 +76,7 @@ function fromHttpError(error: HttpError): ApiError | null {
 
 export const unsupportedMediaType = () => new ApiError(415, ...HTTP_STATUS_MESSAGES[415]!);
 
-/** Turns every thrown error into the SPEC error shape; only unexpected ones are 500 (and logged). */
+/** Turns every thrown error into the error shape of docs/rules.md §13; only unexpected ones are 500 (and logged). */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     // The request deadline answered already: the late outcome only goes to the log.

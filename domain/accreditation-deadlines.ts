@@ -1,4 +1,4 @@
-// The accreditation request's deadlines (SPEC §7), as a pure function of its state:
+// The accreditation request's deadlines (docs/rules.md §7), as a pure function of its state:
 // the workflow sleeps until the next one, and re-asks whenever the request changes.
 import type { AccreditationState } from './accreditation.ts';
 import { addDays, compareDates, type IsoDate } from './dates.ts';

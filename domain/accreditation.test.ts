@@ -12,7 +12,7 @@ import { BusinessRuleError } from './errors.ts';
 
 const ACTIONS = Object.keys(ACCREDITATION_TRANSITIONS) as AccreditationAction[];
 
-/** SPEC §7, written out independently of the table under test. */
+/** docs/rules.md §7, written out independently of the table under test. */
 const EXPECTED: Partial<Record<AccreditationState, Partial<Record<AccreditationAction, AccreditationState>>>> = {
   SUBMITTED: { requestInformation: 'INFORMATION_REQUESTED', approve: 'APPROVED', reject: 'REJECTED' },
   INFORMATION_REQUESTED: { respond: 'SUBMITTED', approve: 'APPROVED', reject: 'REJECTED', abandon: 'ABANDONED' },

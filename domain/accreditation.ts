@@ -1,4 +1,4 @@
-// Prescriber accreditation requests (SPEC §7): the transition table, as data.
+// Prescriber accreditation requests (docs/rules.md §7): the transition table, as data.
 import { BusinessRuleError } from './errors.ts';
 import type { IsoDate } from './dates.ts';
 

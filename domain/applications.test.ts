@@ -19,7 +19,7 @@ import { BusinessRuleError } from './errors.ts';
 
 const TRANSITIONS = Object.keys(APPLICATION_TRANSITIONS) as ApplicationTransitionName[];
 
-/** SPEC §4, written out independently of the table under test: [from, transition, to, actors]. */
+/** docs/rules.md §4, written out independently of the table under test: [from, transition, to, actors]. */
 const EXPECTED: [ApplicationState, ApplicationTransitionName, ApplicationState, ApplicationActor[]][] = [
   ['new', 'process', 'processing', ['EMPLOYER']],
   ['new', 'postpone', 'postponed', ['EMPLOYER']],

@@ -1,4 +1,4 @@
-// Job applications (SPEC §4): the state machine as data, who may make each transition, the
+// Job applications (docs/rules.md §4): the state machine as data, who may make each transition, the
 // refusal reasons, the 24-hour duplicate guard and the deadlines the application workflow
 // sleeps until. Pure: every function receives "today".
 import { addDays, compareDates, frenchDate, type IsoDate } from './dates.ts';
@@ -147,12 +147,12 @@ export function checkRefusalReason(reason: string | undefined, actor: Applicatio
   return reason as RefusalReason;
 }
 
-/** An accepted hire may be cancelled only before the contract starts (SPEC §4). */
+/** An accepted hire may be cancelled only before the contract starts (docs/rules.md §4). */
 export function checkCancellation(hiringStartDate: IsoDate, today: IsoDate): void {
   if (compareDates(today, hiringStartDate) >= 0) throw APPLICATION_REFUSALS.contractStarted(hiringStartDate);
 }
 
-/** Same person to the same employer twice within 24 hours is a duplicate (SPEC §4). */
+/** Same person to the same employer twice within 24 hours is a duplicate (docs/rules.md §4). */
 export function isDuplicateApplication(previousSentAt: readonly Date[], now: Date): boolean {
   const windowStart = now.getTime() - DUPLICATE_WINDOW_HOURS * 3600 * 1000;
   return previousSentAt.some((sentAt) => sentAt.getTime() > windowStart && sentAt.getTime() <= now.getTime());
@@ -184,7 +184,7 @@ export function nextApplicationDeadline(state: ApplicationState, lastUpdatedOn: 
 export type ApplicationSenderKind = 'AUTHORIZED_PRESCRIBER' | 'ORIENTEUR' | 'EMPLOYER';
 
 /**
- * The sender kind decides the route of a hire (SPEC §4): only an authorized prescriber's
+ * The sender kind decides the route of a hire (docs/rules.md §4): only an authorized prescriber's
  * application opens a PASS during the waiting period. Administrators act as the platform's
  * authorized prescribers.
  */

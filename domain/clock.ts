@@ -1,7 +1,7 @@
 import { parisDateOf, type IsoDate } from './dates.ts';
 
 /**
- * The only way code outside workflows learns the time (SPEC §6). Production uses the
+ * The only way code outside workflows learns the time (docs/rules.md §6). Production uses the
  * machine clock (server/clock.ts), tests and the sandbox a controlled one.
  */
 export interface Clock {

@@ -1,4 +1,4 @@
-// Business dates are calendar days in Europe/Paris (SPEC §6), written `YYYY-MM-DD`.
+// Business dates are calendar days in Europe/Paris (docs/rules.md §6), written `YYYY-MM-DD`.
 // Pure functions only: "now" is always passed in, never read here.
 
 export type IsoDate = string;

@@ -1,6 +1,6 @@
-// Administrative criteria and eligibility diagnoses (SPEC §4, §8, §10): which criteria a
+// Administrative criteria and eligibility diagnoses (docs/rules.md §4, §8, §10): which criteria a
 // person may hold together, how many an SIAE needs to self-prescribe, how long a
-// diagnosis lasts and which one a hire relies on. "Today" is always passed in (SPEC §6).
+// diagnosis lasts and which one a hire relies on. "Today" is always passed in (docs/rules.md §6).
 import { addDays, addMonths, compareDates, frenchDate, isIsoDate, type IsoDate } from './dates.ts';
 import { BusinessRuleError } from './errors.ts';
 import { SIAE_KINDS, type EmployerKind } from './organizations.ts';
@@ -247,7 +247,7 @@ function capitalize(text: string): string {
 }
 
 /**
- * Whether an SIAE's self-prescription right is active on a day (SPEC §8): a temporary
+ * Whether an SIAE's self-prescription right is active on a day (docs/rules.md §8): a temporary
  * revocation ends by itself on its end date; a permanent one only when lifted.
  */
 export function isSelfPrescriptionRightActive(
@@ -344,7 +344,7 @@ function mostRecent<D extends EligibilityDiagnosis>(diagnoses: readonly D[]): D 
  * The diagnosis a hire (or an application) relies on, on a day. A prescriber's valid
  * diagnosis takes precedence over an employer's; an employer's diagnosis is seen and used
  * only by the SIAE that made it (`employerId` null: the caller is no employer), and not
- * while that SIAE's self-prescription right is revoked (SPEC §8). Among several of the
+ * while that SIAE's self-prescription right is revoked (docs/rules.md §8). Among several of the
  * same author, the most recent wins. Otherwise null with a French reason that never
  * reveals another SIAE's diagnosis.
  */

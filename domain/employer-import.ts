@@ -1,4 +1,4 @@
-// Rules of the CSV import of employers (SPEC §3): the expected columns and the check of each
+// Rules of the CSV import of employers (docs/rules.md §3): the expected columns and the check of each
 // line, with one French message per faulty column. Pure: communes are looked up through the
 // function passed in (reference data lives in server/territories.ts).
 import { EMPLOYER_KINDS, type EmployerKind } from './organizations.ts';

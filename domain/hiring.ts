@@ -1,4 +1,4 @@
-// Hiring (accepting an application, SPEC §4): every check, as one pure decision. It says
+// Hiring (accepting an application, docs/rules.md §4): every check, as one pure decision. It says
 // whether the hire may happen and what becomes of the PASS IAE: none (GEIQ, EA), the
 // person's valid or future PASS reused, or a new one opened on a diagnosis.
 import { compareDates, frenchDate, type IsoDate } from './dates.ts';
@@ -94,7 +94,7 @@ export function decideHire(request: HireRequest): HirePlan {
 }
 
 /**
- * Postponing the start of an accepted hire (SPEC §4): before the contract starts, to a later
+ * Postponing the start of an accepted hire (docs/rules.md §4): before the contract starts, to a later
  * day at most 30 days after the start first agreed, and still not more than 6 months ahead.
  */
 export function checkHirePostponement(

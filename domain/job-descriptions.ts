@@ -1,8 +1,8 @@
-// Job descriptions (fiches de poste, SPEC §3): what a valid one holds, and when it is
+// Job descriptions (fiches de poste, docs/rules.md §3): what a valid one holds, and when it is
 // deactivated for lack of updates. Pure: "today" and the last update day are passed in.
 import { addDays, type IsoDate } from './dates.ts';
 
-/** Not updated for 90 days → recruitment closed (SPEC §3). */
+/** Not updated for 90 days → recruitment closed (docs/rules.md §3). */
 export const JOB_DESCRIPTION_INACTIVITY_DAYS = 90;
 /** The employer is told this many days before the deactivation. */
 export const JOB_DESCRIPTION_NOTICE_DAYS_BEFORE = 7;

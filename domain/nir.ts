@@ -1,4 +1,4 @@
-// NIR, the French social security number (SPEC §4): a 13-character number then a 2-digit
+// NIR, the French social security number (docs/rules.md §4): a 13-character number then a 2-digit
 // key, key = 97 − (number mod 97). Layout of the number: sex (1), year of birth (2),
 // month of birth (2), département (2, "2A"/"2B" for Corsica), commune (3), order (3).
 //
@@ -13,7 +13,7 @@
 // Year, département, commune and order are not checked against INSEE tables: a person's
 // NIR is given by INSEE and the platform has no authority to second-guess it.
 //
-// The NIR is personal data (SPEC §11): nothing here logs it or puts it in a message.
+// The NIR is personal data (docs/rules.md §11): nothing here logs it or puts it in a message.
 
 export const NIR_LENGTH = 15;
 

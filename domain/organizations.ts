@@ -1,4 +1,4 @@
-// Organizations, roles and who may do what (SPEC §2, §3).
+// Organizations, roles and who may do what (docs/rules.md §2, §3).
 
 export const ORGANIZATION_TYPES = ['PRESCRIBER', 'EMPLOYER', 'PREFECTURE', 'DDETS', 'PLATFORM'] as const;
 export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];

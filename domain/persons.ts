@@ -1,4 +1,4 @@
-// Persons (SPEC §4): duplicate detection and who may read personal data.
+// Persons (docs/rules.md §4): duplicate detection and who may read personal data.
 
 /** "Éloïse-Marie  DUPONT" and "eloise marie dupont" are the same name for duplicate detection. */
 export function normalizeName(name: string): string {
@@ -16,7 +16,7 @@ export function personIdentityKey(person: { lastName: string; firstName: string;
 }
 
 /**
- * Personal data is visible only to those who work the person's case (SPEC §2, §11): the
+ * Personal data is visible only to those who work the person's case (docs/rules.md §2, §11): the
  * organization that registered the person, organizations that diagnosed them, that sent
  * an application for them or received one, and administrators.
  */

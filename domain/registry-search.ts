@@ -1,4 +1,4 @@
-// Registry search rules (SPEC §3): the radius around a commune's centre, distances on the
+// Registry search rules (docs/rules.md §3): the radius around a commune's centre, distances on the
 // globe, and the fair order of results. Pure: the API's SQL implements the same order, and an
 // integration test checks that both agree.
 

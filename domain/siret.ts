@@ -1,4 +1,4 @@
-// SIRET: 14 digits, Luhn-valid (SPEC §3). La Poste's establishments (SIREN 356000000)
+// SIRET: 14 digits, Luhn-valid (docs/rules.md §3). La Poste's establishments (SIREN 356000000)
 // are the documented exception: their digits sum to a multiple of 5 instead.
 
 const LA_POSTE_SIREN = '356000000';

@@ -129,7 +129,7 @@ try {
     PUBLIC_URL: config.PUBLIC_URL,
   };
   startNodeChild('worker', 'worker/main.ts', env);
-  startNodeChild('web', 'server/main.ts', env);
+  startNodeChild('web', 'api/main.ts', env);
   await waitForHealth(`http://127.0.0.1:${config.PORT}/healthz`, 60_000);
 
   // The seeded job descriptions get their 90-day timers (decision 008); already running ones are left.

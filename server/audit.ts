@@ -1,4 +1,4 @@
-// Audit log writes (SPEC §9). Keys make retried writes idempotent: the same key is written once.
+// Audit log writes (docs/rules.md §9). Keys make retried writes idempotent: the same key is written once.
 import type { Prisma } from '../generated/prisma/client.ts';
 
 export interface AuditRecord {

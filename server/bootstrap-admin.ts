@@ -1,5 +1,5 @@
 // The default administrator (ADMIN_EMAIL / ADMIN_PASSWORD), created once, with the platform organization.
-import { hashPassword } from '../api/auth/passwords.ts';
+import { hashPassword } from './passwords.ts';
 import type { Db } from './db/client.ts';
 
 export const PLATFORM_ORGANIZATION_NAME = "Équipe de la Plateforme de l'inclusion";

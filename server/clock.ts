@@ -1,6 +1,6 @@
 import type { Clock } from '../domain/clock.ts';
 
-/** The machine clock: the one place outside workflows that reads the current time (SPEC §6). */
+/** The machine clock: the one place outside workflows that reads the current time (docs/rules.md §6). */
 export const systemClock: Clock = {
   now: () => new Date(),
 };

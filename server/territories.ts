@@ -1,4 +1,4 @@
-// Départements and régions from @etalab/decoupage-administratif (SPEC §3 reference data).
+// Départements and régions from @etalab/decoupage-administratif (docs/rules.md §3 reference data).
 import { createRequire } from 'node:module';
 
 interface Departement {

@@ -105,7 +105,7 @@ export async function applicationView(deps: Deps, row: ApplicationRow) {
   return view!;
 }
 
-/** Applications show personal data (name, birth date): every read is audited (SPEC §9). */
+/** Applications show personal data (name, birth date): every read is audited (docs/rules.md §9). */
 export async function auditApplicationRead(
   deps: Deps,
   actor: Actor,

@@ -1,4 +1,4 @@
-// Who is calling: the user, and the organization they act for (SPEC §2).
+// Who is calling: the user, and the organization they act for (docs/rules.md §2).
 import { createHash, randomBytes } from 'node:crypto';
 import type {
   AuthorizationStatus,

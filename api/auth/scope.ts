@@ -1,4 +1,4 @@
-// Département-scoped roles see and act only in their département (SPEC §2).
+// Département-scoped roles see and act only in their département (docs/rules.md §2).
 import { forbidden } from '../errors.ts';
 import type { Actor } from './actor.ts';
 

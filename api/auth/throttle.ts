@@ -1,4 +1,4 @@
-// Login throttling (SPEC §11): too many failures for one e-mail, or from one address,
+// Login throttling (docs/rules.md §11): too many failures for one e-mail, or from one address,
 // within the window → refused until failures age out.
 import type { Db } from '../../server/db/client.ts';
 

@@ -1,4 +1,4 @@
-// What the public registry shows of an employer and its job descriptions (SPEC §3): public
+// What the public registry shows of an employer and its job descriptions (docs/rules.md §3): public
 // fields only — no contact person, no e-mail, nothing about applicants.
 import { z } from 'zod';
 import { findCommune } from '../../server/territories.ts';

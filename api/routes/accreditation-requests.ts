@@ -1,4 +1,4 @@
-// Prescriber accreditation requests (SPEC §7, §13). Each request is a workflow; lists read
+// Prescriber accreditation requests (docs/rules.md §7, §13). Each request is a workflow; lists read
 // the PostgreSQL read model, one request's live state comes from the workflow query.
 import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation } from '@temporalio/client';

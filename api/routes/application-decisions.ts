@@ -1,4 +1,4 @@
-// Deciding on an application (SPEC §4, §13): the employer's transitions, the hire (accept),
+// Deciding on an application (docs/rules.md §4, §13): the employer's transitions, the hire (accept),
 // and postponing a hire's start. The application workflow decides; these routes ask it.
 import { z } from 'zod';
 import { USER_REFUSAL_REASONS } from '../../domain/applications.ts';

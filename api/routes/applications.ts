@@ -1,4 +1,4 @@
-// Job applications (SPEC §4, §13): sending one, the inbox and one application. Each
+// Job applications (docs/rules.md §4, §13): sending one, the inbox and one application. Each
 // application is an application workflow; the read model answers lists and reads.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';

@@ -1,9 +1,9 @@
 // Sign-in: API bearer tokens (POST /auth/token) and web sessions (POST /auth/session),
-// both opaque random secrets stored hashed; login throttling (SPEC §11).
+// both opaque random secrets stored hashed; login throttling (docs/rules.md §11).
 import { z } from 'zod';
 import { writeAudit } from '../../server/audit.ts';
 import { newToken } from '../auth/actor.ts';
-import { DUMMY_PASSWORD_HASH, verifyPassword } from '../auth/passwords.ts';
+import { DUMMY_PASSWORD_HASH, verifyPassword } from '../../server/passwords.ts';
 import { isLoginThrottled, recordLoginFailure, THROTTLE_WINDOW_MINUTES } from '../auth/throttle.ts';
 import { ApiError } from '../errors.ts';
 import { defineRoute, type Deps } from '../route.ts';

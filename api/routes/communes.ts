@@ -1,4 +1,4 @@
-// Commune look-up for the public search (SPEC §3): by name, postal code or INSEE code, with
+// Commune look-up for the public search (docs/rules.md §3): by name, postal code or INSEE code, with
 // whether a search can start from it (its centre is known).
 import { z } from 'zod';
 import { searchCommunes } from '../../server/territories.ts';

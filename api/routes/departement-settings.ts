@@ -1,4 +1,4 @@
-// Rollout by département (SPEC §10): administrators switch the self-prescription route on or
+// Rollout by département (docs/rules.md §10): administrators switch the self-prescription route on or
 // off per département; every change is audited with the old and the new value.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';

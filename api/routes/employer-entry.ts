@@ -1,4 +1,4 @@
-// An employer manages its own registry entry (SPEC §2, §3): description, contact, address and
+// An employer manages its own registry entry (docs/rules.md §2, §3): description, contact, address and
 // whether it receives applications. Every change is audited with the old and new values.
 import { z } from 'zod';
 import { writeAudit } from '../../server/audit.ts';

@@ -1,4 +1,4 @@
-// CSV import of employers by administrators (SPEC §3): the whole file is checked first and
+// CSV import of employers by administrators (docs/rules.md §3): the whole file is checked first and
 // stored with its line-by-line report; a workflow then upserts the valid lines in batches.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';

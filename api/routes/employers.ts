@@ -1,4 +1,4 @@
-// The public registry (SPEC §3, §13): search employers around a commune or in a département,
+// The public registry (docs/rules.md §3, §13): search employers around a commune or in a département,
 // fairly ordered, and read one employer. No account needed.
 import { z } from 'zod';
 import { EMPLOYER_KINDS, type EmployerKind } from '../../domain/organizations.ts';

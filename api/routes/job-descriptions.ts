@@ -1,4 +1,4 @@
-// Job descriptions managed by their employer (SPEC §3, §13). The API writes the row; every
+// Job descriptions managed by their employer (docs/rules.md §3, §13). The API writes the row; every
 // create and update reaches the job description's workflow by signal-with-start, which moves
 // its 90-day deactivation timers (docs/decisions/008-job-descriptions-and-imports.md).
 import { z } from 'zod';
@@ -11,14 +11,9 @@ import {
 } from '../../domain/job-descriptions.ts';
 import type { JobDescription } from '../../generated/prisma/client.ts';
 import { findCommune } from '../../server/territories.ts';
-import {
-  JOB_DESCRIPTION_WORKFLOW_TYPE,
-  jobDescriptionWorkflowId,
-  touchedSignal,
-  type JobDescriptionInput,
-} from '../../workflows/job-description/contract.ts';
 import type { Actor } from '../auth/actor.ts';
 import { forbidden, notFound } from '../errors.ts';
+import { touchJobDescriptionWorkflow } from '../job-descriptions/workflow.ts';
 import { defineRoute, type Deps } from '../route.ts';
 import { idParams, int32, text } from '../schemas.ts';
 
@@ -95,25 +90,6 @@ async function managedEmployer(deps: Deps, actor: Actor, employerId: string) {
     throw forbidden('Seuls les membres de cet employeur peuvent gérer ses fiches de poste.');
   }
   return employer;
-}
-
-/**
- * Tells the job description's workflow (starting it if needed) what the employer just did.
- * Also used by `npm start` to give the seeded job descriptions their workflow.
- */
-export async function touchJobDescriptionWorkflow(
-  deps: Pick<Deps, 'temporal' | 'clock'> & { config: Pick<Deps['config'], 'TEMPORAL_TASK_QUEUE'> },
-  row: Pick<JobDescription, 'id' | 'employerId' | 'lastUpdatedOn' | 'recruitmentOpen'>,
-): Promise<void> {
-  const touch = { lastUpdatedOn: row.lastUpdatedOn ?? today(deps.clock), recruitmentOpen: row.recruitmentOpen };
-  const input: JobDescriptionInput = { jobDescriptionId: row.id, employerId: row.employerId, ...touch };
-  await deps.temporal.workflow.signalWithStart(JOB_DESCRIPTION_WORKFLOW_TYPE, {
-    workflowId: jobDescriptionWorkflowId(row.id),
-    taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
-    args: [input],
-    signal: touchedSignal,
-    signalArgs: [touch],
-  });
 }
 
 const responses = {

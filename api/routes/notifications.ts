@@ -1,4 +1,4 @@
-// The inbox (SPEC §9): notifications addressed to the organization the user acts for.
+// The inbox (docs/rules.md §9): notifications addressed to the organization the user acts for.
 import { z } from 'zod';
 import { notFound } from '../errors.ts';
 import { defineRoute } from '../route.ts';

@@ -1,4 +1,4 @@
-// Open data (SPEC §3, §13): the registry's employers as CSV and JSON files, public.
+// Open data (docs/rules.md §3, §13): the registry's employers as CSV and JSON files, public.
 import { z } from 'zod';
 import { today } from '../../domain/clock.ts';
 import { openDataCsv, openDataEmployers } from '../../server/registry/open-data.ts';

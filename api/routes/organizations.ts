@@ -1,4 +1,4 @@
-// Organizations (SPEC §2, §3, §13): created by administrators; authorization status shown.
+// Organizations (docs/rules.md §2, §3, §13): created by administrators; authorization status shown.
 import { z } from 'zod';
 import { EMPLOYER_KINDS, initialAuthorizationStatus, PRESCRIBER_KINDS } from '../../domain/organizations.ts';
 import { writeAudit } from '../../server/audit.ts';

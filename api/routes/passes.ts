@@ -1,4 +1,4 @@
-// PASS IAE and prolongation requests (SPEC §5, §13). Each PASS is a parcours workflow; one
+// PASS IAE and prolongation requests (docs/rules.md §5, §13). Each PASS is a parcours workflow; one
 // PASS's live state is the workflow's answer, computed for the API's "today".
 import { WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
 import { z } from 'zod';
@@ -147,7 +147,7 @@ export const passRoutes = [
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${body.personId}, 0))`;
         const allocated = await tx.passNumberAllocation.findUnique({ where: { issuanceKey } });
         if (allocated) return { ...allocated, repeated: true };
-        // A person holds at most one valid or future PASS (SPEC §5), including one whose
+        // A person holds at most one valid or future PASS (docs/rules.md §5), including one whose
         // issuance is under way and not yet projected.
         const passes = await tx.pass.findMany({ where: { personId: body.personId, cancelled: false } });
         const current = passes.find(

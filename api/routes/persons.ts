@@ -1,4 +1,4 @@
-// Persons and eligibility diagnoses (SPEC §4, §13).
+// Persons and eligibility diagnoses (docs/rules.md §4, §13).
 import { z } from 'zod';
 import { today } from '../../domain/clock.ts';
 import { compareDates } from '../../domain/dates.ts';
@@ -76,7 +76,7 @@ function diagnosisView(d: Diagnosis) {
   };
 }
 
-/** An employer's diagnosis is visible only to that employer (SPEC §4). */
+/** An employer's diagnosis is visible only to that employer (docs/rules.md §4). */
 function visibleDiagnoses(actor: Actor, diagnoses: Diagnosis[]) {
   return diagnoses.filter(
     (d) => d.author === 'PRESCRIBER' || actor.role === 'ADMIN' || d.authorOrganizationId === actor.organization.id,
@@ -238,7 +238,7 @@ export const personRoutes = [
     handle: async ({ deps, actor, params }) => {
       const person = await personOnCase(deps, actor, params.id);
       const now = deps.clock.now();
-      // Every read of personal data is audited (SPEC §9).
+      // Every read of personal data is audited (docs/rules.md §9).
       await writeAudit(deps.db, {
         key: `person.read:${person.id}:${actor.sessionId}:${now.getTime()}`,
         action: 'person.read',
@@ -285,7 +285,7 @@ export const personRoutes = [
       let author: 'PRESCRIBER' | 'EMPLOYER';
       if (body.employerId === undefined) {
         // The organization's status is read fresh on every request: an approval or a
-        // withdrawal takes effect at once (SPEC §7).
+        // withdrawal takes effect at once (docs/rules.md §7).
         if (actor.role !== 'ADMIN' && !isAuthorizedPrescriber(actor)) {
           throw forbidden(
             actor.role === 'PRESCRIBER'

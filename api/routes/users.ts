@@ -1,9 +1,9 @@
-// User accounts (SPEC §2, §11): created by administrators, with a membership whose role
+// User accounts (docs/rules.md §2, §11): created by administrators, with a membership whose role
 // follows the organization's type.
 import { z } from 'zod';
 import { ROLE_OF_ORGANIZATION_TYPE, ROLES } from '../../domain/organizations.ts';
 import { writeAudit } from '../../server/audit.ts';
-import { hashPassword } from '../auth/passwords.ts';
+import { hashPassword } from '../../server/passwords.ts';
 import { ApiError, conflict } from '../errors.ts';
 import { defineRoute } from '../route.ts';
 import { email, nonEmptyText, text, uuid } from '../schemas.ts';

@@ -30,7 +30,7 @@ describe('passEndDate', () => {
 
 describe('passEndDate counts days, not calendar years', () => {
   it('a span containing 29 February ends one day before "2 years − 1 day" would', () => {
-    // SPEC §5 says 730 days, so 2027-03-01 does not end on 2029-02-28 (2 calendar years − 1 day).
+    // docs/rules.md §5 says 730 days, so 2027-03-01 does not end on 2029-02-28 (2 calendar years − 1 day).
     expect(passEndDate('2027-03-01')).not.toBe('2029-02-28');
     expect(passEndDate('2027-03-01')).toBe('2029-02-27');
   });

@@ -1,4 +1,4 @@
-// PASS IAE dates and hiring start dates (SPEC §4, §5, §6). All dates are Paris calendar
+// PASS IAE dates and hiring start dates (docs/rules.md §4, §5, §6). All dates are Paris calendar
 // days, and every end date is inclusive: the PASS is valid for the whole of its end date.
 import { addDays, addMonths, compareDates, frenchDate, type IsoDate } from '../dates.ts';
 

@@ -1,4 +1,4 @@
-// PASS IAE rules (SPEC §4, §5): pure functions of dates and data, "today" always passed in.
+// PASS IAE rules (docs/rules.md §4, §5): pure functions of dates and data, "today" always passed in.
 export * from './number.ts';
 export * from './dates.ts';
 export * from './suspensions.ts';

@@ -1,4 +1,4 @@
-// PASS IAE numbers (SPEC §5): 12 characters, the "99999" prefix then a 7-digit sequence.
+// PASS IAE numbers (docs/rules.md §5): 12 characters, the "99999" prefix then a 7-digit sequence.
 // The sequence comes from the database and is never reused, so a number identifies one
 // PASS for ever; this module only writes and reads the format.
 

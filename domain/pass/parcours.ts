@@ -1,4 +1,4 @@
-// A parcours (one PASS IAE) as plain data and pure transitions (SPEC §4, §5). The parcours
+// A parcours (one PASS IAE) as plain data and pure transitions (docs/rules.md §4, §5). The parcours
 // workflow holds this state, applies these functions to its updates and timers, and
 // projects the result; nothing here knows about Temporal or the database.
 import { addDays, compareDates, daysBetween, type IsoDate } from '../dates.ts';
@@ -209,7 +209,7 @@ function assertHolder(state: ParcoursState, employerId: string): ParcoursHire {
   return holder;
 }
 
-/** A new hire reuses the PASS; a suspension in progress ends the day before (SPEC §4). */
+/** A new hire reuses the PASS; a suspension in progress ends the day before (docs/rules.md §4). */
 export function hire(state: ParcoursState, next: ParcoursHire, today: IsoDate): ParcoursState {
   assertUsable(state);
   const end = parcoursEnd(state);
@@ -418,7 +418,7 @@ export function denyProlongation(
   };
 }
 
-/** Only before the contract starts (SPEC §5: `cancelled` if the hire is cancelled before start). */
+/** Only before the contract starts (docs/rules.md §5: `cancelled` if the hire is cancelled before start). */
 export function cancelParcours(state: ParcoursState, today: IsoDate): ParcoursState {
   assertUsable(state);
   if (compareDates(today, state.start) >= 0) throw PARCOURS_REFUSALS.cancelAfterStart(state.start);
@@ -426,7 +426,7 @@ export function cancelParcours(state: ParcoursState, today: IsoDate): ParcoursSt
 }
 
 /**
- * A hire cancelled before its contract starts (SPEC §4): the PASS it opened is cancelled; a
+ * A hire cancelled before its contract starts (docs/rules.md §4): the PASS it opened is cancelled; a
  * PASS it reused drops that hire and returns to the previous employer. A suspension that hire
  * ended early stays ended: the employer declares a new one if needed.
  */
@@ -442,7 +442,7 @@ export function cancelHire(state: ParcoursState, cancelled: ParcoursHire, today:
 }
 
 /**
- * A hire's start date postponed before the contract starts (SPEC §4; the 30-day limit is the
+ * A hire's start date postponed before the contract starts (docs/rules.md §4; the 30-day limit is the
  * caller's, checkHiringPostponement). A PASS opened by that hire starts with it, so its dates
  * move too; a reused PASS keeps its dates and the hire must still fall within them.
  */

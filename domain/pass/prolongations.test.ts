@@ -45,7 +45,7 @@ function granted(reason: ProlongationReason, days: number, start = '2025-01-01')
   return { reason, start, end: addDays(start, days - 1) };
 }
 
-/** SPEC §5's table, written out independently of PROLONGATION_RULES. */
+/** docs/rules.md §5's table, written out independently of PROLONGATION_RULES. */
 const SPEC_TABLE: Record<
   ProlongationReason,
   { max: number; cap: number | null; by: 'EMPLOYER' | 'AUTHORIZED_PRESCRIBER'; kinds: readonly EmployerKind[] }
@@ -58,7 +58,7 @@ const SPEC_TABLE: Record<
 };
 
 describe('the prolongation table', () => {
-  it('has the five reasons of SPEC §5 with their limits, validator and employer kinds', () => {
+  it('has the five reasons of docs/rules.md §5 with their limits, validator and employer kinds', () => {
     expect([...PROLONGATION_REASONS].sort()).toEqual(Object.keys(SPEC_TABLE).sort());
     for (const reason of PROLONGATION_REASONS) {
       const rule = PROLONGATION_RULES[reason];

@@ -1,4 +1,4 @@
-// Prolongations of a PASS IAE (SPEC §5): the table of reasons, as data, and the rules of a
+// Prolongations of a PASS IAE (docs/rules.md §5): the table of reasons, as data, and the rules of a
 // request. The PASS's current end date is its last valid day, so a prolongation starts the
 // day after it and ends on a date the employer chooses, within the reason's limits.
 import { addDays, addMonths, compareDates, daysBetween, type IsoDate } from '../dates.ts';
@@ -159,7 +159,7 @@ export interface ProlongationCheck {
 }
 
 /**
- * The rules of a prolongation request. Beyond SPEC §5, a prolongation that would already be
+ * The rules of a prolongation request. Beyond docs/rules.md §5, a prolongation that would already be
  * over on `today` is refused: it could only make an expired PASS expire again.
  */
 export function checkProlongation(r: ProlongationRequest): ProlongationCheck {

@@ -52,7 +52,7 @@ describe('effectivePassEnd', () => {
 });
 
 describe('passStatus', () => {
-  it('has the five states of SPEC §5, each with a French label', () => {
+  it('has the five states of docs/rules.md §5, each with a French label', () => {
     expect([...PASS_STATUSES]).toEqual(['future', 'valid', 'suspended', 'expired', 'cancelled']);
     for (const status of PASS_STATUSES) expect(PASS_STATUS_LABELS[status]).toMatch(/\S/);
   });

@@ -1,4 +1,4 @@
-// Where a PASS IAE stands on a given day (SPEC §5, §6): its state, the days it still
+// Where a PASS IAE stands on a given day (docs/rules.md §5, §6): its state, the days it still
 // counts, and the instant it expires — at the end of its end date, Paris time.
 import { addDays, compareDates, daysBetween, startOfParisDay, type IsoDate } from '../dates.ts';
 import { passEndDate } from './dates.ts';

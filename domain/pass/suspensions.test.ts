@@ -49,7 +49,7 @@ function errorOf(run: () => unknown): BusinessRuleError {
 }
 
 describe('suspension reasons', () => {
-  it('are the five of SPEC §5, each with a French label', () => {
+  it('are the five of docs/rules.md §5, each with a French label', () => {
     expect([...SUSPENSION_REASONS]).toEqual([
       'CONTRAT_SUSPENDU',
       'CONTRAT_ROMPU',

@@ -1,4 +1,4 @@
-// Suspensions of a PASS IAE (SPEC §5). While a PASS is suspended its clock stops: each
+// Suspensions of a PASS IAE (docs/rules.md §5). While a PASS is suspended its clock stops: each
 // suspension pushes the end date back by its length in days, both ends included.
 import { addDays, addMonths, compareDates, daysBetween, type IsoDate } from '../dates.ts';
 import { BusinessRuleError } from '../errors.ts';
@@ -86,7 +86,7 @@ export interface SuspensionRequest {
 }
 
 /**
- * Every rule a new suspension breaks (empty when it may be recorded). Beyond SPEC §5, the PASS
+ * Every rule a new suspension breaks (empty when it may be recorded). Beyond docs/rules.md §5, the PASS
  * must not have expired on `today` and the suspension must start within the PASS: a PASS that
  * is over cannot be suspended back to life, and a suspension before the PASS has no clock to stop.
  */
@@ -202,7 +202,7 @@ export function endSuspensionEarly(s: Suspension, endDate: IsoDate, today: IsoDa
 }
 
 /**
- * A new hire on the PASS ends a suspension the day before the contract starts (SPEC §4).
+ * A new hire on the PASS ends a suspension the day before the contract starts (docs/rules.md §4).
  * A suspension already over is kept as is; one that would not have started before the hire
  * has no day left, so it disappears (null).
  */

@@ -1,4 +1,4 @@
-// The waiting period after a PASS IAE (SPEC §4, §5): for 2 years after a PASS ends, a new
+// The waiting period after a PASS IAE (docs/rules.md §4, §5): for 2 years after a PASS ends, a new
 // one is opened only by the prescriber route. The same 2 years bound how long a person's
 // data is kept once no parcours is left.
 import { addDays, addMonths, compareDates, type IsoDate } from '../dates.ts';

@@ -1,4 +1,4 @@
-// Benchmark of the public registry search (SPEC §3) on PostgreSQL, all started here:
+// Benchmark of the public registry search (docs/rules.md §3) on PostgreSQL, all started here:
 //   npm run bench:search [-- --employers N] [--queries Q] [--concurrency C]
 //
 // Creates a fresh database (migrated), bulk-loads N employers (default 10,000) spread around

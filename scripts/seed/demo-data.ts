@@ -1,7 +1,7 @@
 // Demo data for the local platform and the browser tests: employers of several kinds in
 // three départements with job descriptions, prescriber organizations authorized and not,
 // a prefecture and a DDETS per département, one user per role. Idempotent.
-import { hashPassword } from '../../api/auth/passwords.ts';
+import { hashPassword } from '../../server/passwords.ts';
 import { today, type Clock } from '../../domain/clock.ts';
 import type { ContractType } from '../../domain/job-descriptions.ts';
 import {

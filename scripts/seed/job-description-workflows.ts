@@ -3,7 +3,7 @@
 // same signal-with-start as the API, so a job description whose workflow runs is left as is and
 // a second run starts nothing twice (docs/decisions/008-job-descriptions-and-imports.md).
 import type { Client } from '@temporalio/client';
-import { touchJobDescriptionWorkflow } from '../../api/routes/job-descriptions.ts';
+import { touchJobDescriptionWorkflow } from '../../api/job-descriptions/workflow.ts';
 import type { Clock } from '../../domain/clock.ts';
 import type { Config } from '../../server/config.ts';
 import type { Db } from '../../server/db/client.ts';

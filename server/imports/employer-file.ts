@@ -1,4 +1,4 @@
-// Reads an employer import file (SPEC §3): CSV parsed by csv-parse, each line checked by the
+// Reads an employer import file (docs/rules.md §3): CSV parsed by csv-parse, each line checked by the
 // domain rules against the reference communes. Used by the API (to validate before storing)
 // and by the import activities (to upsert the valid lines), so both see the same lines.
 import { CsvError, parse } from 'csv-parse/sync';

@@ -1,4 +1,4 @@
-// Commune centres: the points a registry search measures distances from (SPEC §3). A shipped
+// Commune centres: the points a registry search measures distances from (docs/rules.md §3). A shipped
 // reference list (demo départements and their chefs-lieux, town halls to about 100 m), plus the
 // centres that employer imports and creations bring along for communes the list lacks.
 import type { Db } from '../db/client.ts';

@@ -1,4 +1,4 @@
-// The public registry search in one SQL statement (SPEC §3): filters, exact distance after a
+// The public registry search in one SQL statement (docs/rules.md §3): filters, exact distance after a
 // bounding-box prefilter, the fair order of domain/registry-search.ts, count and page.
 import { Prisma } from '../../generated/prisma/client.ts';
 import type { EmployerKind } from '../../domain/organizations.ts';

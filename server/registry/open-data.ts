@@ -1,4 +1,4 @@
-// Open data export of the registry (SPEC §3): every employer's public fields, as CSV (French
+// Open data export of the registry (docs/rules.md §3): every employer's public fields, as CSV (French
 // headers, RFC 4180 quoting, UTF-8) and JSON. No contact, no applicant, nothing personal.
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../db/client.ts';

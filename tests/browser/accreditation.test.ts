@@ -1,4 +1,4 @@
-// Accreditation journey in Chromium against the whole platform (SPEC §7, §9): an organization
+// Accreditation journey in Chromium against the whole platform (docs/rules.md §7, §9): an organization
 // (the demo orienteur's CCAS) asks its prefecture to be authorized; the prefecture asks for
 // information; the organization answers (without JavaScript); the prefecture approves; the
 // organization's member is then an authorized prescriber and finds the decision in its inbox.
@@ -205,7 +205,7 @@ describe("demande d'habilitation", () => {
 });
 
 // Runs after the approval above: the issue asks that "a member of the organization can then
-// record a prescriber diagnosis", through the UI (SPEC §4, §7).
+// record a prescriber diagnosis", through the UI (docs/rules.md §4, §7).
 describe("après l'habilitation", () => {
   test('un membre du CCAS inscrit une personne et réalise un diagnostic de prescripteur habilité', async () => {
     const status = await session.platform.db.organization.findFirstOrThrow({

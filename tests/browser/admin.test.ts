@@ -1,6 +1,6 @@
 // Administrators' pages in Chromium against the whole platform: the CSV import of employers
-// (upload without JavaScript, progress, line-by-line report; SPEC §3) and the self-prescription
-// rollout switch by département (SPEC §10), both linked from /espace, with an axe audit.
+// (upload without JavaScript, progress, line-by-line report; docs/rules.md §3) and the self-prescription
+// rollout switch by département (docs/rules.md §10), both linked from /espace, with an axe audit.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EMPLOYER_IMPORT_COLUMNS } from '../../domain/employer-import.ts';

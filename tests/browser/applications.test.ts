@@ -1,4 +1,4 @@
-// Applications and hiring in Chromium against the whole platform (SPEC §4, §5): an authorized
+// Applications and hiring in Chromium against the whole platform (docs/rules.md §4, §5): an authorized
 // prescriber registers a person, diagnoses her and sends her application to the demo ACI; the
 // ACI opens it from its inbox and hires her from today, and reads the PASS IAE issued
 // (today → today + 729 days) there and on the PASS page. The ACI, in a département where

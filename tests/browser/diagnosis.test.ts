@@ -1,4 +1,4 @@
-// Persons and eligibility diagnoses in Chromium against the whole platform (SPEC §4): an
+// Persons and eligibility diagnoses in Chromium against the whole platform (docs/rules.md §4): an
 // authorized prescriber registers a person and records a diagnosis valid 6 months; an SIAE
 // sees live whether the criteria ticked allow self-prescription (the API's 422 says it
 // without JavaScript) and records a diagnosis valid 92 days; an orienteur (prescriber

@@ -1,4 +1,4 @@
-// An employer manages its job descriptions in Chromium (SPEC §3): it creates one, sees it
+// An employer manages its job descriptions in Chromium (docs/rules.md §3): it creates one, sees it
 // listed with its automatic closing date, an invalid weekly duration is refused in French next
 // to its field and creates nothing, then it closes recruitment; the workflow hears of it.
 // The forms are plain POSTs: the same journey runs with JavaScript off. axe audits the list

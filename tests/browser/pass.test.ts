@@ -1,4 +1,4 @@
-// PASS IAE page in Chromium against the whole platform (SPEC §5): the demo ACI registers a
+// PASS IAE page in Chromium against the whole platform (docs/rules.md §5): the demo ACI registers a
 // person and an administrator issues a PASS through the API; the employer opens it from
 // /passes, reads the same end date and status as the API and the read model, is refused a
 // too short "contrat suspendu" suspension with the API's French message (typed values kept),

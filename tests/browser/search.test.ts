@@ -1,4 +1,4 @@
-// Public registry search in Chromium against the whole platform and the demo data (SPEC §3):
+// Public registry search in Chromium against the whole platform and the demo data (docs/rules.md §3):
 // a visitor without an account searches around a commune typed by name, picks one commune
 // when the name matches several, narrows by ROME code and open positions, pages through, opens
 // an employer's page — with JavaScript and without. axe audits (WCAG 2 A/AA) of the pages.

@@ -1,4 +1,4 @@
-// An employer manages its registry entry in Chromium (SPEC §2, §3): it
+// An employer manages its registry entry in Chromium (docs/rules.md §2, §3): it
 // blocks applications, the change is saved and shown; axe audits the page (WCAG 2 A/AA).
 // The form is a plain POST (no enhancement): it behaves the same with JavaScript off.
 import type { Browser, Page } from 'playwright-core';

@@ -1,4 +1,4 @@
-// The expiry of an accreditation at its end date takes the authorization away (SPEC §7). The
+// The expiry of an accreditation at its end date takes the authorization away (docs/rules.md §7). The
 // timer itself is proven on the time-skipping server (tests/workflows/accreditation.test.ts);
 // here the projection activity the workflow runs at that moment is applied to PostgreSQL, and
 // the API then refuses what needs authorization.

@@ -1,4 +1,4 @@
-// The API's contract on every route: bad input gets 400/422 in the SPEC error shape and changes
+// The API's contract on every route: bad input gets 400/422 in the error shape of docs/rules.md §13 and changes
 // nothing; no token → 401; a role that may not → 403; the OpenAPI document lists every route.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

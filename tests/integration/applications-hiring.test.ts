@@ -1,5 +1,5 @@
 // Applications and hiring through the API, on the real Temporal dev server and PostgreSQL
-// (SPEC §4, §5): the state machine and who may move it, the transition log, the 24-hour
+// (docs/rules.md §4, §5): the state machine and who may move it, the transition log, the 24-hour
 // duplicate guard, every hiring check, the PASS issued or reused through the parcours
 // workflow, other applications made obsolete, cancellation, and concurrent double submission.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

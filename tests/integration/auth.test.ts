@@ -1,4 +1,4 @@
-// Accounts, tokens and sessions (SPEC §11): hashed passwords, expiry, revocation, throttling.
+// Accounts, tokens and sessions (docs/rules.md §11): hashed passwords, expiry, revocation, throttling.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../domain/clock.ts';
 import { MAX_FAILURES_PER_EMAIL } from '../../api/auth/throttle.ts';

@@ -1,4 +1,4 @@
-// Rollout of the self-prescription route by département (SPEC §10): administrators switch it,
+// Rollout of the self-prescription route by département (docs/rules.md §10): administrators switch it,
 // every change is audited with the old and the new value, and an SIAE's self-diagnosis follows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMember, createOrganization, newSiret } from '../support/factories.ts';

@@ -1,4 +1,4 @@
-// CSV import of employers through the API, the employerImport workflow and PostgreSQL (SPEC §3):
+// CSV import of employers through the API, the employerImport workflow and PostgreSQL (docs/rules.md §3):
 // valid lines are upserted on (SIRET, kind), invalid ones are reported line by line and change
 // nothing, a second import of the same file updates instead of duplicating.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

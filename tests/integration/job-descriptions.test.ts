@@ -1,4 +1,4 @@
-// Job descriptions through the API on the Temporal dev server + PostgreSQL (SPEC §3): French
+// Job descriptions through the API on the Temporal dev server + PostgreSQL (docs/rules.md §3): French
 // validation errors, only the employer's staff manage them, every change reaches the job
 // description's workflow; the deadline activity is idempotent against PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

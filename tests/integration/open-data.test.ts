@@ -1,4 +1,4 @@
-// Open data export of the registry (SPEC §3): CSV and JSON files, public, every employer with
+// Open data export of the registry (docs/rules.md §3): CSV and JSON files, public, every employer with
 // public fields only; the CSV parses back to the same rows, whatever the names hold.
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 // The parcours activities alone, on PostgreSQL: anonymization keeps a person who still has a
-// parcours (SPEC §5 retention), and keeps aggregates (birth year, commune) when it erases.
+// parcours (docs/rules.md §5 retention), and keeps aggregates (birth year, commune) when it erases.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parcoursActivities } from '../../activities/parcours.ts';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-// PASS IAE through the API on the real dev server and PostgreSQL (SPEC §5, §13): issuance is
+// PASS IAE through the API on the real dev server and PostgreSQL (docs/rules.md §5, §13): issuance is
 // idempotent, the API, the workflow query and the read model agree, rules come back as 422.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { today } from '../../domain/clock.ts';

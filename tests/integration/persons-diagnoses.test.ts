@@ -1,5 +1,5 @@
-// Persons and eligibility diagnoses through the API on PostgreSQL (SPEC §4), and the effect of
-// the accreditation workflow on who may diagnose (SPEC §7).
+// Persons and eligibility diagnoses through the API on PostgreSQL (docs/rules.md §4), and the effect of
+// the accreditation workflow on who may diagnose (docs/rules.md §7).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../domain/clock.ts';
 import { createMember, createOrganization, newSiret } from '../support/factories.ts';

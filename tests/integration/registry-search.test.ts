@@ -1,4 +1,4 @@
-// The public registry search on PostgreSQL (SPEC §3, §13): the SQL's order is the domain's fair
+// The public registry search on PostgreSQL (docs/rules.md §3, §13): the SQL's order is the domain's fair
 // order, each filter, the radius boundary, stable pages, clear French refusals, no account needed.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

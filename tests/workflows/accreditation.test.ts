@@ -1,4 +1,4 @@
-// The accreditation workflow's timers over months, on the time-skipping test server (SPEC §7).
+// The accreditation workflow's timers over months, on the time-skipping test server (docs/rules.md §7).
 // Activities are recorded in memory here: this proves the workflow's timing alone; the
 // projection into PostgreSQL is proven by tests/integration/accreditation-*.test.ts.
 import { randomUUID } from 'node:crypto';

@@ -1,4 +1,4 @@
-// The application workflow's timers and hire, on the time-skipping test server (SPEC §4):
+// The application workflow's timers and hire, on the time-skipping test server (docs/rules.md §4):
 // automatic refusal 60 days and archiving 180 days after the last update, at the start of
 // the Paris day; an update moves them; postponed applications wait; a double accept runs one
 // hire; a hire elsewhere makes pending applications obsolete. Activities are recorded in

@@ -1,4 +1,4 @@
-// The job description workflow's timers on the time-skipping test server (SPEC §3): notice at
+// The job description workflow's timers on the time-skipping test server (docs/rules.md §3): notice at
 // the start of day 83 after the last update, recruitment closed at day 90, both moved by an
 // update, counted again from a reopening. The activity here keeps the row in memory with the
 // same guard as activities/job-descriptions.ts; the PostgreSQL side is proven by

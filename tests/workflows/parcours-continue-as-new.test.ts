@@ -1,5 +1,5 @@
 // When the server suggests it, a parcours continues as new and keeps its state, its version
-// and its pending deadlines (SPEC §5: nothing lost over years of history). A dev server with a
+// and its pending deadlines (docs/rules.md §5: nothing lost over years of history). A dev server with a
 // tiny history threshold makes the server suggest it after a few updates.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// A parcours over its two years and beyond, on the time-skipping test server (SPEC §5):
+// A parcours over its two years and beyond, on the time-skipping test server (docs/rules.md §5):
 // reminders once each at the start of the right Paris day, suspension and prolongation moving
 // the dates and the timers, expiry, waiting period, anonymization; then a replay of its history.
 // Activities are recorded in memory: PostgreSQL projection is proven by tests/integration.

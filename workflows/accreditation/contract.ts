@@ -6,7 +6,7 @@ import type { IsoDate } from '../../domain/dates.ts';
 
 export const ACCREDITATION_WORKFLOW_TYPE = 'accreditation';
 
-/** Business key only (the request's UUID): no personal data in workflow ids (SPEC §11). */
+/** Business key only (the request's UUID): no personal data in workflow ids (docs/rules.md §11). */
 export function accreditationWorkflowId(requestId: string): string {
   return `accreditation-${requestId}`;
 }

@@ -1,4 +1,4 @@
-// One workflow per accreditation request (SPEC §7). Thin: the rules live in
+// One workflow per accreditation request (docs/rules.md §7). Thin: the rules live in
 // domain/accreditation*.ts, the writes in activities; this file orders them in time.
 import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../../activities/contract.ts';

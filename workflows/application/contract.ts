@@ -13,7 +13,7 @@ import type { EmployerKind } from '../../domain/organizations.ts';
 
 export const APPLICATION_WORKFLOW_TYPE = 'application';
 
-/** The application's UUID only: no personal data in workflow ids (SPEC §11). */
+/** The application's UUID only: no personal data in workflow ids (docs/rules.md §11). */
 export function applicationWorkflowId(applicationId: string): string {
   return `application-${applicationId}`;
 }

@@ -1,4 +1,4 @@
-// One workflow per job application (SPEC §4). It applies the transition table of
+// One workflow per job application (docs/rules.md §4). It applies the transition table of
 // domain/applications.ts, sleeps until the next deadline (automatic refusal at 60 days,
 // archiving at 180 days without update; any update moves it), and runs the hire: checks,
 // then the PASS IAE issued or reused through the parcours workflow, then "accepted". Because
@@ -198,7 +198,7 @@ export async function application(input: ApplicationInput): Promise<ApplicationV
           refusalReason: null,
           refusalMessage: null,
         });
-        // The person's other pending applications are now obsolete (SPEC §4).
+        // The person's other pending applications are now obsolete (docs/rules.md §4).
         const others = await activities.pendingApplicationsOfPerson({
           personId: view.personId,
           exceptApplicationId: view.applicationId,

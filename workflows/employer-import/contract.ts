@@ -1,4 +1,4 @@
-// The employer import workflow's contract (one workflow per CSV import, SPEC §3). Its progress
+// The employer import workflow's contract (one workflow per CSV import, docs/rules.md §3). Its progress
 // is read from PostgreSQL (the import row), so it has no query or update.
 export const EMPLOYER_IMPORT_WORKFLOW_TYPE = 'employerImport';
 

@@ -1,4 +1,4 @@
-// One workflow per employer import (SPEC §3): the valid lines, checked by the API when the file
+// One workflow per employer import (docs/rules.md §3): the valid lines, checked by the API when the file
 // was stored, are upserted batch after batch; the import row holds the progress.
 import { ActivityFailure, continueAsNew, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities/contract.ts';

@@ -5,7 +5,7 @@ import type { IsoDate } from '../../domain/dates.ts';
 
 export const JOB_DESCRIPTION_WORKFLOW_TYPE = 'jobDescription';
 
-/** The job description's UUID is the business key: no personal data in the id (SPEC §11). */
+/** The job description's UUID is the business key: no personal data in the id (docs/rules.md §11). */
 export function jobDescriptionWorkflowId(jobDescriptionId: string): string {
   return `job-description-${jobDescriptionId}`;
 }

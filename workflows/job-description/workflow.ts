@@ -1,4 +1,4 @@
-// One workflow per job description (SPEC §3): durable timers that notify the employer 7 days
+// One workflow per job description (docs/rules.md §3): durable timers that notify the employer 7 days
 // before, then close recruitment after 90 days without update. Every create or update reaches
 // it as a `touched` signal (signal-with-start), which moves both timers.
 import {

@@ -9,7 +9,7 @@ import type { SuspensionReason } from '../../domain/pass/suspensions.ts';
 
 export const PARCOURS_WORKFLOW_TYPE = 'parcours';
 
-/** The PASS number is the business key: no personal data in the id (SPEC §11). */
+/** The PASS number is the business key: no personal data in the id (docs/rules.md §11). */
 export function parcoursWorkflowId(passNumber: string): string {
   return `parcours-${passNumber}`;
 }

@@ -1,4 +1,4 @@
-// One workflow per parcours / PASS IAE (SPEC §5). It holds the parcours state, applies the
+// One workflow per parcours / PASS IAE (docs/rules.md §5). It holds the parcours state, applies the
 // pure transitions of domain/pass/parcours.ts to updates and deadlines, and projects every
 // change; timers sleep until the next deadline and move when the dates move.
 import {

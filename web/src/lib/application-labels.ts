@@ -1,4 +1,4 @@
-// French wording of job applications (SPEC §4), from domain/applications.ts: states, refusal
+// French wording of job applications (docs/rules.md §4), from domain/applications.ts: states, refusal
 // reasons, transitions. The API stays the judge: these only decide what the pages offer.
 import {
   APPLICATION_STATE_LABELS,

@@ -1,4 +1,4 @@
-// Administrative criteria and the self-prescription rule (SPEC §4), from the pure domain the
+// Administrative criteria and the self-prescription rule (docs/rules.md §4), from the pure domain the
 // API applies: the live explanation beside the checklist is the very sentence the API
 // answers with (422) when the criteria do not suffice.
 import {

@@ -1,4 +1,4 @@
-// Dates as French users read them. Business dates are calendar days (YYYY-MM-DD, SPEC §6).
+// Dates as French users read them. Business dates are calendar days (YYYY-MM-DD, docs/rules.md §6).
 
 const DAY_FORMAT = new Intl.DateTimeFormat('fr-FR', {
   day: 'numeric',

@@ -19,7 +19,7 @@ export const AUTHORIZATION_STATUS_BADGES: Record<NonNullable<AuthorizationStatus
   WITHDRAWN: 'fr-badge--warning',
 };
 
-// Accreditation requests (SPEC §7): labels and open states come from domain/accreditation.ts.
+// Accreditation requests (docs/rules.md §7): labels and open states come from domain/accreditation.ts.
 /** DSFR badge variant for each accreditation request state. */
 export const ACCREDITATION_STATE_BADGES: Record<AccreditationState, string> = {
   SUBMITTED: 'fr-badge--new',

@@ -1,4 +1,4 @@
-// Calendar days of the PASS IAE pages (SPEC §6): ISO dates (YYYY-MM-DD) as the API gives
+// Calendar days of the PASS IAE pages (docs/rules.md §6): ISO dates (YYYY-MM-DD) as the API gives
 // them, shown as dd/mm/yyyy. The arithmetic is domain/dates.ts's.
 import { frenchDate, isIsoDate } from '$domain/dates.ts';
 

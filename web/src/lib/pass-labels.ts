@@ -1,4 +1,4 @@
-// French wording of the PASS IAE pages (SPEC §5), from domain/pass/ (status.ts,
+// French wording of the PASS IAE pages (docs/rules.md §5), from domain/pass/ (status.ts,
 // suspensions.ts, prolongations.ts). The API stays the judge: these lists only decide what
 // the forms offer.
 import { EMPLOYER_KINDS, type EmployerKind } from '$domain/organizations.ts';

@@ -1,4 +1,4 @@
-// French wording of persons and eligibility diagnoses (SPEC §4), as shown to users.
+// French wording of persons and eligibility diagnoses (docs/rules.md §4), as shown to users.
 
 export type DiagnosisAuthor = 'PRESCRIBER' | 'EMPLOYER';
 
@@ -14,7 +14,7 @@ const PARIS_DAY = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
-/** Today in Paris as YYYY-MM-DD: business dates are Paris calendar days (SPEC §6). */
+/** Today in Paris as YYYY-MM-DD: business dates are Paris calendar days (docs/rules.md §6). */
 export function parisToday(now: Date = new Date()): string {
   const parts = Object.fromEntries(PARIS_DAY.formatToParts(now).map((part) => [part.type, part.value]));
   return `${parts.year}-${parts.month}-${parts.day}`;

@@ -1,4 +1,4 @@
-// French wording of the registry (SPEC §3): employer kinds, radius choices, result counts.
+// French wording of the registry (docs/rules.md §3): employer kinds, radius choices, result counts.
 import { EMPLOYER_KINDS, type EmployerKind } from '$domain/organizations.ts';
 import { RADIUS_KM } from '$domain/registry-search.ts';
 

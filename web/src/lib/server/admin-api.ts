@@ -1,5 +1,5 @@
-// The administrators' part of the JSON API client: employer imports (SPEC §3) and the
-// self-prescription rollout by département (SPEC §10). Same conventions as api.ts.
+// The administrators' part of the JSON API client: employer imports (docs/rules.md §3) and the
+// self-prescription rollout by département (docs/rules.md §10). Same conventions as api.ts.
 import { z } from 'zod';
 import { requestJson, type Caller } from './api';
 

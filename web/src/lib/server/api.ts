@@ -224,7 +224,7 @@ async function call(
 async function json<T>(response: Response, schema: z.ZodType<T>): Promise<T> {
   const parsed = schema.safeParse(await response.json().catch(() => null));
   if (!parsed.success) {
-    // Paths only: payloads may hold personal data (SPEC §11).
+    // Paths only: payloads may hold personal data (docs/rules.md §11).
     const paths = parsed.error.issues.map((issue) => issue.path.join('.'));
     console.error(JSON.stringify({ msg: 'Unexpected API payload', url: response.url, paths }));
     throw new ApiError(502, 'UNEXPECTED_RESPONSE', UNAVAILABLE_MESSAGE);

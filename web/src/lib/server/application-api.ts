@@ -1,4 +1,4 @@
-// Job applications and hiring through the JSON API (SPEC §4, §13): send, list, read, and the
+// Job applications and hiring through the JSON API (docs/rules.md §4, §13): send, list, read, and the
 // employer's transitions. Same conventions as api.ts (bearer token, forwarded IP, French
 // ApiError on refusals, zod-checked answers).
 import { z } from 'zod';

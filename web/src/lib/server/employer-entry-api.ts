@@ -1,4 +1,4 @@
-// The employer's own registry entry through the JSON API (SPEC §2, §3).
+// The employer's own registry entry through the JSON API (docs/rules.md §2, §3).
 import { z } from 'zod';
 import { requestJson, type Caller } from './api';
 

@@ -1,4 +1,4 @@
-// The employer's job descriptions through the JSON API (SPEC §3): list, create, update.
+// The employer's job descriptions through the JSON API (docs/rules.md §3): list, create, update.
 import { z } from 'zod';
 import { requestJson, type Caller } from './api';
 

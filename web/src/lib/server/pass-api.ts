@@ -1,4 +1,4 @@
-// The PASS IAE part of the JSON API client (SPEC §5, §13): a PASS's live view, suspensions,
+// The PASS IAE part of the JSON API client (docs/rules.md §5, §13): a PASS's live view, suspensions,
 // prolongations, and the prolongation requests sent to an authorized prescriber. Same
 // conventions as api.ts (bearer token, forwarded IP, French ApiError, zod-checked answers).
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// Persons and eligibility diagnoses through the JSON API (SPEC §4): same client rules as
+// Persons and eligibility diagnoses through the JSON API (docs/rules.md §4): same client rules as
 // $lib/server/api (bearer token and IP forwarded, French ApiError on refusals).
 import { z } from 'zod';
 import { requestJson, type ApiError, type Caller } from './api';

@@ -1,4 +1,4 @@
-// The public registry through the JSON API (SPEC §3): search, one employer, commune look-up.
+// The public registry through the JSON API (docs/rules.md §3): search, one employer, commune look-up.
 // Same client rules as $lib/server/api (IP forwarded, French ApiError on refusals).
 import { z } from 'zod';
 import { requestJson, type Caller } from './api';

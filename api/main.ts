@@ -2,16 +2,16 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { RequestHandler } from 'express';
-import { createApp } from '../api/app.ts';
-import { ensureAdministrator } from './bootstrap-admin.ts';
-import { ensureReferenceCommuneCentres } from './registry/commune-centres.ts';
-import { systemClock } from './clock.ts';
-import { loadConfigOrExit } from './config.ts';
-import { createDb } from './db/client.ts';
-import { createLogger } from './logger.ts';
-import { requireRuntimeAddresses } from './runtime.ts';
-import { connectTemporal } from './temporal/client.ts';
-import { WEB_BODY_SIZE_LIMIT } from './web-limits.ts';
+import { createApp } from './app.ts';
+import { ensureAdministrator } from '../server/bootstrap-admin.ts';
+import { ensureReferenceCommuneCentres } from '../server/registry/commune-centres.ts';
+import { systemClock } from '../server/clock.ts';
+import { loadConfigOrExit } from '../server/config.ts';
+import { createDb } from '../server/db/client.ts';
+import { createLogger } from '../server/logger.ts';
+import { requireRuntimeAddresses } from '../server/runtime.ts';
+import { connectTemporal } from '../server/temporal/client.ts';
+import { WEB_BODY_SIZE_LIMIT } from '../server/web-limits.ts';
 
 const config = loadConfigOrExit();
 const logger = createLogger(config.LOG_LEVEL, 'web');
