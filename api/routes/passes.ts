@@ -5,11 +5,8 @@ import { z } from 'zod';
 import { today } from '../../domain/clock.ts';
 import { SIAE_KINDS } from '../../domain/organizations.ts';
 import { checkHiringStartDate, throwIfRefused } from '../../domain/pass/dates.ts';
-import { formatPassNumber } from '../../domain/pass/number.ts';
 import { PROLONGATION_REASONS } from '../../domain/pass/prolongations.ts';
-import { passStatus } from '../../domain/pass/status.ts';
 import { SUSPENSION_REASONS } from '../../domain/pass/suspensions.ts';
-import { worksOnCase } from '../../domain/persons.ts';
 import {
   decideProlongationUpdate,
   endSuspensionUpdate,
@@ -21,6 +18,8 @@ import {
   suspendUpdate,
   type ParcoursInput,
 } from '../../workflows/parcours/contract.ts';
+import { readerWorksOnCase } from '../../server/rules/case-access.ts';
+import { withPassIssuance } from '../../server/rules/pass-issuance.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ApiError, conflict, forbidden, notFound } from '../errors.ts';
 import { defineRoute, type Deps } from '../route.ts';
@@ -59,30 +58,13 @@ const passView = z.object({
 const handleOf = (deps: Deps, number: string) => deps.temporal.workflow.getHandle(parcoursWorkflowId(number));
 const actedBy = (actor: Actor) => ({ userId: actor.userId, organizationId: actor.organization.id });
 
-/** Who may see a PASS: its employers, the organizations on the person's case, administrators. */
+/** Who may see a PASS: the organizations on the person's case (its employers among them), administrators. */
 async function visiblePass(deps: Deps, actor: Actor, number: string) {
   const pass = await deps.db.pass.findUnique({ where: { number } });
   if (!pass) throw notFound('PASS IAE introuvable.');
   if (actor.role === 'ADMIN') return pass;
-  const snapshot = pass.snapshot as { hires?: { employerId: string }[] };
-  if (snapshot.hires?.some((h) => h.employerId === actor.organization.id)) return pass;
-  // A prescriber asked to decide a prolongation sees the PASS it concerns.
-  const askedToDecide = await deps.db.prolongationRequest.count({
-    where: { passNumber: number, prescriberOrganizationId: actor.organization.id },
-  });
-  if (askedToDecide > 0) return pass;
-  const person = await deps.db.person.findUnique({
-    where: { id: pass.personId },
-    include: { diagnoses: { select: { authorOrganizationId: true } } },
-  });
-  const onCase =
-    person !== null &&
-    worksOnCase({
-      actorRole: actor.role,
-      actorOrganizationId: actor.organization.id,
-      createdByOrganizationId: person.createdByOrganizationId,
-      organizationsOnCase: person.diagnoses.map((d) => d.authorOrganizationId),
-    });
+  // Its employers and a prescriber asked to decide a prolongation are on the case too.
+  const onCase = await readerWorksOnCase(deps.db, actor, pass.personId);
   if (!onCase) throw forbidden('Ce PASS IAE concerne une personne dont vous ne suivez pas le dossier.');
   return pass;
 }
@@ -141,33 +123,20 @@ export const passRoutes = [
         throw new ApiError(422, 'not_siae', 'Seule une embauche en SIAE ouvre un PASS IAE (pas en GEIQ ni en EA).');
       }
       const issuanceKey = body.issuanceKey ?? `${body.personId}:${body.employerId}:${body.hiringStartDate}`;
-      // One issuance at a time per person: the check "no other valid PASS" and the number
-      // allocation must not interleave with a concurrent (double-clicked, retried) request.
-      const allocation = await db.$transaction(async (tx) => {
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${body.personId}, 0))`;
-        const allocated = await tx.passNumberAllocation.findUnique({ where: { issuanceKey } });
-        if (allocated) return { ...allocated, repeated: true };
-        // A person holds at most one valid or future PASS (SPEC §5), including one whose
-        // issuance is under way and not yet projected.
-        const passes = await tx.pass.findMany({ where: { personId: body.personId, cancelled: false } });
-        const current = passes.find(
-          (p) =>
-            passStatus({ start: p.startDate, end: p.endDate, suspensions: [], cancelled: false }, on) !== 'expired',
-        );
-        const underWay = (await tx.passNumberAllocation.findMany({ where: { personId: body.personId } }))
-          .map((a) => formatPassNumber(a.sequence))
-          .find((n) => !passes.some((p) => p.number === n));
-        const existingNumber = current?.number ?? underWay;
+      const allocation = await withPassIssuance(db, { personId: body.personId, issuanceKey, on }, async (issuance) => {
+        if (issuance.ownNumber) return { number: issuance.ownNumber, repeated: true };
+        // A person holds at most one valid or future PASS (docs/rules.md §5), including one
+        // whose issuance is under way and not yet projected.
+        const existingNumber = issuance.current?.number ?? issuance.underWay;
         if (existingNumber) {
           throw conflict(
             `La personne détient déjà le PASS IAE ${existingNumber} : il est repris pour cette embauche.`,
             [{ message: 'PASS existant', existingNumber }],
           );
         }
-        const created = await tx.passNumberAllocation.create({ data: { issuanceKey, personId: body.personId } });
-        return { ...created, repeated: false };
+        return { number: await issuance.allocate(), repeated: false };
       });
-      const number = formatPassNumber(allocation.sequence);
+      const number = allocation.number;
       const input: ParcoursInput = {
         passNumber: number,
         personId: body.personId,
