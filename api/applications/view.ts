@@ -1,9 +1,7 @@
 // What the API shows of an application, who may see or decide it, and how a decision is
 // asked of the application workflow (which alone judges it while it runs).
-import { z } from 'zod';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { APPLICATION_STATES } from '../../domain/applications.ts';
 import { BusinessRuleError } from '../../domain/errors.ts';
 import type { Application, Prisma } from '../../generated/prisma/client.ts';
 import { applicationWorkflowId, type ApplicationView } from '../../workflows/application/contract.ts';
@@ -13,32 +11,7 @@ import { writeAudit } from '../../server/audit.ts';
 import type { Deps } from '../route.ts';
 import { executeUpdate } from '../workflow-calls.ts';
 
-export const applicationSchema = z.object({
-  id: z.string(),
-  state: z.enum(APPLICATION_STATES),
-  person: z.object({ id: z.string(), firstName: z.string(), lastName: z.string(), birthDate: z.string() }),
-  employer: z.object({ id: z.string(), name: z.string(), kind: z.string().nullable() }),
-  sender: z.object({ organizationId: z.string(), organizationName: z.string(), kind: z.string() }),
-  jobDescription: z.object({ id: z.string(), title: z.string(), romeCode: z.string() }).nullable(),
-  message: z.string().nullable(),
-  refusalReason: z.string().nullable(),
-  refusalMessage: z.string().nullable(),
-  hiringStartDate: z.string().nullable(),
-  hiringEndDate: z.string().nullable(),
-  pass: z.object({ number: z.string(), startDate: z.string(), endDate: z.string() }).nullable(),
-  createdAt: z.string(),
-  lastUpdatedOn: z.string(),
-  history: z.array(
-    z.object({
-      transition: z.string(),
-      fromState: z.string().nullable(),
-      toState: z.string(),
-      reason: z.string().nullable(),
-      actorOrganizationId: z.string().nullable(),
-      occurredAt: z.string(),
-    }),
-  ),
-});
+export { applicationSchema } from '../../contracts/applications.ts';
 
 export const include = {
   transitions: { orderBy: { occurredAt: 'asc' } },

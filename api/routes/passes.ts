@@ -2,6 +2,7 @@
 // PASS's live state is the workflow's answer, computed for the API's "today".
 import { WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
 import { z } from 'zod';
+import { passViewSchema, prolongationRequestListSchema } from '../../contracts/passes.ts';
 import { today } from '../../domain/clock.ts';
 import { SIAE_KINDS } from '../../domain/organizations.ts';
 import { checkHiringStartDate, throwIfRefused } from '../../domain/pass/dates.ts';
@@ -17,6 +18,7 @@ import {
   prolongUpdate,
   suspendUpdate,
   type ParcoursInput,
+  type ParcoursView,
 } from '../../workflows/parcours/contract.ts';
 import { readerWorksOnCase } from '../../server/rules/case-access.ts';
 import { withPassIssuance } from '../../server/rules/pass-issuance.ts';
@@ -29,31 +31,8 @@ import { businessRefusal, executeUpdate } from '../workflow-calls.ts';
 const passNumber = z.string().regex(/^99999\d{7}$/, { message: 'numéro de PASS IAE invalide (12 chiffres)' });
 const passParams = z.strictObject({ number: passNumber });
 
-// The live view is the workflow's own type; documented loosely here.
-const passView = z.object({
-  passNumber: z.string(),
-  status: z.enum(['future', 'valid', 'suspended', 'expired', 'cancelled']),
-  start: z.string(),
-  end: z.string(),
-  remainingDays: z.number(),
-  holdingEmployerId: z.string(),
-  today: z.string(),
-  hires: z.array(z.object({ employerId: z.string(), employerKind: z.string(), start: z.string() })),
-  suspensions: z.array(z.object({ id: z.string(), start: z.string(), end: z.string(), reason: z.string() })),
-  prolongations: z.array(
-    z.object({ id: z.string(), start: z.string(), end: z.string(), reason: z.string(), validatedBy: z.string() }),
-  ),
-  pendingRequest: z
-    .object({
-      id: z.string(),
-      reason: z.string(),
-      endDate: z.string(),
-      requestedOn: z.string(),
-      prescriberOrganizationId: z.string(),
-    })
-    .nullable(),
-  events: z.array(z.object({ on: z.string(), kind: z.string(), detail: z.string().optional() })),
-});
+// The live view is the workflow's own type; its contract is checked against it here.
+const _viewIsTheContract = (view: ParcoursView): z.input<typeof passViewSchema> => view;
 
 const handleOf = (deps: Deps, number: string) => deps.temporal.workflow.getHandle(parcoursWorkflowId(number));
 const actedBy = (actor: Actor) => ({ userId: actor.userId, organizationId: actor.organization.id });
@@ -106,7 +85,7 @@ export const passRoutes = [
         .meta({ description: 'Clé d’idempotence : une même clé délivre un seul PASS' }),
     }),
     responses: {
-      201: { description: 'PASS délivré', schema: passView },
+      201: { description: 'PASS délivré', schema: passViewSchema },
       409: { description: 'La personne détient déjà un PASS valide ou à venir' },
       422: { description: "Employeur hors SIAE, date d'embauche invalide" },
     },
@@ -169,7 +148,7 @@ export const passRoutes = [
     summary: 'Consulter un PASS IAE : état, dates, jours restants, suspensions, prolongations, historique',
     access: ['EMPLOYER_STAFF', 'PRESCRIBER'],
     params: passParams,
-    responses: { 200: { description: 'PASS IAE', schema: passView }, 404: { description: 'Introuvable' } },
+    responses: { 200: { description: 'PASS IAE', schema: passViewSchema }, 404: { description: 'Introuvable' } },
     handle: async ({ deps, actor, params }) => {
       await visiblePass(deps, actor, params.number);
       return { status: 200, body: await handleOf(deps, params.number).query(parcoursQuery, today(deps.clock)) };
@@ -184,7 +163,7 @@ export const passRoutes = [
     params: passParams,
     body: z.strictObject({ startDate: isoDate, endDate: isoDate, reason: z.enum(SUSPENSION_REASONS) }),
     responses: {
-      200: { description: 'PASS suspendu', schema: passView },
+      200: { description: 'PASS suspendu', schema: passViewSchema },
       422: { description: 'Suspension impossible' },
     },
     handle: async ({ deps, actor, params, body }) => {
@@ -207,7 +186,7 @@ export const passRoutes = [
     access: ['EMPLOYER_STAFF'],
     params: z.strictObject({ number: passNumber, id: uuid }),
     body: z.strictObject({ endDate: isoDate }),
-    responses: { 200: { description: 'Suspension levée', schema: passView }, 422: { description: 'Impossible' } },
+    responses: { 200: { description: 'Suspension levée', schema: passViewSchema }, 422: { description: 'Impossible' } },
     handle: async ({ deps, actor, params, body }) => {
       await visiblePass(deps, actor, params.number);
       const view = await executeUpdate(handleOf(deps, params.number), endSuspensionUpdate, {
@@ -233,7 +212,7 @@ export const passRoutes = [
       prescriberOrganizationId: uuid.optional(),
     }),
     responses: {
-      200: { description: 'Prolongé ou demande envoyée', schema: passView },
+      200: { description: 'Prolongé ou demande envoyée', schema: passViewSchema },
       422: { description: 'Impossible' },
     },
     handle: async ({ deps, actor, params, body }) => {
@@ -268,18 +247,7 @@ export const passRoutes = [
     responses: {
       200: {
         description: 'Demandes, les plus anciennes en premier',
-        schema: z.object({
-          items: z.array(
-            z.object({
-              id: z.string(),
-              passNumber: z.string(),
-              reason: z.string(),
-              endDate: z.string(),
-              requestedOn: z.string(),
-              state: z.string(),
-            }),
-          ),
-        }),
+        schema: prolongationRequestListSchema,
       },
     },
     handle: async ({ deps, actor, query }) => {
@@ -319,7 +287,7 @@ export const passRoutes = [
       params: idParams,
       body: decision === 'grant' ? z.strictObject({}) : z.strictObject({ reason: nonEmptyText(2000) }),
       responses: {
-        200: { description: 'Décision enregistrée', schema: passView },
+        200: { description: 'Décision enregistrée', schema: passViewSchema },
         404: { description: 'Introuvable' },
         422: { description: 'Impossible' },
       },

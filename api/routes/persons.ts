@@ -1,5 +1,6 @@
 // Persons and eligibility diagnoses (SPEC §4, §13).
 import { z } from 'zod';
+import { personListSchema } from '../../contracts/applications.ts';
 import { today } from '../../domain/clock.ts';
 import { compareDates } from '../../domain/dates.ts';
 import {
@@ -170,11 +171,7 @@ export const personRoutes = [
     responses: {
       200: {
         description: 'Personnes (50 au plus, les plus récentes d’abord)',
-        schema: z.object({
-          items: z.array(
-            z.object({ id: z.string(), firstName: z.string(), lastName: z.string(), birthDate: z.string() }),
-          ),
-        }),
+        schema: personListSchema,
       },
     },
     handle: async ({ deps, actor, query }) => {
