@@ -51,6 +51,7 @@ COPY --from=build /app/web/build ./web/build
 COPY --from=build /app/prisma ./prisma
 COPY --from=build /app/activities ./activities
 COPY --from=build /app/api ./api
+COPY --from=build /app/contracts ./contracts
 COPY --from=build /app/domain ./domain
 COPY --from=build /app/server ./server
 COPY --from=build /app/worker ./worker

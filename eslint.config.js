@@ -8,6 +8,20 @@ import { builtinModules } from 'node:module';
 import svelteConfig from './web/svelte.config.js';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+// What pure code (domain/, contracts/) may not import.
+const OUTSIDE_WORLD = [
+  '**/api/**',
+  '**/server/**',
+  '**/activities/**',
+  '**/workflows/**',
+  '**/worker/**',
+  '**/web/**',
+  '**/generated/**',
+  '@temporalio/*',
+  '@prisma/*',
+  'pg',
+  'express',
+];
 
 export default tseslint.config(
   {
@@ -161,6 +175,24 @@ export default tseslint.config(
     },
   },
   {
+    // Contracts are pure zod schemas on the domain's enums: the web imports them too.
+    files: ['contracts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'Les contrats sont purs : pas de module Node.' })),
+          patterns: [
+            {
+              group: OUTSIDE_WORLD,
+              message: 'Contracts import only zod and the domain.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The domain is pure: it imports nothing from the outside world.
     files: ['domain/**/*.ts'],
     ignores: ['domain/**/*.test.ts'],
@@ -171,20 +203,7 @@ export default tseslint.config(
           paths: nodeBuiltins.map((name) => ({ name, message: 'Le domaine est pur : pas de module Node.' })),
           patterns: [
             {
-              group: [
-                '**/api/**',
-                '**/server/**',
-                '**/activities/**',
-                '**/workflows/**',
-                '**/worker/**',
-                '**/web/**',
-                '**/generated/**',
-                '@temporalio/*',
-                '@prisma/*',
-                'pg',
-                'express',
-                'zod',
-              ],
+              group: [...OUTSIDE_WORLD, 'zod'],
               message: 'Domain code imports nothing from web, API, activities, Prisma or Temporal.',
             },
           ],

@@ -5,12 +5,12 @@
 import { Context } from '@temporalio/activity';
 import { WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { compareDates } from '../domain/dates.ts';
-import { isSelfPrescriptionRightActive } from '../domain/eligibility.ts';
+import { isSelfPrescriptionAllowed } from '../domain/eligibility.ts';
 import { BusinessRuleError } from '../domain/errors.ts';
 import { decideHire, type CurrentPass } from '../domain/hiring.ts';
-import { formatPassNumber } from '../domain/pass/number.ts';
 import type { Db } from '../server/db/client.ts';
+import { withPassIssuance } from '../server/rules/pass-issuance.ts';
+import { selfPrescriptionStanding } from '../server/rules/self-prescription.ts';
 import {
   cancelHireUpdate,
   hireUpdate,
@@ -45,43 +45,23 @@ export function hiringActivities(
 > {
   return {
     async planHire(input): Promise<PlanHireResult> {
-      const issuanceKey = `application:${input.applicationId}`;
       // One hire at a time per person: "at most one valid or future PASS" must hold when two
       // employers accept the same person at once.
-      return db.$transaction(async (tx) => {
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${input.personId}, 0))`;
-        const [employer, passes, allocations, diagnoses] = await Promise.all([
+      const request = { personId: input.personId, issuanceKey: `application:${input.applicationId}`, on: input.today };
+      return withPassIssuance(db, request, async (issuance, tx) => {
+        const [employer, diagnoses] = await Promise.all([
           tx.organization.findUnique({ where: { id: input.employerId } }),
-          tx.pass.findMany({ where: { personId: input.personId, cancelled: false } }),
-          tx.passNumberAllocation.findMany({ where: { personId: input.personId } }),
           tx.diagnosis.findMany({ where: { personId: input.personId } }),
         ]);
         if (!employer?.employerKind)
           return refusal('unknown_employer', "L'employeur de cette candidature n'existe plus.");
-        const ownAllocation = allocations.find((a) => a.issuanceKey === issuanceKey);
-        const ownNumber = ownAllocation ? formatPassNumber(ownAllocation.sequence) : null;
-        const underWay = allocations
-          .map((a) => formatPassNumber(a.sequence))
-          .find((n) => n !== ownNumber && !passes.some((p) => p.number === n));
-        if (underWay) {
+        if (issuance.underWay) {
           return refusal(
             'pass_issuance_under_way',
             'Un PASS IAE est en cours de délivrance pour cette personne : réessayez dans quelques instants.',
           );
         }
-        const others = passes.filter((p) => p.number !== ownNumber);
-        const current = others.find((p) => !p.expired && compareDates(p.endDate, input.today) >= 0);
-        const lastEnded = others
-          .filter((p) => p !== current)
-          .map((p) => p.endDate)
-          .sort(compareDates)
-          .at(-1);
-        const passEnds = new Map(passes.map((p) => [p.number, p.endDate]));
-        const setting = await tx.departementSetting.findUnique({ where: { code: employer.departement } });
-        const rightActive = isSelfPrescriptionRightActive(
-          { status: employer.selfPrescriptionStatus, revokedUntil: employer.selfPrescriptionRevokedUntil },
-          input.hiringStartDate,
-        );
+        const standing = await selfPrescriptionStanding(tx, { ...employer, employerKind: employer.employerKind });
         try {
           const plan = decideHire({
             today: input.today,
@@ -90,7 +70,7 @@ export function hiringActivities(
             employer: {
               id: employer.id,
               kind: employer.employerKind,
-              selfPrescriptionAllowed: rightActive && (setting?.selfPrescriptionEnabled ?? false),
+              selfPrescriptionAllowed: isSelfPrescriptionAllowed(standing, input.hiringStartDate),
             },
             sentByAuthorizedPrescriber: input.senderKind === 'AUTHORIZED_PRESCRIBER',
             diagnoses: diagnoses.map((d) => ({
@@ -98,16 +78,13 @@ export function hiringActivities(
               author: d.author,
               employerId: d.author === 'EMPLOYER' ? d.authorOrganizationId : null,
               madeOn: d.madeOn,
-              heldByPassUntil: d.passNumber ? (passEnds.get(d.passNumber) ?? null) : null,
+              heldByPassUntil: d.passNumber ? (issuance.passEnds.get(d.passNumber) ?? null) : null,
             })),
-            currentPass: current ? ({ number: current.number, end: current.endDate } satisfies CurrentPass) : null,
-            lastEndedPassEnd: lastEnded ?? null,
+            currentPass: issuance.current satisfies CurrentPass | null,
+            lastEndedPassEnd: issuance.lastEndedPassEnd,
           });
           if (plan.pass !== 'new') return { ok: true, plan, passNumber: plan.pass === 'reuse' ? plan.number : null };
-          const allocation =
-            ownAllocation ??
-            (await tx.passNumberAllocation.create({ data: { issuanceKey, personId: input.personId } }));
-          return { ok: true, plan, passNumber: formatPassNumber(allocation.sequence) };
+          return { ok: true, plan, passNumber: await issuance.allocate() };
         } catch (error) {
           if (error instanceof BusinessRuleError) return refusal(error.code, error.message);
           throw error;

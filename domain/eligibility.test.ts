@@ -14,6 +14,7 @@ import {
   SELF_PRESCRIPTION_REQUIREMENTS,
   ageOn,
   canSelfDiagnose,
+  isSelfPrescriptionAllowed,
   checkCriteria,
   criterionLevel,
   diagnosisExpiry,
@@ -438,10 +439,13 @@ describe('evaluateSelfPrescription', () => {
 });
 
 describe('canSelfDiagnose', () => {
-  const open = { rightActive: true, departementRolloutEnabled: true };
+  const on = '2027-05-31';
+  const active = { status: 'ACTIVE', revokedUntil: null } as const;
+  const revoked = { status: 'REVOKED_UNTIL', revokedUntil: '2027-06-01' } as const;
+  const open = { right: active, departementRolloutEnabled: true };
 
   it.each(SIAE_KINDS)('an %s with an active right in an open département may self-diagnose', (kind) => {
-    expect(canSelfDiagnose({ employerKind: kind, ...open })).toBeNull();
+    expect(canSelfDiagnose({ employerKind: kind, ...open }, on)).toBeNull();
   });
 
   it.each([
@@ -449,7 +453,7 @@ describe('canSelfDiagnose', () => {
     ['EA', 'Une EA'],
     ['EATT', 'Une EATT'],
   ] as const)('a %s cannot self-diagnose, being no SIAE', (kind, subject) => {
-    const refusal = canSelfDiagnose({ employerKind: kind, ...open });
+    const refusal = canSelfDiagnose({ employerKind: kind, ...open }, on);
     expect(refusal).toBeInstanceOf(BusinessRuleError);
     expect(refusal?.code).toBe('self_diagnosis_not_siae');
     expect(refusal?.message).toBe(
@@ -459,28 +463,35 @@ describe('canSelfDiagnose', () => {
   });
 
   it.each(SIAE_KINDS)('an %s whose right is revoked cannot self-diagnose', (kind) => {
-    const refusal = canSelfDiagnose({ employerKind: kind, rightActive: false, departementRolloutEnabled: true });
+    const refusal = canSelfDiagnose({ employerKind: kind, right: revoked, departementRolloutEnabled: true }, on);
     expect(refusal).toBeInstanceOf(BusinessRuleError);
     expect(refusal?.code).toBe('self_prescription_right_suspended');
     expect(refusal?.message).toMatch(/^Le droit d'auto-prescription de votre structure est suspendu/);
   });
 
   it.each(SIAE_KINDS)('an %s in a département where the route is not enabled cannot self-diagnose', (kind) => {
-    const refusal = canSelfDiagnose({ employerKind: kind, rightActive: true, departementRolloutEnabled: false });
+    const refusal = canSelfDiagnose({ employerKind: kind, right: active, departementRolloutEnabled: false }, on);
     expect(refusal?.code).toBe('self_prescription_not_enabled_in_departement');
     expect(refusal?.message).toContain("L'auto-prescription n'est pas encore ouverte dans votre département");
   });
 
   it('when the département is closed and the right revoked, the département is the reason given', () => {
-    expect(canSelfDiagnose({ employerKind: 'ACI', rightActive: false, departementRolloutEnabled: false })?.code).toBe(
+    expect(canSelfDiagnose({ employerKind: 'ACI', right: revoked, departementRolloutEnabled: false }, on)?.code).toBe(
       'self_prescription_not_enabled_in_departement',
     );
   });
 
   it('a non-SIAE is told it is no SIAE even where the route is closed', () => {
-    expect(canSelfDiagnose({ employerKind: 'GEIQ', rightActive: false, departementRolloutEnabled: false })?.code).toBe(
+    expect(canSelfDiagnose({ employerKind: 'GEIQ', right: revoked, departementRolloutEnabled: false }, on)?.code).toBe(
       'self_diagnosis_not_siae',
     );
+  });
+
+  it('allows self-prescription again on the end date of a temporary revocation', () => {
+    const standing = { employerKind: 'ACI', right: revoked, departementRolloutEnabled: true } as const;
+    expect(isSelfPrescriptionAllowed(standing, on)).toBe(false);
+    expect(isSelfPrescriptionAllowed(standing, '2027-06-01')).toBe(true);
+    expect(isSelfPrescriptionAllowed({ ...standing, departementRolloutEnabled: false }, '2027-06-01')).toBe(false);
   });
 });
 

@@ -246,32 +246,47 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+export interface SelfPrescriptionRight {
+  status: 'ACTIVE' | 'REVOKED_UNTIL' | 'REVOKED_PERMANENTLY';
+  revokedUntil: IsoDate | null;
+}
+
 /**
  * Whether an SIAE's self-prescription right is active on a day (docs/rules.md §8): a temporary
  * revocation ends by itself on its end date; a permanent one only when lifted.
  */
-export function isSelfPrescriptionRightActive(
-  right: { status: 'ACTIVE' | 'REVOKED_UNTIL' | 'REVOKED_PERMANENTLY'; revokedUntil: IsoDate | null },
-  on: IsoDate,
-): boolean {
+export function isSelfPrescriptionRightActive(right: SelfPrescriptionRight, on: IsoDate): boolean {
   if (right.status === 'ACTIVE') return true;
   return right.status === 'REVOKED_UNTIL' && right.revokedUntil !== null && compareDates(right.revokedUntil, on) <= 0;
 }
 
 /**
- * Null when the employer may make an eligibility diagnosis for its own hire, otherwise the
- * refusal to throw or show. The département comes before the SIAE's own right: when the
- * route is closed there, nobody in it may self-diagnose, whatever their right says.
+ * What decides whether an employer may self-prescribe (docs/rules.md §8, §10): its kind, its
+ * right, and whether the route is open in its département. Read in one place, by
+ * server/rules/self-prescription.ts.
  */
-export function canSelfDiagnose(input: {
+export interface SelfPrescriptionStanding {
   employerKind: EmployerKind;
-  rightActive: boolean;
+  right: SelfPrescriptionRight;
   departementRolloutEnabled: boolean;
-}): BusinessRuleError | null {
-  if (!SIAE_KINDS.includes(input.employerKind)) return SELF_DIAGNOSIS_REFUSALS.notSiae(input.employerKind);
-  if (!input.departementRolloutEnabled) return SELF_DIAGNOSIS_REFUSALS.notEnabledInDepartement();
-  if (!input.rightActive) return SELF_DIAGNOSIS_REFUSALS.rightSuspended();
+}
+
+/**
+ * Null when the employer may self-prescribe on that day (make an eligibility diagnosis for
+ * its own hire, or hire on one), otherwise the refusal to throw or show. The département
+ * comes before the SIAE's own right: when the route is closed there, nobody in it may
+ * self-diagnose, whatever their right says.
+ */
+export function canSelfDiagnose(standing: SelfPrescriptionStanding, on: IsoDate): BusinessRuleError | null {
+  if (!SIAE_KINDS.includes(standing.employerKind)) return SELF_DIAGNOSIS_REFUSALS.notSiae(standing.employerKind);
+  if (!standing.departementRolloutEnabled) return SELF_DIAGNOSIS_REFUSALS.notEnabledInDepartement();
+  if (!isSelfPrescriptionRightActive(standing.right, on)) return SELF_DIAGNOSIS_REFUSALS.rightSuspended();
   return null;
+}
+
+/** Self-prescription allowed for this employer on that day: the hire may rest on its own diagnosis. */
+export function isSelfPrescriptionAllowed(standing: SelfPrescriptionStanding, on: IsoDate): boolean {
+  return canSelfDiagnose(standing, on) === null;
 }
 
 // ---------------------------------------------------------------------------------------

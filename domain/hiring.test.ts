@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkHirePostponement, decideHire, type HireDiagnosis, type HireRequest } from './hiring.ts';
+import { checkHirePostponement, decideHire, isSameHire, type HireDiagnosis, type HireRequest } from './hiring.ts';
 
 const today = '2027-03-10';
 const prescriberDiagnosis: HireDiagnosis = {
@@ -153,5 +153,18 @@ describe('postponing a hire', () => {
   it('only for an accepted hire, before its contract starts', () => {
     expect(code('2027-03-25', today, { ...accepted, state: 'new' })).toBe('hire_not_accepted');
     expect(code('2027-03-25', '2027-03-20')).toBe('hire_already_started');
+  });
+});
+
+describe('isSameHire', () => {
+  const hire = { state: 'accepted', hiringStartDate: '2026-03-10', hiringEndDate: null };
+
+  it('is the accepted hire asked again with the same dates, and nothing else', () => {
+    expect(isSameHire(hire, { hiringStartDate: '2026-03-10', hiringEndDate: null })).toBe(true);
+    expect(isSameHire(hire, { hiringStartDate: '2026-03-11', hiringEndDate: null })).toBe(false);
+    expect(isSameHire(hire, { hiringStartDate: '2026-03-10', hiringEndDate: '2026-09-10' })).toBe(false);
+    expect(isSameHire({ ...hire, state: 'processing' }, { hiringStartDate: '2026-03-10', hiringEndDate: null })).toBe(
+      false,
+    );
   });
 });

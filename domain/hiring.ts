@@ -94,6 +94,21 @@ export function decideHire(request: HireRequest): HirePlan {
 }
 
 /**
+ * A repeated accept of the hire already made (retry, double click): same start and end dates
+ * on an accepted application. It answers the hire made rather than a refusal.
+ */
+export function isSameHire(
+  hire: { state: string; hiringStartDate: IsoDate | null; hiringEndDate: IsoDate | null },
+  asked: { hiringStartDate: IsoDate; hiringEndDate: IsoDate | null },
+): boolean {
+  return (
+    hire.state === 'accepted' &&
+    hire.hiringStartDate === asked.hiringStartDate &&
+    hire.hiringEndDate === asked.hiringEndDate
+  );
+}
+
+/**
  * Postponing the start of an accepted hire (docs/rules.md §4): before the contract starts, to a later
  * day at most 30 days after the start first agreed, and still not more than 6 months ahead.
  */

@@ -16,19 +16,15 @@ export function personIdentityKey(person: { lastName: string; firstName: string;
 }
 
 /**
- * Personal data is visible only to those who work the person's case (docs/rules.md §2, §11): the
- * organization that registered the person, organizations that diagnosed them, that sent
- * an application for them or received one, and administrators.
+ * Personal data is visible only to those who work the person's case (docs/rules.md §2, §11):
+ * administrators, and the organizations linked to the case — the one that registered the
+ * person, those that diagnosed them, sent or received one of their applications, or hired
+ * them on a PASS IAE. server/rules/case-access.ts reads those links, in one query.
  */
 export function worksOnCase(input: {
   actorRole: string;
   actorOrganizationId: string;
-  createdByOrganizationId: string;
   organizationsOnCase: readonly string[];
 }): boolean {
-  return (
-    input.actorRole === 'ADMIN' ||
-    input.actorOrganizationId === input.createdByOrganizationId ||
-    input.organizationsOnCase.includes(input.actorOrganizationId)
-  );
+  return input.actorRole === 'ADMIN' || input.organizationsOnCase.includes(input.actorOrganizationId);
 }

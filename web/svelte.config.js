@@ -37,8 +37,9 @@ const config = {
     // The Express server mounts web/build/handler.js after its /api/v1 routes.
     adapter: adapterFromRepoRoot({ out: `${webDir}build`, precompress: false }),
     // CSRF: SvelteKit's origin check on form actions stays on (the default).
-    // The pure rules and their French wording live once, in domain/: pages import them.
-    alias: { $domain: '../domain' },
+    // The pure rules and their French wording live once, in domain/: pages import them. The
+    // API's response contracts live once, in contracts/: the web parses answers with them.
+    alias: { $domain: '../domain', $contracts: '../contracts' },
   },
 };
 

@@ -1,46 +1,17 @@
-// What the API shows of an application, who may see or decide it, and the quick checks made
-// on the read model before asking the application workflow (which checks again).
-import { z } from 'zod';
-import {
-  APPLICATION_STATES,
-  checkCancellation,
-  nextApplicationState,
-  type ApplicationTransitionName,
-} from '../../domain/applications.ts';
+// What the API shows of an application, who may see or decide it, and how a decision is
+// asked of the application workflow (which alone judges it while it runs).
+import { WorkflowNotFoundError } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import { BusinessRuleError } from '../../domain/errors.ts';
 import type { Application, Prisma } from '../../generated/prisma/client.ts';
-import { applicationWorkflowId } from '../../workflows/application/contract.ts';
+import { applicationWorkflowId, type ApplicationView } from '../../workflows/application/contract.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ApiError, forbidden, notFound } from '../errors.ts';
 import { writeAudit } from '../../server/audit.ts';
 import type { Deps } from '../route.ts';
+import { executeUpdate } from '../workflow-calls.ts';
 
-export const applicationSchema = z.object({
-  id: z.string(),
-  state: z.enum(APPLICATION_STATES),
-  person: z.object({ id: z.string(), firstName: z.string(), lastName: z.string(), birthDate: z.string() }),
-  employer: z.object({ id: z.string(), name: z.string(), kind: z.string().nullable() }),
-  sender: z.object({ organizationId: z.string(), organizationName: z.string(), kind: z.string() }),
-  jobDescription: z.object({ id: z.string(), title: z.string(), romeCode: z.string() }).nullable(),
-  message: z.string().nullable(),
-  refusalReason: z.string().nullable(),
-  refusalMessage: z.string().nullable(),
-  hiringStartDate: z.string().nullable(),
-  hiringEndDate: z.string().nullable(),
-  pass: z.object({ number: z.string(), startDate: z.string(), endDate: z.string() }).nullable(),
-  createdAt: z.string(),
-  lastUpdatedOn: z.string(),
-  history: z.array(
-    z.object({
-      transition: z.string(),
-      fromState: z.string().nullable(),
-      toState: z.string(),
-      reason: z.string().nullable(),
-      actorOrganizationId: z.string().nullable(),
-      occurredAt: z.string(),
-    }),
-  ),
-});
+export { applicationSchema } from '../../contracts/applications.ts';
 
 export const include = {
   transitions: { orderBy: { occurredAt: 'asc' } },
@@ -144,14 +115,29 @@ export async function applicationToDecide(deps: Deps, actor: Actor, id: string):
   return row;
 }
 
-/** A quick answer from the read model before asking the workflow, which checks again. */
-export function precheck(row: Application, transition: ApplicationTransitionName, on: string): void {
+/**
+ * Asks the application workflow, which judges the request (its update validators and
+ * handlers: docs/rules.md §4). Once the workflow has closed — archived, or hired and the
+ * contract started — its last state is the row's, and `judgeClosed` applies the same domain
+ * rule to it: a refusal becomes a 422; no refusal means the request is already satisfied.
+ */
+export async function askApplicationWorkflow<Arg>(
+  deps: Deps,
+  row: Application,
+  update: UpdateDefinition<ApplicationView, [Arg]>,
+  arg: Arg,
+  judgeClosed: () => void,
+): Promise<void> {
   try {
-    nextApplicationState(row.state, transition, 'EMPLOYER');
-    if (transition === 'cancel' && row.hiringStartDate) checkCancellation(row.hiringStartDate, on);
+    await executeUpdate(handleOf(deps, row.id), update, arg);
   } catch (error) {
-    if (error instanceof BusinessRuleError) throw new ApiError(422, error.code, error.message);
-    throw error;
+    if (!(error instanceof WorkflowNotFoundError)) throw error;
+    try {
+      judgeClosed();
+    } catch (refusal) {
+      if (refusal instanceof BusinessRuleError) throw new ApiError(422, refusal.code, refusal.message);
+      throw refusal;
+    }
   }
 }
 

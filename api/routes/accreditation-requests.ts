@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { z } from 'zod';
+import { accreditationListSchema, accreditationViewSchema } from '../../contracts/accreditation.ts';
 import { ACCREDITATION_STATES, OPEN_ACCREDITATION_STATES } from '../../domain/accreditation.ts';
 import { today } from '../../domain/clock.ts';
 import {
@@ -26,33 +27,6 @@ import { defineRoute, type Deps } from '../route.ts';
 import { departementCode, idParams, isoDate, nonEmptyText, uuid } from '../schemas.ts';
 import { departementsOfSameRegion } from '../../server/territories.ts';
 import { businessRefusal, executeUpdate } from '../workflow-calls.ts';
-
-const viewSchema = z.object({
-  requestId: z.string(),
-  organizationName: z.string().optional(),
-  organizationId: z.string(),
-  departement: z.string(),
-  justification: z.string(),
-  reference: z.string(),
-  state: z.enum(ACCREDITATION_STATES),
-  submittedOn: z.string(),
-  decidedOn: z.string().nullable(),
-  endDate: z.string().nullable(),
-  overdue: z.boolean(),
-  version: z.number(),
-  events: z.array(z.object({ on: z.string(), action: z.string(), state: z.string(), message: z.string().optional() })),
-});
-
-const listItem = z.object({
-  id: z.string(),
-  organizationId: z.string(),
-  organizationName: z.string(),
-  departement: z.string(),
-  state: z.enum(ACCREDITATION_STATES),
-  submittedOn: z.string(),
-  decidedOn: z.string().nullable(),
-  overdue: z.boolean(),
-});
 
 /** Loads the request's read-model row and checks the actor may see it: its organization, its département's prefecture, or an administrator. */
 async function visibleRequest(deps: Deps, actor: Actor, id: string) {
@@ -86,7 +60,7 @@ function prefectureDecision<B extends z.ZodType>(
     params: idParams,
     body,
     responses: {
-      200: { description: 'Demande mise à jour', schema: viewSchema },
+      200: { description: 'Demande mise à jour', schema: accreditationViewSchema },
       404: { description: 'Introuvable' },
       422: { description: 'Action impossible dans cet état' },
     },
@@ -114,7 +88,7 @@ export const accreditationRoutes = [
       }),
     }),
     responses: {
-      201: { description: 'Demande déposée', schema: viewSchema },
+      201: { description: 'Demande déposée', schema: accreditationViewSchema },
       409: { description: 'Une demande est déjà en cours' },
       422: { description: 'Organisation déjà habilitée ou non prescriptrice' },
     },
@@ -190,7 +164,7 @@ export const accreditationRoutes = [
     responses: {
       200: {
         description: 'Demandes, les plus anciennes en premier',
-        schema: z.object({ items: z.array(listItem) }),
+        schema: accreditationListSchema,
       },
     },
     handle: async ({ deps, actor, query }) => {
@@ -247,7 +221,10 @@ export const accreditationRoutes = [
     summary: "Consulter une demande d'habilitation et son historique",
     access: ['PRESCRIBER', 'PREFECTURE_AGENT'],
     params: idParams,
-    responses: { 200: { description: 'Demande', schema: viewSchema }, 404: { description: 'Introuvable' } },
+    responses: {
+      200: { description: 'Demande', schema: accreditationViewSchema },
+      404: { description: 'Introuvable' },
+    },
     handle: async ({ deps, actor, params }) => {
       const row = await visibleRequest(deps, actor, params.id);
       const [view, organization] = await Promise.all([
@@ -294,7 +271,7 @@ export const accreditationRoutes = [
     params: idParams,
     body: message,
     responses: {
-      200: { description: 'Réponse envoyée', schema: viewSchema },
+      200: { description: 'Réponse envoyée', schema: accreditationViewSchema },
       404: { description: 'Introuvable' },
       422: { description: 'Aucune information demandée' },
     },

@@ -1,10 +1,9 @@
 // Deciding on an application (docs/rules.md §4, §13): the employer's transitions, the hire (accept),
 // and postponing a hire's start. The application workflow decides; these routes ask it.
 import { z } from 'zod';
-import { USER_REFUSAL_REASONS } from '../../domain/applications.ts';
+import { checkCancellation, nextApplicationState, USER_REFUSAL_REASONS } from '../../domain/applications.ts';
 import { today } from '../../domain/clock.ts';
-import { BusinessRuleError } from '../../domain/errors.ts';
-import { checkHirePostponement } from '../../domain/hiring.ts';
+import { checkHirePostponement, isSameHire } from '../../domain/hiring.ts';
 import {
   acceptUpdate,
   postponeHireUpdate,
@@ -16,14 +15,11 @@ import {
   applicationSchema,
   applicationToDecide,
   applicationView,
-  handleOf,
+  askApplicationWorkflow,
   include,
-  precheck,
 } from '../applications/view.ts';
-import { ApiError } from '../errors.ts';
 import { defineRoute } from '../route.ts';
 import { idParams, isoDate, text } from '../schemas.ts';
-import { executeUpdate } from '../workflow-calls.ts';
 
 const transitionBodies = {
   process: z.strictObject({}),
@@ -62,8 +58,10 @@ const transitionRoutes = (Object.keys(transitionBodies) as EmployerTransition[])
     },
     handle: async ({ deps, actor, params, body }) => {
       const row = await applicationToDecide(deps, actor, params.id);
-      precheck(row, transition, today(deps.clock));
-      await executeUpdate(handleOf(deps, row.id), transitionUpdate, { ...actedBy(actor), transition, ...body });
+      await askApplicationWorkflow(deps, row, transitionUpdate, { ...actedBy(actor), transition, ...body }, () => {
+        nextApplicationState(row.state, transition, 'EMPLOYER');
+        if (transition === 'cancel' && row.hiringStartDate) checkCancellation(row.hiringStartDate, today(deps.clock));
+      });
       const updated = await deps.db.application.findUniqueOrThrow({ where: { id: row.id }, include });
       return { status: 200, body: await applicationView(deps, updated) };
     },
@@ -86,17 +84,10 @@ export const applicationDecisionRoutes = [
     },
     handle: async ({ deps, actor, params, body }) => {
       const row = await applicationToDecide(deps, actor, params.id);
-      const sameHire =
-        row.state === 'accepted' &&
-        row.hiringStartDate === body.hiringStartDate &&
-        row.hiringEndDate === (body.hiringEndDate ?? null);
+      const hire = { hiringStartDate: body.hiringStartDate, hiringEndDate: body.hiringEndDate ?? null };
       // A repeated accept of the same hire answers the hire already made.
-      if (sameHire) return { status: 200, body: await applicationView(deps, row) };
-      precheck(row, 'accept', today(deps.clock));
-      await executeUpdate(handleOf(deps, row.id), acceptUpdate, {
-        ...actedBy(actor),
-        hiringStartDate: body.hiringStartDate,
-        hiringEndDate: body.hiringEndDate ?? null,
+      await askApplicationWorkflow(deps, row, acceptUpdate, { ...actedBy(actor), ...hire }, () => {
+        if (!isSameHire(row, hire)) nextApplicationState(row.state, 'accept', 'EMPLOYER');
       });
       const updated = await deps.db.application.findUniqueOrThrow({ where: { id: row.id }, include });
       return { status: 200, body: await applicationView(deps, updated) };
@@ -120,14 +111,9 @@ export const applicationDecisionRoutes = [
     },
     handle: async ({ deps, actor, params, body }) => {
       const row = await applicationToDecide(deps, actor, params.id);
-      try {
-        // The workflow checks the 30 days from the first agreed date; here, what the row knows.
-        checkHirePostponement({ ...row, firstHiringStartDate: null }, body.hiringStartDate, today(deps.clock));
-      } catch (error) {
-        if (error instanceof BusinessRuleError) throw new ApiError(422, error.code, error.message);
-        throw error;
-      }
-      await executeUpdate(handleOf(deps, row.id), postponeHireUpdate, { ...actedBy(actor), ...body });
+      await askApplicationWorkflow(deps, row, postponeHireUpdate, { ...actedBy(actor), ...body }, () =>
+        checkHirePostponement({ ...row, firstHiringStartDate: null }, body.hiringStartDate, today(deps.clock)),
+      );
       const updated = await deps.db.application.findUniqueOrThrow({ where: { id: row.id }, include });
       return { status: 200, body: await applicationView(deps, updated) };
     },

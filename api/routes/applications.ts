@@ -11,6 +11,8 @@ import {
   type ApplicationInput,
   type ApplicationSender,
 } from '../../workflows/application/contract.ts';
+import { lockForTransaction } from '../../server/db/advisory-lock.ts';
+import { readerWorksOnCase } from '../../server/rules/case-access.ts';
 import {
   applicationSchema,
   applicationView,
@@ -54,7 +56,7 @@ export const applicationRoutes = [
       const { db, clock } = deps;
       const kind = senderKind(actor, body.employerId);
       const [person, employer, jobDescription] = await Promise.all([
-        db.person.findUnique({ where: { id: body.personId }, include: { diagnoses: true } }),
+        db.person.findUnique({ where: { id: body.personId } }),
         db.organization.findUnique({ where: { id: body.employerId } }),
         body.jobDescriptionId ? db.jobDescription.findUnique({ where: { id: body.jobDescriptionId } }) : null,
       ]);
@@ -71,13 +73,7 @@ export const applicationRoutes = [
       if (jobDescription && !jobDescription.recruitmentOpen) {
         throw new ApiError(422, 'job_description_closed', 'Le recrutement est fermé sur cette fiche de poste.');
       }
-      const onCase =
-        actor.role === 'ADMIN' ||
-        person.createdByOrganizationId === actor.organization.id ||
-        person.diagnoses.some((d) => d.authorOrganizationId === actor.organization.id) ||
-        (await db.application.count({
-          where: { personId: person.id, senderOrganizationId: actor.organization.id },
-        })) > 0;
+      const onCase = await readerWorksOnCase(db, actor, person.id);
       if (!onCase) throw forbidden('Vous ne suivez pas le dossier de cette personne.');
 
       const id = randomUUID();
@@ -97,7 +93,7 @@ export const applicationRoutes = [
       // cannot both pass the check. The workflow starts inside the transaction, so a failed
       // start leaves no row, and a failed commit leaves a workflow that records its row.
       await db.$transaction(async (tx) => {
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${person.id}:${employer.id}`}, 0))`;
+        await lockForTransaction(tx, `${person.id}:${employer.id}`);
         const recent = await tx.application.findMany({
           where: {
             personId: person.id,

@@ -1,17 +1,10 @@
 // Commune look-up for the public search (docs/rules.md §3): by name, postal code or INSEE code, with
 // whether a search can start from it (its centre is known).
 import { z } from 'zod';
+import { communeListSchema } from '../../contracts/registry.ts';
 import { searchCommunes } from '../../server/territories.ts';
 import { defineRoute } from '../route.ts';
 import { nonEmptyText } from '../schemas.ts';
-
-const communeSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  departement: z.string(),
-  postalCodes: z.array(z.string()),
-  centreKnown: z.boolean().meta({ description: 'Vrai si la recherche par distance peut partir de cette commune' }),
-});
 
 export const communeRoutes = [
   defineRoute({
@@ -25,7 +18,7 @@ export const communeRoutes = [
       limit: z.coerce.number({ message: 'nombre invalide' }).int().min(1).max(50).default(10),
     }),
     responses: {
-      200: { description: 'Communes, les plus peuplées d’abord', schema: z.object({ items: z.array(communeSchema) }) },
+      200: { description: 'Communes, les plus peuplées d’abord', schema: communeListSchema },
     },
     handle: async ({ deps, query }) => {
       const communes = searchCommunes(query.q, query.limit);

@@ -1,6 +1,7 @@
 // An employer manages its own registry entry (docs/rules.md §2, §3): description, contact, address and
 // whether it receives applications. Every change is audited with the old and new values.
 import { z } from 'zod';
+import { employerEntrySchema } from '../../contracts/registry.ts';
 import { writeAudit } from '../../server/audit.ts';
 import { forbidden, notFound } from '../errors.ts';
 import type { Organization } from '../../generated/prisma/client.ts';
@@ -17,15 +18,6 @@ const entryChanges = z
     applicationsOpen: z.boolean({ message: 'oui ou non attendu' }).optional(),
   })
   .refine((changes) => Object.keys(changes).length > 0, { message: 'aucune modification indiquée' });
-
-const entrySchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  address: z.string().nullable(),
-  description: z.string().nullable(),
-  contactEmail: z.string().nullable(),
-  applicationsOpen: z.boolean(),
-});
 
 async function ownEntry(deps: Deps, actor: Actor, id: string) {
   if (actor.role !== 'ADMIN' && actor.organization.id !== id) {
@@ -54,7 +46,7 @@ export const employerEntryRoutes = [
     access: ['EMPLOYER_STAFF'],
     params: idParams,
     responses: {
-      200: { description: 'Fiche', schema: entrySchema },
+      200: { description: 'Fiche', schema: employerEntrySchema },
       403: { description: "Pas membre de l'employeur" },
     },
     handle: async ({ deps, actor, params }) => ({
@@ -71,7 +63,7 @@ export const employerEntryRoutes = [
     params: idParams,
     body: entryChanges,
     responses: {
-      200: { description: 'Fiche modifiée', schema: entrySchema },
+      200: { description: 'Fiche modifiée', schema: employerEntrySchema },
       403: { description: "Pas membre de l'employeur" },
       404: { description: 'Employeur introuvable' },
     },

@@ -1,19 +1,14 @@
 // The public registry (docs/rules.md §3, §13): search employers around a commune or in a département,
 // fairly ordered, and read one employer. No account needed.
 import { z } from 'zod';
+import { employerDetailSchema, searchResultSchema } from '../../contracts/registry.ts';
 import { EMPLOYER_KINDS, type EmployerKind } from '../../domain/organizations.ts';
 import { PAGE_SIZE, RADIUS_KM, RECENT_APPLICATIONS_DAYS } from '../../domain/registry-search.ts';
 import type { Db } from '../../server/db/client.ts';
 import { searchEmployers } from '../../server/registry/employer-search.ts';
 import { findCommune } from '../../server/territories.ts';
 import { ApiError, notFound } from '../errors.ts';
-import {
-  communeName,
-  employerDetailSchema,
-  employerSummarySchema,
-  publicJobDescription,
-  roundedKm,
-} from '../registry/views.ts';
+import { communeName, publicJobDescription, roundedKm } from '../registry/views.ts';
 import { defineRoute } from '../route.ts';
 import { communeCode, departementCode, idParams } from '../schemas.ts';
 
@@ -59,13 +54,6 @@ const searchQuery = z
     message: "le rayon ne s'utilise qu'avec une commune",
     path: ['radiusKm'],
   });
-
-const searchResultSchema = z.object({
-  items: z.array(employerSummarySchema),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-  total: z.number().int(),
-});
 
 /** The centre of the commune searched from, or a French 422 saying why there is none. */
 async function communeCentre(db: Db, code: string) {

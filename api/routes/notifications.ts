@@ -1,16 +1,9 @@
 // The inbox (docs/rules.md §9): notifications addressed to the organization the user acts for.
 import { z } from 'zod';
+import { notificationListSchema, unreadCountSchema } from '../../contracts/notifications.ts';
 import { notFound } from '../errors.ts';
 import { defineRoute } from '../route.ts';
 import { idParams } from '../schemas.ts';
-
-const notificationSchema = z.object({
-  id: z.string(),
-  subject: z.string(),
-  body: z.string(),
-  createdAt: z.string(),
-  readAt: z.string().nullable(),
-});
 
 export const notificationRoutes = [
   defineRoute({
@@ -19,7 +12,7 @@ export const notificationRoutes = [
     tag: 'Notifications',
     summary: 'Le nombre de notifications non lues (en-tête des pages)',
     access: 'authenticated',
-    responses: { 200: { description: 'Nombre', schema: z.object({ unreadCount: z.number() }) } },
+    responses: { 200: { description: 'Nombre', schema: unreadCountSchema } },
     handle: async ({ deps, actor }) => ({
       status: 200,
       body: {
@@ -44,7 +37,7 @@ export const notificationRoutes = [
     responses: {
       200: {
         description: 'Notifications',
-        schema: z.object({ items: z.array(notificationSchema), unreadCount: z.number() }),
+        schema: notificationListSchema,
       },
     },
     handle: async ({ deps, actor, query }) => {

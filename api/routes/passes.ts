@@ -2,14 +2,12 @@
 // PASS's live state is the workflow's answer, computed for the API's "today".
 import { WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
 import { z } from 'zod';
+import { passViewSchema, prolongationRequestListSchema } from '../../contracts/passes.ts';
 import { today } from '../../domain/clock.ts';
 import { SIAE_KINDS } from '../../domain/organizations.ts';
 import { checkHiringStartDate, throwIfRefused } from '../../domain/pass/dates.ts';
-import { formatPassNumber } from '../../domain/pass/number.ts';
 import { PROLONGATION_REASONS } from '../../domain/pass/prolongations.ts';
-import { passStatus } from '../../domain/pass/status.ts';
 import { SUSPENSION_REASONS } from '../../domain/pass/suspensions.ts';
-import { worksOnCase } from '../../domain/persons.ts';
 import {
   decideProlongationUpdate,
   endSuspensionUpdate,
@@ -20,7 +18,10 @@ import {
   prolongUpdate,
   suspendUpdate,
   type ParcoursInput,
+  type ParcoursView,
 } from '../../workflows/parcours/contract.ts';
+import { readerWorksOnCase } from '../../server/rules/case-access.ts';
+import { withPassIssuance } from '../../server/rules/pass-issuance.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ApiError, conflict, forbidden, notFound } from '../errors.ts';
 import { defineRoute, type Deps } from '../route.ts';
@@ -30,59 +31,19 @@ import { businessRefusal, executeUpdate } from '../workflow-calls.ts';
 const passNumber = z.string().regex(/^99999\d{7}$/, { message: 'numéro de PASS IAE invalide (12 chiffres)' });
 const passParams = z.strictObject({ number: passNumber });
 
-// The live view is the workflow's own type; documented loosely here.
-const passView = z.object({
-  passNumber: z.string(),
-  status: z.enum(['future', 'valid', 'suspended', 'expired', 'cancelled']),
-  start: z.string(),
-  end: z.string(),
-  remainingDays: z.number(),
-  holdingEmployerId: z.string(),
-  today: z.string(),
-  hires: z.array(z.object({ employerId: z.string(), employerKind: z.string(), start: z.string() })),
-  suspensions: z.array(z.object({ id: z.string(), start: z.string(), end: z.string(), reason: z.string() })),
-  prolongations: z.array(
-    z.object({ id: z.string(), start: z.string(), end: z.string(), reason: z.string(), validatedBy: z.string() }),
-  ),
-  pendingRequest: z
-    .object({
-      id: z.string(),
-      reason: z.string(),
-      endDate: z.string(),
-      requestedOn: z.string(),
-      prescriberOrganizationId: z.string(),
-    })
-    .nullable(),
-  events: z.array(z.object({ on: z.string(), kind: z.string(), detail: z.string().optional() })),
-});
+// The live view is the workflow's own type; its contract is checked against it here.
+const _viewIsTheContract = (view: ParcoursView): z.input<typeof passViewSchema> => view;
 
 const handleOf = (deps: Deps, number: string) => deps.temporal.workflow.getHandle(parcoursWorkflowId(number));
 const actedBy = (actor: Actor) => ({ userId: actor.userId, organizationId: actor.organization.id });
 
-/** Who may see a PASS: its employers, the organizations on the person's case, administrators. */
+/** Who may see a PASS: the organizations on the person's case (its employers among them), administrators. */
 async function visiblePass(deps: Deps, actor: Actor, number: string) {
   const pass = await deps.db.pass.findUnique({ where: { number } });
   if (!pass) throw notFound('PASS IAE introuvable.');
   if (actor.role === 'ADMIN') return pass;
-  const snapshot = pass.snapshot as { hires?: { employerId: string }[] };
-  if (snapshot.hires?.some((h) => h.employerId === actor.organization.id)) return pass;
-  // A prescriber asked to decide a prolongation sees the PASS it concerns.
-  const askedToDecide = await deps.db.prolongationRequest.count({
-    where: { passNumber: number, prescriberOrganizationId: actor.organization.id },
-  });
-  if (askedToDecide > 0) return pass;
-  const person = await deps.db.person.findUnique({
-    where: { id: pass.personId },
-    include: { diagnoses: { select: { authorOrganizationId: true } } },
-  });
-  const onCase =
-    person !== null &&
-    worksOnCase({
-      actorRole: actor.role,
-      actorOrganizationId: actor.organization.id,
-      createdByOrganizationId: person.createdByOrganizationId,
-      organizationsOnCase: person.diagnoses.map((d) => d.authorOrganizationId),
-    });
+  // Its employers and a prescriber asked to decide a prolongation are on the case too.
+  const onCase = await readerWorksOnCase(deps.db, actor, pass.personId);
   if (!onCase) throw forbidden('Ce PASS IAE concerne une personne dont vous ne suivez pas le dossier.');
   return pass;
 }
@@ -124,7 +85,7 @@ export const passRoutes = [
         .meta({ description: 'Clé d’idempotence : une même clé délivre un seul PASS' }),
     }),
     responses: {
-      201: { description: 'PASS délivré', schema: passView },
+      201: { description: 'PASS délivré', schema: passViewSchema },
       409: { description: 'La personne détient déjà un PASS valide ou à venir' },
       422: { description: "Employeur hors SIAE, date d'embauche invalide" },
     },
@@ -141,33 +102,20 @@ export const passRoutes = [
         throw new ApiError(422, 'not_siae', 'Seule une embauche en SIAE ouvre un PASS IAE (pas en GEIQ ni en EA).');
       }
       const issuanceKey = body.issuanceKey ?? `${body.personId}:${body.employerId}:${body.hiringStartDate}`;
-      // One issuance at a time per person: the check "no other valid PASS" and the number
-      // allocation must not interleave with a concurrent (double-clicked, retried) request.
-      const allocation = await db.$transaction(async (tx) => {
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${body.personId}, 0))`;
-        const allocated = await tx.passNumberAllocation.findUnique({ where: { issuanceKey } });
-        if (allocated) return { ...allocated, repeated: true };
-        // A person holds at most one valid or future PASS (docs/rules.md §5), including one whose
-        // issuance is under way and not yet projected.
-        const passes = await tx.pass.findMany({ where: { personId: body.personId, cancelled: false } });
-        const current = passes.find(
-          (p) =>
-            passStatus({ start: p.startDate, end: p.endDate, suspensions: [], cancelled: false }, on) !== 'expired',
-        );
-        const underWay = (await tx.passNumberAllocation.findMany({ where: { personId: body.personId } }))
-          .map((a) => formatPassNumber(a.sequence))
-          .find((n) => !passes.some((p) => p.number === n));
-        const existingNumber = current?.number ?? underWay;
+      const allocation = await withPassIssuance(db, { personId: body.personId, issuanceKey, on }, async (issuance) => {
+        if (issuance.ownNumber) return { number: issuance.ownNumber, repeated: true };
+        // A person holds at most one valid or future PASS (docs/rules.md §5), including one
+        // whose issuance is under way and not yet projected.
+        const existingNumber = issuance.current?.number ?? issuance.underWay;
         if (existingNumber) {
           throw conflict(
             `La personne détient déjà le PASS IAE ${existingNumber} : il est repris pour cette embauche.`,
             [{ message: 'PASS existant', existingNumber }],
           );
         }
-        const created = await tx.passNumberAllocation.create({ data: { issuanceKey, personId: body.personId } });
-        return { ...created, repeated: false };
+        return { number: await issuance.allocate(), repeated: false };
       });
-      const number = formatPassNumber(allocation.sequence);
+      const number = allocation.number;
       const input: ParcoursInput = {
         passNumber: number,
         personId: body.personId,
@@ -200,7 +148,7 @@ export const passRoutes = [
     summary: 'Consulter un PASS IAE : état, dates, jours restants, suspensions, prolongations, historique',
     access: ['EMPLOYER_STAFF', 'PRESCRIBER'],
     params: passParams,
-    responses: { 200: { description: 'PASS IAE', schema: passView }, 404: { description: 'Introuvable' } },
+    responses: { 200: { description: 'PASS IAE', schema: passViewSchema }, 404: { description: 'Introuvable' } },
     handle: async ({ deps, actor, params }) => {
       await visiblePass(deps, actor, params.number);
       return { status: 200, body: await handleOf(deps, params.number).query(parcoursQuery, today(deps.clock)) };
@@ -215,7 +163,7 @@ export const passRoutes = [
     params: passParams,
     body: z.strictObject({ startDate: isoDate, endDate: isoDate, reason: z.enum(SUSPENSION_REASONS) }),
     responses: {
-      200: { description: 'PASS suspendu', schema: passView },
+      200: { description: 'PASS suspendu', schema: passViewSchema },
       422: { description: 'Suspension impossible' },
     },
     handle: async ({ deps, actor, params, body }) => {
@@ -238,7 +186,7 @@ export const passRoutes = [
     access: ['EMPLOYER_STAFF'],
     params: z.strictObject({ number: passNumber, id: uuid }),
     body: z.strictObject({ endDate: isoDate }),
-    responses: { 200: { description: 'Suspension levée', schema: passView }, 422: { description: 'Impossible' } },
+    responses: { 200: { description: 'Suspension levée', schema: passViewSchema }, 422: { description: 'Impossible' } },
     handle: async ({ deps, actor, params, body }) => {
       await visiblePass(deps, actor, params.number);
       const view = await executeUpdate(handleOf(deps, params.number), endSuspensionUpdate, {
@@ -264,7 +212,7 @@ export const passRoutes = [
       prescriberOrganizationId: uuid.optional(),
     }),
     responses: {
-      200: { description: 'Prolongé ou demande envoyée', schema: passView },
+      200: { description: 'Prolongé ou demande envoyée', schema: passViewSchema },
       422: { description: 'Impossible' },
     },
     handle: async ({ deps, actor, params, body }) => {
@@ -299,18 +247,7 @@ export const passRoutes = [
     responses: {
       200: {
         description: 'Demandes, les plus anciennes en premier',
-        schema: z.object({
-          items: z.array(
-            z.object({
-              id: z.string(),
-              passNumber: z.string(),
-              reason: z.string(),
-              endDate: z.string(),
-              requestedOn: z.string(),
-              state: z.string(),
-            }),
-          ),
-        }),
+        schema: prolongationRequestListSchema,
       },
     },
     handle: async ({ deps, actor, query }) => {
@@ -350,7 +287,7 @@ export const passRoutes = [
       params: idParams,
       body: decision === 'grant' ? z.strictObject({}) : z.strictObject({ reason: nonEmptyText(2000) }),
       responses: {
-        200: { description: 'Décision enregistrée', schema: passView },
+        200: { description: 'Décision enregistrée', schema: passViewSchema },
         404: { description: 'Introuvable' },
         422: { description: 'Impossible' },
       },

@@ -1,5 +1,6 @@
 // Persons and eligibility diagnoses (docs/rules.md §4, §13).
 import { z } from 'zod';
+import { personListSchema } from '../../contracts/applications.ts';
 import { today } from '../../domain/clock.ts';
 import { compareDates } from '../../domain/dates.ts';
 import {
@@ -8,13 +9,14 @@ import {
   checkCriteria,
   diagnosisExpiry,
   evaluateSelfPrescription,
-  isSelfPrescriptionRightActive,
 } from '../../domain/eligibility.ts';
 import { nirProblem, normalizeNir } from '../../domain/nir.ts';
 import { isAuthorizedPrescriber } from '../../domain/organizations.ts';
-import { personIdentityKey, worksOnCase } from '../../domain/persons.ts';
+import { personIdentityKey } from '../../domain/persons.ts';
 import type { Diagnosis, Person } from '../../generated/prisma/client.ts';
 import { writeAudit } from '../../server/audit.ts';
+import { personsOnCaseFilter, readerWorksOnCase } from '../../server/rules/case-access.ts';
+import { selfPrescriptionStanding } from '../../server/rules/self-prescription.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ApiError, conflict, forbidden, notFound } from '../errors.ts';
 import { defineRoute, type Deps } from '../route.ts';
@@ -83,34 +85,11 @@ function visibleDiagnoses(actor: Actor, diagnoses: Diagnosis[]) {
   );
 }
 
-async function personsInApplicationsOf(deps: Deps, organizationId: string): Promise<string[]> {
-  const rows = await deps.db.application.findMany({
-    where: { OR: [{ employerId: organizationId }, { senderOrganizationId: organizationId }] },
-    select: { personId: true },
-    distinct: ['personId'],
-  });
-  return rows.map((r) => r.personId);
-}
-
 /** Loads the person if the actor works on their case; 404 / 403 otherwise. */
 async function personOnCase(deps: Deps, actor: Actor, id: string) {
   const person = await deps.db.person.findUnique({ where: { id }, include: { diagnoses: true } });
   if (!person) throw notFound('Personne introuvable.');
-  // The sender and the employer of any of the person's applications work on the case too.
-  const applications = await deps.db.application.findMany({
-    where: { personId: id },
-    select: { employerId: true, senderOrganizationId: true },
-  });
-  const allowed = worksOnCase({
-    actorRole: actor.role,
-    actorOrganizationId: actor.organization.id,
-    createdByOrganizationId: person.createdByOrganizationId,
-    organizationsOnCase: [
-      ...person.diagnoses.map((d) => d.authorOrganizationId),
-      ...applications.flatMap((a) => [a.employerId, a.senderOrganizationId]),
-    ],
-  });
-  if (!allowed)
+  if (!(await readerWorksOnCase(deps.db, actor, id)))
     throw forbidden(
       'Vous ne travaillez pas sur le dossier de cette personne : ses données ne vous sont pas accessibles.',
     );
@@ -191,25 +170,11 @@ export const personRoutes = [
     responses: {
       200: {
         description: 'Personnes (50 au plus, les plus récentes d’abord)',
-        schema: z.object({
-          items: z.array(
-            z.object({ id: z.string(), firstName: z.string(), lastName: z.string(), birthDate: z.string() }),
-          ),
-        }),
+        schema: personListSchema,
       },
     },
     handle: async ({ deps, actor, query }) => {
-      const organizationId = actor.organization.id;
-      const onCase =
-        actor.role === 'ADMIN'
-          ? {}
-          : {
-              OR: [
-                { createdByOrganizationId: organizationId },
-                { diagnoses: { some: { authorOrganizationId: organizationId } } },
-                { id: { in: await personsInApplicationsOf(deps, organizationId) } },
-              ],
-            };
+      const onCase = await personsOnCaseFilter(deps.db, actor);
       const name = query.q
         ? {
             OR: [
@@ -301,16 +266,10 @@ export const personRoutes = [
         const employer = await db.organization.findUnique({ where: { id: body.employerId } });
         if (!employer || employer.type !== 'EMPLOYER' || !employer.employerKind)
           throw notFound('Employeur introuvable.');
-        const rollout = await db.departementSetting.findUnique({ where: { code: employer.departement } });
-        const rightActive = isSelfPrescriptionRightActive(
-          { status: employer.selfPrescriptionStatus, revokedUntil: employer.selfPrescriptionRevokedUntil },
+        const refusal = canSelfDiagnose(
+          await selfPrescriptionStanding(db, { ...employer, employerKind: employer.employerKind }),
           on,
         );
-        const refusal = canSelfDiagnose({
-          employerKind: employer.employerKind,
-          rightActive,
-          departementRolloutEnabled: rollout?.selfPrescriptionEnabled ?? false,
-        });
         if (refusal) throw refusal;
         const evaluation = evaluateSelfPrescription(employer.employerKind, body.criteria);
         if (!evaluation.sufficient) throw new ApiError(422, 'criteria_insufficient', evaluation.explanation);

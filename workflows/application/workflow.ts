@@ -23,7 +23,7 @@ import {
   PENDING_APPLICATION_STATES,
 } from '../../domain/applications.ts';
 import { startOfParisDay } from '../../domain/dates.ts';
-import { checkHirePostponement } from '../../domain/hiring.ts';
+import { checkHirePostponement, isSameHire } from '../../domain/hiring.ts';
 import { attempt, workflowToday } from '../support.ts';
 import {
   acceptUpdate,
@@ -115,10 +115,7 @@ export async function application(input: ApplicationInput): Promise<ApplicationV
     });
   }
 
-  const sameHire = (args: AcceptArgs) =>
-    view.state === 'accepted' &&
-    view.hiringStartDate === args.hiringStartDate &&
-    view.hiringEndDate === args.hiringEndDate;
+  const sameHire = (args: AcceptArgs) => isSameHire(view, args);
 
   setHandler(applicationQuery, () => view);
   setHandler(applicationSyncUpdate, async () => {

@@ -3,6 +3,14 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import { z } from 'zod';
+import {
+  accreditationListSchema,
+  accreditationViewSchema,
+  type AccreditationListItem,
+  type AccreditationView,
+} from '$contracts/accreditation.ts';
+import { notificationListSchema, type Notification } from '$contracts/notifications.ts';
+import type { AccreditationState } from '$domain/accreditation.ts';
 
 const roleSchema = z.enum(['PRESCRIBER', 'EMPLOYER_STAFF', 'PREFECTURE_AGENT', 'LABOUR_INSPECTOR', 'ADMIN']);
 const organizationTypeSchema = z.enum(['PRESCRIBER', 'EMPLOYER', 'PREFECTURE', 'DDETS', 'PLATFORM']);
@@ -38,59 +46,9 @@ export type CurrentUser = z.output<typeof currentUserSchema>;
 export type Role = z.infer<typeof roleSchema>;
 export type AuthorizationStatus = z.infer<typeof authorizationStatusSchema>;
 
-export const ACCREDITATION_STATES = [
-  'SUBMITTED',
-  'INFORMATION_REQUESTED',
-  'APPROVED',
-  'REJECTED',
-  'ABANDONED',
-  'WITHDRAWN',
-  'EXPIRED',
-] as const;
-const accreditationStateSchema = z.enum(ACCREDITATION_STATES);
-export type AccreditationState = z.infer<typeof accreditationStateSchema>;
-
-const accreditationEventSchema = z.object({
-  on: z.string(),
-  action: z.string(),
-  state: z.string(),
-  message: z.string().optional(),
-});
-export type AccreditationEvent = z.infer<typeof accreditationEventSchema>;
-
-/** One request and its history (the workflow's view). */
-const accreditationViewSchema = z.object({
-  requestId: z.string(),
-  organizationId: z.string(),
-  departement: z.string(),
-  justification: z.string(),
-  reference: z.string(),
-  state: accreditationStateSchema,
-  submittedOn: z.string(),
-  decidedOn: z.string().nullable(),
-  endDate: z.string().nullable(),
-  informationRequestedOn: z
-    .string()
-    .nullable()
-    .optional()
-    .transform((v) => v ?? null),
-  overdue: z.boolean(),
-  events: z.array(accreditationEventSchema),
-});
-export type AccreditationView = z.output<typeof accreditationViewSchema>;
-
-const accreditationListItemSchema = z.object({
-  id: z.string(),
-  organizationId: z.string(),
-  organizationName: z.string(),
-  departement: z.string(),
-  state: accreditationStateSchema,
-  submittedOn: z.string(),
-  decidedOn: z.string().nullable(),
-  overdue: z.boolean(),
-});
-export type AccreditationListItem = z.infer<typeof accreditationListItemSchema>;
-const accreditationListSchema = z.object({ items: z.array(accreditationListItemSchema) });
+export { ACCREDITATION_STATES } from '$contracts/accreditation.ts';
+export type { AccreditationEvent, AccreditationListItem, AccreditationView } from '$contracts/accreditation.ts';
+export type { AccreditationState } from '$domain/accreditation.ts';
 
 export interface AccreditationListQuery {
   state?: AccreditationState;
@@ -109,15 +67,7 @@ const organizationSchema = z.object({
 });
 export type Organization = z.output<typeof organizationSchema>;
 
-const notificationSchema = z.object({
-  id: z.string(),
-  subject: z.string(),
-  body: z.string(),
-  createdAt: z.string(),
-  readAt: z.string().nullable(),
-});
-export type Notification = z.infer<typeof notificationSchema>;
-const notificationListSchema = z.object({ items: z.array(notificationSchema), unreadCount: z.number() });
+export type { Notification } from '$contracts/notifications.ts';
 
 /** Prefecture decisions on a request, as named in the API paths. */
 export type AccreditationDecision =

@@ -1,59 +1,19 @@
 // Job applications and hiring through the JSON API (docs/rules.md §4, §13): send, list, read, and the
 // employer's transitions. Same conventions as api.ts (bearer token, forwarded IP, French
-// ApiError on refusals, zod-checked answers).
-import { z } from 'zod';
-import { APPLICATION_STATES, type ApplicationState, type RefusalReason } from '$domain/applications.ts';
+// ApiError on refusals, answers checked against the API's contracts in contracts/).
+import {
+  applicationListSchema,
+  applicationSchema,
+  personListSchema,
+  type Application,
+  type PersonSummary,
+} from '$contracts/applications.ts';
+import { employerDetailSchema, type PublicEmployer } from '$contracts/registry.ts';
+import type { ApplicationState, RefusalReason } from '$domain/applications.ts';
 import { requestJson, type Caller } from './api';
 
-const idSchema = z.union([z.string(), z.number()]).transform(String);
-
-const applicationSchema = z.object({
-  id: idSchema,
-  state: z.enum(APPLICATION_STATES),
-  person: z.object({ id: idSchema, firstName: z.string(), lastName: z.string(), birthDate: z.string() }),
-  employer: z.object({ id: idSchema, name: z.string(), kind: z.string().nullable() }),
-  sender: z.object({ organizationId: idSchema, organizationName: z.string(), kind: z.string() }),
-  jobDescription: z.object({ id: idSchema, title: z.string(), romeCode: z.string() }).nullable(),
-  message: z.string().nullable(),
-  refusalReason: z.string().nullable(),
-  refusalMessage: z.string().nullable(),
-  hiringStartDate: z.string().nullable(),
-  hiringEndDate: z.string().nullable(),
-  pass: z.object({ number: z.string(), startDate: z.string(), endDate: z.string() }).nullable(),
-  createdAt: z.string(),
-  lastUpdatedOn: z.string(),
-  history: z.array(
-    z.object({
-      transition: z.string(),
-      fromState: z.string().nullable(),
-      toState: z.string(),
-      reason: z.string().nullable(),
-      actorOrganizationId: idSchema.nullable(),
-      occurredAt: z.string(),
-    }),
-  ),
-});
-export type Application = z.output<typeof applicationSchema>;
-const applicationListSchema = z.object({ items: z.array(applicationSchema) });
-
-const personSummarySchema = z.object({
-  id: idSchema,
-  firstName: z.string(),
-  lastName: z.string(),
-  birthDate: z.string(),
-});
-export type PersonSummary = z.output<typeof personSummarySchema>;
-const personListSchema = z.object({ items: z.array(personSummarySchema) });
-
-/** The part of the public employer page (GET /employers/{id}) the application form needs. */
-const employerSchema = z.object({
-  id: idSchema,
-  name: z.string(),
-  kind: z.string(),
-  applicationsOpen: z.boolean(),
-  jobDescriptions: z.array(z.object({ id: idSchema, title: z.string(), recruitmentOpen: z.boolean() })),
-});
-export type ApplicationEmployer = z.output<typeof employerSchema>;
+export type { Application, PersonSummary } from '$contracts/applications.ts';
+export type ApplicationEmployer = PublicEmployer;
 
 export type ApplicationBox = 'received' | 'sent';
 
@@ -119,6 +79,6 @@ export const applicationApi = {
 
   /** GET /employers/{id}: the public employer page (name, kind, open job descriptions). */
   employer(caller: Caller, id: string): Promise<ApplicationEmployer> {
-    return requestJson('GET', `/employers/${encodeURIComponent(id)}`, caller, employerSchema);
+    return requestJson('GET', `/employers/${encodeURIComponent(id)}`, caller, employerDetailSchema);
   },
 };

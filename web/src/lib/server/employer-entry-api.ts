@@ -1,16 +1,8 @@
 // The employer's own registry entry through the JSON API (docs/rules.md §2, §3).
-import { z } from 'zod';
+import { employerEntrySchema } from '$contracts/registry.ts';
 import { requestJson, type Caller } from './api';
 
-const entrySchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  address: z.string().nullable(),
-  description: z.string().nullable(),
-  contactEmail: z.string().nullable(),
-  applicationsOpen: z.boolean(),
-});
-export type EmployerEntry = z.output<typeof entrySchema>;
+export type { EmployerEntry } from '$contracts/registry.ts';
 
 export interface EntryChanges {
   address?: string;
@@ -20,7 +12,7 @@ export interface EntryChanges {
 }
 
 export const employerEntryApi = {
-  entry: (caller: Caller, id: string) => requestJson('GET', `/employers/${id}/entry`, caller, entrySchema),
+  entry: (caller: Caller, id: string) => requestJson('GET', `/employers/${id}/entry`, caller, employerEntrySchema),
   update: (caller: Caller, id: string, changes: EntryChanges) =>
-    requestJson('PATCH', `/employers/${id}`, caller, entrySchema, changes),
+    requestJson('PATCH', `/employers/${id}`, caller, employerEntrySchema, changes),
 };

@@ -1,54 +1,16 @@
 // The PASS IAE part of the JSON API client (docs/rules.md §5, §13): a PASS's live view, suspensions,
 // prolongations, and the prolongation requests sent to an authorized prescriber. Same
-// conventions as api.ts (bearer token, forwarded IP, French ApiError, zod-checked answers).
-import { z } from 'zod';
+// conventions as api.ts (bearer token, forwarded IP, French ApiError); answers are checked
+// against the API's contracts (contracts/passes.ts).
+import {
+  passViewSchema,
+  prolongationRequestListSchema,
+  type PassView,
+  type ProlongationRequestItem,
+} from '$contracts/passes.ts';
 import { requestJson, type Caller } from './api';
 
-const passStatusSchema = z.enum(['future', 'valid', 'suspended', 'expired', 'cancelled']);
-
-/** GET /passes/{number}: the workflow's live view of the PASS, computed for the API's today. */
-const passViewSchema = z.object({
-  passNumber: z.string(),
-  status: passStatusSchema,
-  start: z.string(),
-  end: z.string(),
-  remainingDays: z.number(),
-  holdingEmployerId: z.string(),
-  today: z.string(),
-  hires: z.array(z.object({ employerId: z.string(), employerKind: z.string(), start: z.string() })),
-  suspensions: z.array(z.object({ id: z.string(), start: z.string(), end: z.string(), reason: z.string() })),
-  prolongations: z.array(
-    z.object({
-      id: z.string(),
-      reason: z.string(),
-      start: z.string(),
-      end: z.string(),
-      validatedBy: z.string().optional(),
-    }),
-  ),
-  pendingRequest: z
-    .object({
-      id: z.string(),
-      reason: z.string(),
-      endDate: z.string(),
-      requestedOn: z.string().optional(),
-      prescriberOrganizationId: z.string().optional(),
-    })
-    .nullable(),
-  events: z.array(z.object({ on: z.string(), kind: z.string(), detail: z.string().optional() })),
-});
-export type PassView = z.infer<typeof passViewSchema>;
-
-const prolongationRequestSchema = z.object({
-  id: z.string(),
-  passNumber: z.string(),
-  reason: z.string(),
-  endDate: z.string(),
-  requestedOn: z.string(),
-  state: z.string(),
-});
-export type ProlongationRequestItem = z.infer<typeof prolongationRequestSchema>;
-const prolongationRequestListSchema = z.object({ items: z.array(prolongationRequestSchema) });
+export type { PassView, ProlongationRequestItem } from '$contracts/passes.ts';
 
 const passPath = (number: string) => `/passes/${encodeURIComponent(number)}`;
 

@@ -1,57 +1,16 @@
 // The public registry through the JSON API (docs/rules.md §3): search, one employer, commune look-up.
 // Same client rules as $lib/server/api (IP forwarded, French ApiError on refusals).
-import { z } from 'zod';
+import {
+  communeListSchema,
+  employerDetailSchema,
+  searchResultSchema,
+  type CommuneChoice,
+  type PublicEmployer,
+  type SearchResult,
+} from '$contracts/registry.ts';
 import { requestJson, type Caller } from './api';
 
-const jobDescriptionSchema = z.object({
-  id: z.string(),
-  romeCode: z.string(),
-  title: z.string(),
-  contractType: z.string(),
-  openPositions: z.number(),
-  hoursPerWeek: z.number(),
-  recruitmentOpen: z.boolean(),
-});
-export type PublicJobDescription = z.infer<typeof jobDescriptionSchema>;
-
-const employerFields = {
-  id: z.string(),
-  name: z.string(),
-  kind: z.string(),
-  siret: z.string().nullable(),
-  communeCode: z.string().nullable(),
-  communeName: z.string().nullable(),
-  departement: z.string(),
-  certified: z.boolean(),
-  applicationsOpen: z.boolean(),
-  openPositions: z.number(),
-  recentApplications: z.number(),
-  jobDescriptions: z.array(jobDescriptionSchema),
-};
-
-const searchResultSchema = z.object({
-  items: z.array(z.object({ ...employerFields, distanceKm: z.number().nullable() })),
-  page: z.number(),
-  pageSize: z.number(),
-  total: z.number(),
-});
-export type SearchResult = z.infer<typeof searchResultSchema>;
-
-const employerSchema = z.object({
-  ...employerFields,
-  address: z.string().nullable(),
-  description: z.string().nullable(),
-});
-export type PublicEmployer = z.infer<typeof employerSchema>;
-
-const communeSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  departement: z.string(),
-  postalCodes: z.array(z.string()),
-  centreKnown: z.boolean(),
-});
-export type CommuneChoice = z.infer<typeof communeSchema>;
+export type { CommuneChoice, PublicEmployer, PublicJobDescription, SearchResult } from '$contracts/registry.ts';
 
 export interface SearchQuery {
   commune?: string;
@@ -74,7 +33,7 @@ export const registryApi = {
 
   /** GET /employers/{id}: an employer's public page (404 when unknown). */
   async employer(caller: Caller, id: string): Promise<PublicEmployer> {
-    return requestJson('GET', `/employers/${encodeURIComponent(id)}`, caller, employerSchema);
+    return requestJson('GET', `/employers/${encodeURIComponent(id)}`, caller, employerDetailSchema);
   },
 
   /** GET /communes?q=: communes by name, postal code or INSEE code, the most populated first. */
@@ -83,7 +42,7 @@ export const registryApi = {
       'GET',
       `/communes?${new URLSearchParams({ q: text, limit: '10' })}`,
       caller,
-      z.object({ items: z.array(communeSchema) }),
+      communeListSchema,
     );
     return items;
   },

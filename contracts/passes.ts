@@ -1,0 +1,86 @@
+// A PASS IAE as the API answers it (docs/rules.md §5, §13): the parcours workflow's live view
+// (workflows/parcours/contract.ts ParcoursView), and the prolongation requests.
+import { z } from 'zod';
+import { EMPLOYER_KINDS } from '../domain/organizations.ts';
+import { PROLONGATION_REASONS } from '../domain/pass/prolongations.ts';
+import { PASS_STATUSES } from '../domain/pass/status.ts';
+import { SUSPENSION_REASONS } from '../domain/pass/suspensions.ts';
+
+const PARCOURS_EVENT_KINDS = [
+  'issued',
+  'hired',
+  'suspended',
+  'suspensionEnded',
+  'prolonged',
+  'prolongationRequested',
+  'prolongationGranted',
+  'prolongationDenied',
+  'prolongationRequestReminder',
+  'endReminder',
+  'expired',
+  'cancelled',
+  'hireCancelled',
+  'hirePostponed',
+  'waitingPeriodEnded',
+  'anonymized',
+] as const;
+
+export const passViewSchema = z.object({
+  passNumber: z.string(),
+  personId: z.string(),
+  status: z.enum(PASS_STATUSES),
+  start: z.string(),
+  end: z.string().meta({ description: 'Date de fin, suspensions et prolongations comprises' }),
+  remainingDays: z.number().int(),
+  holdingEmployerId: z.string().meta({ description: "L'employeur de la dernière embauche" }),
+  today: z.string().meta({ description: 'Le jour pour lequel la vue est calculée' }),
+  cancelled: z.boolean(),
+  expired: z.boolean(),
+  waitingPeriodEnded: z.boolean(),
+  anonymized: z.boolean(),
+  remindedThresholds: z.array(z.number().int()),
+  version: z.number().int(),
+  hires: z.array(z.object({ employerId: z.string(), employerKind: z.enum(EMPLOYER_KINDS), start: z.string() })),
+  suspensions: z.array(
+    z.object({
+      id: z.string(),
+      employerId: z.string(),
+      start: z.string(),
+      end: z.string(),
+      reason: z.enum(SUSPENSION_REASONS),
+    }),
+  ),
+  prolongations: z.array(
+    z.object({
+      id: z.string(),
+      start: z.string(),
+      end: z.string(),
+      reason: z.enum(PROLONGATION_REASONS),
+      validatedBy: z.enum(['EMPLOYER', 'AUTHORIZED_PRESCRIBER']),
+    }),
+  ),
+  pendingRequest: z
+    .object({
+      id: z.string(),
+      reason: z.enum(PROLONGATION_REASONS),
+      endDate: z.string(),
+      requestedOn: z.string(),
+      employerId: z.string(),
+      prescriberOrganizationId: z.string(),
+      remindersSent: z.number().int(),
+    })
+    .nullable(),
+  events: z.array(z.object({ on: z.string(), kind: z.enum(PARCOURS_EVENT_KINDS), detail: z.string().optional() })),
+});
+export type PassView = z.output<typeof passViewSchema>;
+
+export const prolongationRequestSchema = z.object({
+  id: z.string(),
+  passNumber: z.string(),
+  reason: z.string(),
+  endDate: z.string(),
+  requestedOn: z.string(),
+  state: z.enum(['PENDING', 'GRANTED', 'DENIED']),
+});
+export type ProlongationRequestItem = z.output<typeof prolongationRequestSchema>;
+export const prolongationRequestListSchema = z.object({ items: z.array(prolongationRequestSchema) });
