@@ -68,5 +68,5 @@ export function transitionLabel(transition: string): string {
 }
 
 export function senderKindLabel(kind: string): string {
-  return Object.hasOwn(SENDER_KIND_LABELS, kind) ? SENDER_KIND_LABELS[kind] : kind;
+  return Object.hasOwn(SENDER_KIND_LABELS, kind) ? (SENDER_KIND_LABELS[kind] ?? kind) : kind;
 }
