@@ -21,6 +21,7 @@ import {
   suspendUpdate,
   type ParcoursInput,
 } from '../../workflows/parcours/contract.ts';
+import { auditRead } from '../audit-read.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ApiError, conflict, forbidden, notFound } from '../errors.ts';
 import { defineRoute, type Deps } from '../route.ts';
@@ -202,8 +203,16 @@ export const passRoutes = [
     params: passParams,
     responses: { 200: { description: 'PASS IAE', schema: passView }, 404: { description: 'Introuvable' } },
     handle: async ({ deps, actor, params }) => {
-      await visiblePass(deps, actor, params.number);
-      return { status: 200, body: await handleOf(deps, params.number).query(parcoursQuery, today(deps.clock)) };
+      const pass = await visiblePass(deps, actor, params.number);
+      const view = await handleOf(deps, params.number).query(parcoursQuery, today(deps.clock));
+      // A PASS is personal data of its holder: every read is audited (docs/rules.md §9).
+      await auditRead(deps, actor, {
+        action: 'pass.read',
+        entityType: 'Pass',
+        entityId: pass.number,
+        details: { personId: pass.personId },
+      });
+      return { status: 200, body: view };
     },
   }),
   defineRoute({
