@@ -2,6 +2,8 @@
 import { createRequire } from 'node:module';
 import express, { type RequestHandler } from 'express';
 import { docsPage } from './docs-page.ts';
+import { apiHeaders, DOCS_CSP, securityHeaders } from './http-headers.ts';
+import { webHopClientAddress } from './web-hop.ts';
 import { errorHandler, notFoundHandler, unsupportedMediaType } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { requestDeadline } from './request-deadline.ts';
@@ -48,12 +50,10 @@ export const routes: readonly AnyRoute[] = [
 const require = createRequire(import.meta.url);
 const dsfrCss = require.resolve('@gouvfr/dsfr/dist/dsfr.min.css');
 
-const securityHeaders: RequestHandler = (_req, res, next) => {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'same-origin');
-  res.setHeader('X-Frame-Options', 'DENY');
-  next();
-};
+export interface AppOptions {
+  /** The key the web app's calls carry with the end user's address (api/web-hop.ts). */
+  webHopKey?: string;
+}
 
 /** A body that express.json would skip (another content type) must not pass for an empty one. */
 const jsonBodiesOnly: RequestHandler = (req, _res, next) => {
@@ -62,11 +62,11 @@ const jsonBodiesOnly: RequestHandler = (req, _res, next) => {
 };
 
 /** `web`: the SvelteKit adapter-node handler, mounted after the API. */
-export function createApp(deps: Deps, web?: RequestHandler): express.Express {
+export function createApp(deps: Deps, web?: RequestHandler, options: AppOptions = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  // The SvelteKit server calls the API over loopback and forwards the client's address.
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For counts only from the proxies TRUST_PROXY names (docs/rules.md §11).
+  app.set('trust proxy', deps.config.TRUST_PROXY);
   app.use(securityHeaders);
 
   app.get('/healthz', async (_req, res) => {
@@ -76,6 +76,8 @@ export function createApp(deps: Deps, web?: RequestHandler): express.Express {
 
   const document = openApiDocument(routes, `${deps.config.PUBLIC_URL}/api/v1`);
   const api = express.Router();
+  api.use(apiHeaders);
+  api.use(webHopClientAddress(options.webHopKey));
   api.use(requestDeadline(deps.config.REQUEST_TIMEOUT_SECONDS));
   api.use(jsonBodiesOnly);
   // A CSV import carries its file as JSON text: the only route allowed more than 1 MB.
@@ -86,6 +88,7 @@ export function createApp(deps: Deps, web?: RequestHandler): express.Express {
   });
   const docsHtml = docsPage(document);
   api.get('/docs', (_req, res) => {
+    res.setHeader('Content-Security-Policy', DOCS_CSP);
     res.type('html').send(docsHtml);
   });
   api.get('/docs/dsfr.min.css', (_req, res) => {

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { RequestHandler } from 'express';
 import { createApp } from './app.ts';
+import { newWebHopKey } from './web-hop.ts';
 import { ensureAdministrator } from '../server/bootstrap-admin.ts';
 import { ensureReferenceCommuneCentres } from '../server/registry/commune-centres.ts';
 import { systemClock } from '../server/clock.ts';
@@ -23,6 +24,9 @@ await ensureAdministrator(db, config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
 // Reference data, not demo data: every deployment can search around these communes.
 await ensureReferenceCommuneCentres(db);
 
+// Before the web app is imported: it reads the key from the environment.
+const webHopKey = newWebHopKey();
+
 async function loadWebHandler(): Promise<RequestHandler | undefined> {
   const handlerPath = fileURLToPath(new URL('../web/build/handler.js', import.meta.url));
   if (!existsSync(handlerPath)) {
@@ -37,7 +41,7 @@ async function loadWebHandler(): Promise<RequestHandler | undefined> {
   return handler;
 }
 
-const app = createApp({ db, temporal, clock: systemClock, config, logger }, await loadWebHandler());
+const app = createApp({ db, temporal, clock: systemClock, config, logger }, await loadWebHandler(), { webHopKey });
 const server = app.listen(config.PORT, config.HOST, () => {
   logger.info({ url: config.PUBLIC_URL }, 'web server listening');
 });

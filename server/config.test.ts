@@ -37,7 +37,17 @@ describe('loadConfig — defaults', () => {
       REQUEST_TIMEOUT_SECONDS: 90,
       API_TOKEN_TTL_DAYS: 30,
       LOG_LEVEL: 'info',
+      TRUST_PROXY: false,
     });
+  });
+
+  it('TRUST_PROXY: off by default; a number of proxies or trusted addresses; "true" (anyone) is refused', () => {
+    expect(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).TRUST_PROXY).toBe('loopback,10.0.0.0/8');
+    for (const value of ['true', 'n-importe-qui', '10.0.0.0/8/1']) {
+      expect(configErrorOf({ TRUST_PROXY: value }).message).toContain('TRUST_PROXY');
+    }
   });
 
   it('outside production, DATABASE_URL, TEMPORAL_ADDRESS and TEMPORAL_UI_URL may be absent', () => {

@@ -1,6 +1,36 @@
 // Configuration, read once from the environment and checked with zod: a wrong or missing
 // value stops the process with a message that names the variable.
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+/** `loopback`, `linklocal`, `uniquelocal`, an IP address or a subnet (`10.0.0.0/8`). */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGES.includes(entry)) return true;
+  const [address = '', prefix = '0', ...rest] = entry.split('/');
+  return isIP(address) !== 0 && rest.length === 0 && /^\d{1,3}$/.test(prefix);
+}
+
+/**
+ * Express `trust proxy` (docs/rules.md §11): off by default, so `X-Forwarded-For` is ignored
+ * and the client is the socket's peer; behind a reverse proxy, the number of proxies or
+ * their addresses. `true` (anyone) is refused: any client could choose its address.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, ctx): false | number | string => {
+    if (['false', 'off', '0'].includes(value.toLowerCase())) return false;
+    if (/^[1-9]\d?$/.test(value)) return Number(value);
+    const entries = value.split(',').map((entry) => entry.trim());
+    if (entries.every(isProxyAddress)) return entries.join(',');
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'nombre de proxys (1, 2…) ou adresses de confiance séparées par des virgules (loopback, 10.0.0.0/8…) ; « true » est refusé',
+    });
+    return z.NEVER;
+  });
 
 const port = z.coerce.number().int().min(1).max(65535);
 
@@ -28,6 +58,7 @@ const schema = z
     SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
     REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(90),
     API_TOKEN_TTL_DAYS: z.coerce.number().positive().default(30),
+    TRUST_PROXY: trustProxy.default(false),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {

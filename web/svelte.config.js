@@ -36,6 +36,30 @@ const config = {
   kit: {
     // The Express server mounts web/build/handler.js after its /api/v1 routes.
     adapter: adapterFromRepoRoot({ out: `${webDir}build`, precompress: false }),
+    // Strict CSP (docs/rules.md §11): scripts and styles from the app itself only, SvelteKit's
+    // own inline script allowed by a nonce (rendered pages) or a hash (prerendered ones).
+    // DSFR is bundled and served from the app; it styles through the CSSOM, which style-src
+    // does not restrict, so no 'unsafe-inline' is needed for scripts nor for styles (the
+    // browser tests fail on any CSP violation reported on the console).
+    csp: {
+      mode: 'auto',
+      directives: {
+        'default-src': ['none'],
+        'script-src': ['self'],
+        'style-src': ['self'],
+        // The one style attribute: SvelteKit's route announcer (a visually hidden live region),
+        // allowed by the hash of its exact value; recompute it if a SvelteKit upgrade changes it.
+        'style-src-attr': ['unsafe-hashes', 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='],
+        'img-src': ['self', 'data:'],
+        'font-src': ['self', 'data:'],
+        'connect-src': ['self'],
+        'manifest-src': ['self'],
+        'form-action': ['self'],
+        'base-uri': ['self'],
+        'object-src': ['none'],
+        'frame-ancestors': ['none'],
+      },
+    },
     // CSRF: SvelteKit's origin check on form actions stays on (the default).
     // The pure rules and their French wording live once, in domain/: pages import them. The
     // API's response contracts live once, in contracts/: the web parses answers with them.

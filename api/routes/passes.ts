@@ -22,6 +22,7 @@ import {
 } from '../../workflows/parcours/contract.ts';
 import { readerWorksOnCase } from '../../server/rules/case-access.ts';
 import { withPassIssuance } from '../../server/rules/pass-issuance.ts';
+import { auditRead } from '../audit-read.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ApiError, conflict, forbidden, notFound } from '../errors.ts';
 import { defineRoute, type Deps } from '../route.ts';
@@ -150,8 +151,16 @@ export const passRoutes = [
     params: passParams,
     responses: { 200: { description: 'PASS IAE', schema: passViewSchema }, 404: { description: 'Introuvable' } },
     handle: async ({ deps, actor, params }) => {
-      await visiblePass(deps, actor, params.number);
-      return { status: 200, body: await handleOf(deps, params.number).query(parcoursQuery, today(deps.clock)) };
+      const pass = await visiblePass(deps, actor, params.number);
+      const view = await handleOf(deps, params.number).query(parcoursQuery, today(deps.clock));
+      // A PASS is personal data of its holder: every read is audited (docs/rules.md §9).
+      await auditRead(deps, actor, {
+        action: 'pass.read',
+        entityType: 'Pass',
+        entityId: pass.number,
+        details: { personId: pass.personId },
+      });
+      return { status: 200, body: view };
     },
   }),
   defineRoute({

@@ -17,8 +17,10 @@ import type { Diagnosis, Person } from '../../generated/prisma/client.ts';
 import { writeAudit } from '../../server/audit.ts';
 import { personsOnCaseFilter, readerWorksOnCase } from '../../server/rules/case-access.ts';
 import { selfPrescriptionStanding } from '../../server/rules/self-prescription.ts';
+import { auditRead } from '../audit-read.ts';
 import type { Actor } from '../auth/actor.ts';
-import { ApiError, conflict, forbidden, notFound } from '../errors.ts';
+import { ApiError, forbidden, notFound } from '../errors.ts';
+import { refuseDuplicate } from '../persons/duplicates.ts';
 import { defineRoute, type Deps } from '../route.ts';
 import { emailAddress, idParams, isoDate, nonEmptyText, text, uuid } from '../schemas.ts';
 
@@ -118,12 +120,16 @@ export const personRoutes = [
     method: 'post',
     path: '/persons',
     tag: 'Personnes et diagnostics',
-    summary: 'Inscrire une personne (un doublon renvoie la personne existante, 409)',
+    summary: 'Inscrire une personne (un doublon possible est refusé, 409)',
     access: ['PRESCRIBER', 'EMPLOYER_STAFF'],
     body: createPerson,
     responses: {
       201: { description: 'Personne inscrite', schema: personSchema },
-      409: { description: 'La personne existe déjà : details[0].existingId' },
+      409: {
+        description:
+          'Doublon possible (NIR, ou nom, prénom et date de naissance) : details[0].existingId seulement si vous suivez le dossier de la personne',
+      },
+      429: { description: 'Trop de doublons signalés pour cet utilisateur en une heure' },
       422: { description: 'Date de naissance dans le futur' },
     },
     handle: async ({ deps, actor, body }) => {
@@ -133,15 +139,7 @@ export const personRoutes = [
       }
       const nir = body.nir ? normalizeNir(body.nir) : null;
       const identityKey = personIdentityKey(body);
-      const existing = await db.person.findFirst({
-        where: { OR: [{ identityKey }, ...(nir ? [{ nir }] : [])] },
-        select: { id: true },
-      });
-      if (existing) {
-        throw conflict('Cette personne est déjà inscrite sur la plateforme.', [
-          { message: 'doublon', existingId: existing.id },
-        ]);
-      }
+      await refuseDuplicate(deps, actor, { identityKey, nir });
       const person = await db.person.create({
         data: { ...body, nir, identityKey, createdByOrganizationId: actor.organization.id },
         include: { diagnoses: true },
@@ -189,6 +187,14 @@ export const personRoutes = [
         orderBy: { createdAt: 'desc' },
         take: 50,
       });
+      // A list or a search is a read of every person it returns (docs/rules.md §9): one entry
+      // naming the search and the ids returned, written even when nothing matched.
+      await auditRead(deps, actor, {
+        action: 'person.list',
+        entityType: 'PersonList',
+        entityId: String(persons.length),
+        details: { q: query.q ?? null, count: persons.length, personIds: persons.map((p) => p.id) },
+      });
       return { status: 200, body: { items: persons } };
     },
   }),
@@ -202,17 +208,8 @@ export const personRoutes = [
     responses: { 200: { description: 'Personne', schema: personSchema }, 404: { description: 'Introuvable' } },
     handle: async ({ deps, actor, params }) => {
       const person = await personOnCase(deps, actor, params.id);
-      const now = deps.clock.now();
       // Every read of personal data is audited (docs/rules.md §9).
-      await writeAudit(deps.db, {
-        key: `person.read:${person.id}:${actor.sessionId}:${now.getTime()}`,
-        action: 'person.read',
-        entityType: 'Person',
-        entityId: person.id,
-        actorUserId: actor.userId,
-        actorOrganizationId: actor.organization.id,
-        occurredAt: now,
-      });
+      await auditRead(deps, actor, { action: 'person.read', entityType: 'Person', entityId: person.id });
       return { status: 200, body: personView(actor, person) };
     },
   }),

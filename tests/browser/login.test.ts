@@ -4,8 +4,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../../scripts/seed/demo-data.ts';
-import { launchBrowser, newPage } from '../support/browser.ts';
-import { expectNoSeriousAccessibilityViolation, text } from '../support/journey.ts';
+import { cspViolations, launchBrowser, newPage } from '../support/browser.ts';
+import { expectNoSeriousAccessibilityViolation, signIn, text } from '../support/journey.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 
 const PRESCRIBER_EMAIL = DEMO_LOGINS.find((login) => login.email.startsWith('prescripteur@'))!.email;
@@ -26,6 +26,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await platform?.stop();
+  expect(cspViolations).toEqual([]);
 }, 60_000);
 
 const url = (path: string) => `${platform.baseUrl}${path}`;
@@ -92,6 +93,29 @@ describe("page d'accueil", () => {
 
       await ready(page, true);
       await expectNoSeriousAccessibilityViolation(page, '/');
+    });
+  });
+});
+
+describe('sécurité des pages (docs/rules.md §11)', () => {
+  test("une CSP stricte (scripts de l'application seulement, avec nonce) ; les pages d'un utilisateur connecté ne sont pas mises en cache", async () => {
+    await withPage(true, async (page) => {
+      const home = await page.goto(url('/'));
+      const csp = home?.headers()['content-security-policy'] ?? '';
+      expect(csp).toMatch(/script-src 'self' 'nonce-[^']+'/);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toContain('unsafe-inline');
+      expect(home?.headers()['cache-control']).toBeUndefined();
+      await ready(page, true);
+
+      await signIn(page, platform.baseUrl, PRESCRIBER_EMAIL, '/espace');
+      const space = await page.goto(url('/espace'));
+      expect(space?.headers()['cache-control']).toBe('no-store');
+      await ready(page, true);
+      // Static assets keep their long-lived caching.
+      const asset = await page.locator('link[rel="modulepreload"]').first().getAttribute('href');
+      const assetResponse = await page.request.get(new URL(asset!, page.url()).href);
+      expect(assetResponse.headers()['cache-control']).toContain('immutable');
     });
   });
 });

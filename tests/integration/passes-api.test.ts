@@ -130,6 +130,19 @@ describe('PASS IAE', () => {
     expect((row.snapshot as { status: string }).status).toBe(fromWorkflow.status);
   });
 
+  it('every read of a PASS is audited with its reader and its holder; a refused read writes nothing', async () => {
+    const reads = () => platform.db.auditEntry.findMany({ where: { action: 'pass.read', entityId: number } });
+    const before = new Set((await reads()).map((entry) => entry.id));
+    expect((await api.get(`/passes/${number}`, aci.token)).status).toBe(200);
+    expect((await api.get(`/passes/${number}`, aci.token)).status).toBe(200);
+    expect((await api.get(`/passes/${number}`, other.token)).status).toBe(403);
+    const added = (await reads()).filter((entry) => !before.has(entry.id));
+    expect(added).toHaveLength(2);
+    for (const entry of added) {
+      expect(entry).toMatchObject({ entityType: 'Pass', actorOrganizationId: aci.id, details: { personId } });
+    }
+  });
+
   it('only the holding employer suspends; the suspension moves the end date in the API, the workflow and the read model', async () => {
     const outsider = await api.post(
       `/passes/${number}/suspensions`,
@@ -151,8 +164,12 @@ describe('PASS IAE', () => {
     expect(suspended.status, JSON.stringify(suspended.body)).toBe(200);
     expect(suspended.body).toMatchObject({ status: 'suspended', end: addDays(on, 729 + 20) });
     expect((await platform.db.pass.findUniqueOrThrow({ where: { number } })).endDate).toBe(addDays(on, 749));
-    const audit = await platform.db.auditEntry.findMany({ where: { entityId: number }, orderBy: { id: 'asc' } });
-    expect(audit.map((a) => a.action)).toEqual(['parcours.issue', 'parcours.suspend']);
+    const changes = () =>
+      platform.db.auditEntry.findMany({
+        where: { entityId: number, action: { not: 'pass.read' } },
+        orderBy: { id: 'asc' },
+      });
+    expect((await changes()).map((a) => a.action)).toEqual(['parcours.issue', 'parcours.suspend']);
 
     const ended = await api.post(
       `/passes/${number}/suspensions/${suspended.body.suspensions[0].id}/end`,

@@ -2,6 +2,12 @@
 // the accreditation workflow on who may diagnose (docs/rules.md §7).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../domain/clock.ts';
+import {
+  DUPLICATE_FOR_STRANGER,
+  DUPLICATE_HIT_ACTION,
+  MAX_DUPLICATE_HITS_PER_USER,
+  TOO_MANY_DUPLICATES,
+} from '../../api/persons/duplicates.ts';
 import { createMember, createOrganization, newSiret } from '../support/factories.ts';
 import { apiClient, type ApiClient } from '../support/http.ts';
 import { startTestPlatform, TEST_ADMIN, type TestPlatform } from '../support/platform.ts';
@@ -107,6 +113,86 @@ describe('persons', () => {
     expect(await platform.db.auditEntry.count({ where: { action: 'person.read', entityId: created.body.id } })).toBe(
       readsBefore + 1,
     );
+  });
+});
+
+describe('duplicates and reads do not leak (docs/rules.md §9, §11)', () => {
+  async function missionLocale() {
+    const organization = await createOrganization(api, admin, {
+      type: 'PRESCRIBER',
+      name: 'Mission locale Bobigny',
+      departement: '93',
+      prescriberKind: 'MISSION_LOCALE',
+    });
+    return createMember(api, admin, organization.id, 'ml-doublon');
+  }
+  const hits = (personId: string) =>
+    platform.db.auditEntry.findMany({ where: { action: DUPLICATE_HIT_ACTION, entityId: personId } });
+
+  it('a duplicate answers the id only to those on the case; a stranger gets a French hint and no id; both audited', async () => {
+    const first = await api.post('/persons', person({ lastName: 'Garnier', firstName: 'Lou' }), franceTravail.token);
+    expect(first.status).toBe(201);
+    const stranger = await missionLocale();
+    const refused = await api.post('/persons', person({ lastName: 'GARNIER', firstName: 'lou' }), stranger.token);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toBe(DUPLICATE_FOR_STRANGER);
+    expect(JSON.stringify(refused.body)).not.toContain(first.body.id);
+
+    const colleague = await createMember(api, admin, franceTravail.organizationId, 'ft-collegue');
+    const known = await api.post('/persons', person({ lastName: 'Garnier', firstName: 'Lou' }), colleague.token);
+    expect(known.status).toBe(409);
+    expect(known.body.error.details[0].existingId).toBe(first.body.id);
+
+    const audited = await hits(first.body.id);
+    expect(audited.map((entry) => [entry.actorUserId, entry.details])).toEqual(
+      expect.arrayContaining([
+        [stranger.id, { onCase: false }],
+        [colleague.id, { onCase: true }],
+      ]),
+    );
+    expect(await platform.db.person.count({ where: { lastName: { in: ['Garnier', 'GARNIER'] } } })).toBe(1);
+  });
+
+  it(`after ${MAX_DUPLICATE_HITS_PER_USER} duplicate hits in an hour a user is refused (429), other users are not`, async () => {
+    const first = await api.post('/persons', person({ lastName: 'Sonde', firstName: 'Paul' }), franceTravail.token);
+    const prober = await missionLocale();
+    for (let i = 0; i < MAX_DUPLICATE_HITS_PER_USER; i++) {
+      expect((await api.post('/persons', person({ lastName: 'Sonde', firstName: 'Paul' }), prober.token)).status).toBe(
+        409,
+      );
+    }
+    const throttled = await api.post('/persons', person({ lastName: 'Inédite', firstName: 'Zoé' }), prober.token);
+    expect(throttled.status).toBe(429);
+    expect(throttled.body.error.message).toBe(TOO_MANY_DUPLICATES);
+    expect(await platform.db.person.count({ where: { lastName: 'Inédite' } })).toBe(0);
+    expect(await hits(first.body.id)).toHaveLength(MAX_DUPLICATE_HITS_PER_USER);
+    const someoneElse = await missionLocale();
+    expect(
+      (await api.post('/persons', person({ lastName: 'Sonde', firstName: 'Paul' }), someoneElse.token)).status,
+    ).toBe(409);
+  });
+
+  it('a list or a search of persons writes one audit entry naming the search and the ids returned', async () => {
+    const found = await api.post('/persons', person({ lastName: 'Listée', firstName: 'Ana' }), franceTravail.token);
+    const search = await api.get('/persons?q=List', franceTravail.token);
+    expect(search.body.items.map((p: { id: string }) => p.id)).toEqual([found.body.id]);
+    const entries = await platform.db.auditEntry.findMany({
+      where: { action: 'person.list', details: { path: ['q'], equals: 'List' } },
+    });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      entityType: 'PersonList',
+      entityId: '1',
+      actorOrganizationId: franceTravail.organizationId,
+      details: { q: 'List', count: 1, personIds: [found.body.id] },
+    });
+    const empty = await api.get('/persons?q=Personne-introuvable', franceTravail.token);
+    expect(empty.body.items).toEqual([]);
+    expect(
+      await platform.db.auditEntry.count({
+        where: { action: 'person.list', details: { path: ['q'], equals: 'Personne-introuvable' } },
+      }),
+    ).toBe(1);
   });
 });
 

@@ -1,8 +1,8 @@
 // One browser test file's set-up: the whole platform (web app and demo data) and Chromium,
 // started before its tests and stopped after, with pages in contexts of their own.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
-import { launchBrowser, newPage } from './browser.ts';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { cspViolations, launchBrowser, newPage } from './browser.ts';
 import { signIn } from './journey.ts';
 import { startTestPlatform, type TestPlatform } from './platform.ts';
 
@@ -29,6 +29,7 @@ export function useBrowserPlatform(): BrowserPlatform {
     for (const page of pages) await page.context().close();
     await browser?.close();
     await platform?.stop();
+    expect(cspViolations).toEqual([]);
   }, 60_000);
 
   return {

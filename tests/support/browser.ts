@@ -34,5 +34,14 @@ export async function newPage(browser: Browser, { javaScriptEnabled = true }: Ne
   });
   context.setDefaultTimeout(15_000);
   context.setDefaultNavigationTimeout(30_000);
-  return context.newPage();
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().includes('Content Security Policy')) {
+      cspViolations.push(`${page.url()}: ${message.text()}`);
+    }
+  });
+  return page;
 }
+
+/** What the CSP blocked (docs/rules.md §11), as Chromium reports it on the console, on every page. */
+export const cspViolations: string[] = [];

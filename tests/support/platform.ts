@@ -10,6 +10,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { createApp } from '../../api/app.ts';
+import { newWebHopKey } from '../../api/web-hop.ts';
 import type { Clock } from '../../domain/clock.ts';
 import { ensureAdministrator } from '../../server/bootstrap-admin.ts';
 import { systemClock } from '../../server/clock.ts';
@@ -37,6 +38,8 @@ export interface TestPlatformOptions {
   web?: boolean;
   seed?: boolean;
   clock?: Clock;
+  /** Configuration variables on top of the test defaults, e.g. `{ TRUST_PROXY: '1' }`. */
+  env?: Record<string, string>;
 }
 
 async function loadWebHandler(baseUrl: string): Promise<RequestHandler> {
@@ -65,6 +68,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     ADMIN_EMAIL: TEST_ADMIN.email,
     ADMIN_PASSWORD: TEST_ADMIN.password,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...options.env,
   });
   const logger = createLogger(config.LOG_LEVEL, 'test');
   const db = createDb(database.url);
@@ -79,8 +83,10 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
 
   // Listen first: the web handler needs its own origin before it is imported.
   let handler: RequestHandler | undefined;
-  const app = createApp({ db, temporal, clock: options.clock ?? systemClock, config, logger }, (req, res, next) =>
-    handler ? handler(req, res, next) : next(),
+  const app = createApp(
+    { db, temporal, clock: options.clock ?? systemClock, config, logger },
+    (req, res, next) => (handler ? handler(req, res, next) : next()),
+    { webHopKey: newWebHopKey() },
   );
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

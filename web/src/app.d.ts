@@ -21,7 +21,10 @@ declare global {
     }
     // interface PageData {}
     // interface PageState {}
-    // interface Platform {}
+    interface Platform {
+      /** adapter-node's request: here Express's, whose `ip` honours TRUST_PROXY. */
+      req?: { ip?: string };
+    }
   }
 }
 

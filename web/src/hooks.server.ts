@@ -22,7 +22,11 @@ export const handle: Handle = async ({ event, resolve }) => {
     }
   }
 
-  return resolve(event);
+  const response = await resolve(event);
+  // A page rendered for a signed-in user may show personal data: no browser or proxy keeps
+  // it (docs/rules.md §11). Static assets are served before this hook and keep their caching.
+  if (event.locals.user) response.headers.set('cache-control', 'no-store');
+  return response;
 };
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {

@@ -114,8 +114,13 @@ export interface Caller {
   clientIp?: string | null;
 }
 
-/** The end user's IP address, forwarded to the API (throttling, audit). */
-export function clientIp(event: Pick<RequestEvent, 'getClientAddress'>): string | null {
+/**
+ * The end user's IP address, forwarded to the API (throttling, audit): Express's `req.ip`,
+ * which honours TRUST_PROXY (docs/rules.md §11), else the socket's peer.
+ */
+export function clientIp(event: Pick<RequestEvent, 'getClientAddress' | 'platform'>): string | null {
+  const fromExpress = event.platform?.req?.ip;
+  if (fromExpress) return fromExpress;
   try {
     return event.getClientAddress();
   } catch {
@@ -124,7 +129,7 @@ export function clientIp(event: Pick<RequestEvent, 'getClientAddress'>): string 
 }
 
 /** The caller of a request handled by the web app: its session token and IP. */
-export function callerOf(event: Pick<RequestEvent, 'getClientAddress' | 'locals'>): Caller {
+export function callerOf(event: Pick<RequestEvent, 'getClientAddress' | 'platform' | 'locals'>): Caller {
   return { token: event.locals.sessionToken, clientIp: clientIp(event) };
 }
 
@@ -144,7 +149,11 @@ async function call(
 ): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (caller.token) headers.authorization = `Bearer ${caller.token}`;
-  if (caller.clientIp) headers['x-forwarded-for'] = caller.clientIp;
+  // The API takes the address only with the key of this process (api/web-hop.ts).
+  if (caller.clientIp && env.INTERNAL_API_KEY) {
+    headers['x-inclusion-web-key'] = env.INTERNAL_API_KEY;
+    headers['x-inclusion-client-ip'] = caller.clientIp;
+  }
   if (body !== undefined) headers['content-type'] = 'application/json';
 
   let response: Response;

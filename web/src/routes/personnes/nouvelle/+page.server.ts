@@ -50,8 +50,16 @@ export const actions = {
     try {
       personId = (await personApi.createPerson(callerOf(event), body)).id;
     } catch (err) {
+      // A duplicate names the existing person only to those on their case (docs/rules.md §11):
+      // others get the API's French hint, without a link.
       if (err instanceof ApiError && err.status === 409) {
-        return fail(409, { values, fieldErrors, existingId: existingPersonId(err), message: err.message });
+        return fail(409, {
+          values,
+          fieldErrors,
+          existingId: existingPersonId(err),
+          possibleDuplicate: true,
+          message: err.message,
+        });
       }
       if (err instanceof ApiError && err.status === 400) {
         return fail(400, {
