@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import type { ProjectAccreditationInput } from '../../activities/contract.ts';
+import type { ProjectAccreditationInput } from '../../workflows/accreditation/activities.ts';
 import { addDays, parisDateOf, startOfParisDay } from '../../domain/dates.ts';
 import { WORKFLOWS_PATH } from '../../worker/create.ts';
 import {

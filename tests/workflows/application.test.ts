@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import type { ApplicationActivities, PlanHireInput } from '../../activities/application-contract.ts';
+import type { ApplicationActivities, PlanHireInput } from '../../workflows/application/activities.ts';
 import { addDays, parisDateOf, startOfParisDay } from '../../domain/dates.ts';
 import { WORKFLOWS_PATH } from '../../worker/create.ts';
 import {

@@ -9,7 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import type { JobDescriptionDeadlineInput, JobDescriptionDeadlineResult } from '../../activities/contract.ts';
+import type {
+  JobDescriptionDeadlineInput,
+  JobDescriptionDeadlineResult,
+} from '../../workflows/job-description/activities.ts';
 import { addDays, parisDateOf, startOfParisDay, type IsoDate } from '../../domain/dates.ts';
 import { WORKFLOWS_PATH } from '../../worker/create.ts';
 import {

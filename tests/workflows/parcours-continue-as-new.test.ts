@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import type { ProjectParcoursInput } from '../../activities/contract.ts';
+import type { ProjectParcoursInput } from '../../workflows/parcours/activities.ts';
 import { addDays, parisDateOf } from '../../domain/dates.ts';
 import { temporalExecutable } from '../../server/temporal/binaries.ts';
 import { WORKFLOWS_PATH } from '../../worker/create.ts';

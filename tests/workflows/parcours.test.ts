@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import type { ProjectParcoursInput } from '../../activities/contract.ts';
+import type { ProjectParcoursInput } from '../../workflows/parcours/activities.ts';
 import { addDays, daysBetween, parisDateOf, startOfParisDay } from '../../domain/dates.ts';
 import { WORKFLOWS_PATH } from '../../worker/create.ts';
 import {

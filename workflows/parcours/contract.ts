@@ -2,6 +2,7 @@
 // workflow, the worker and the API. See docs/decisions/003-workflow-ids-and-messages.md.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { IsoDate } from '../../domain/dates.ts';
+import type { ActedBy } from '../contract.ts';
 import type { ParcoursHire, ParcoursState } from '../../domain/pass/parcours.ts';
 import type { ProlongationReason } from '../../domain/pass/prolongations.ts';
 import type { PassStatus } from '../../domain/pass/status.ts';
@@ -30,11 +31,6 @@ export interface ParcoursView extends ParcoursState {
   remainingDays: number;
   holdingEmployerId: string;
   version: number;
-}
-
-export interface ActedBy {
-  userId: string | null;
-  organizationId: string | null;
 }
 
 /**

@@ -1,13 +1,10 @@
-// Signatures of the application workflow's activities, imported as types by the workflow.
-import type { IsoDate } from '../domain/dates.ts';
-import type { HirePlan } from '../domain/hiring.ts';
-import type { ParcoursHire } from '../domain/pass/parcours.ts';
-import type {
-  ActedBy,
-  ApplicationHistoryEntry,
-  ApplicationSender,
-  ApplicationView,
-} from '../workflows/application/contract.ts';
+// The activities the application workflow calls, as it needs them: activities/application.ts
+// and activities/hiring.ts implement them (docs/decisions/011-workflow-kit.md).
+import type { IsoDate } from '../../domain/dates.ts';
+import type { HirePlan } from '../../domain/hiring.ts';
+import type { ParcoursHire } from '../../domain/pass/parcours.ts';
+import type { ActedBy } from '../contract.ts';
+import type { ApplicationHistoryEntry, ApplicationSender, ApplicationView } from './contract.ts';
 
 /** A business refusal returned as a value, for the workflow to turn into the update's failure. */
 export interface Refusal {
@@ -39,7 +36,7 @@ export interface ParcoursHireInput {
 
 export interface ApplicationActivities {
   projectApplication(input: { view: ApplicationView; entry: ApplicationHistoryEntry }): Promise<void>;
-  /** Every check of the hire on the data of the day (SPEC §4); allocates the number of a new PASS. */
+  /** Every check of the hire on the data of the day (docs/rules.md §4); allocates the number of a new PASS. */
   planHire(input: PlanHireInput): Promise<PlanHireResult>;
   /** Starts the parcours of a new PASS (idempotent) and ties the diagnosis to it. */
   openParcoursForHire(input: {
