@@ -4,15 +4,9 @@
 // hire; a hire elsewhere makes pending applications obsolete. Activities are recorded in
 // memory: PostgreSQL and the parcours are proven by tests/integration/applications-hiring.
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { WorkflowHandle } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../../domain/dates.ts';
 import type { ApplicationActivities, PlanHireInput } from '../../workflows/application/activities.ts';
-import { addDays, parisDateOf, startOfParisDay } from '../../domain/dates.ts';
-import { WORKFLOWS_PATH } from '../../worker/create.ts';
 import {
   acceptUpdate,
   applicationQuery,
@@ -22,31 +16,16 @@ import {
   type ApplicationInput,
   type ApplicationView,
 } from '../../workflows/application/contract.ts';
-import { startTimeSkippingEnv } from '../support/temporal-env.ts';
+import { useWorkflowCases } from '../support/workflow-cases.ts';
 
-let bundle: WorkflowBundleWithSourceMap;
-beforeAll(async () => {
-  bundle = await bundleWorkflowCode({
-    workflowsPath: WORKFLOWS_PATH,
-    logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error },
-  });
-});
-
-/** Replays the fresh history; RECORD_HISTORIES=1 keeps it for tests/workflows/replay.test.ts. */
-async function recordHistory(handle: WorkflowHandle, name: string) {
-  const history = await handle.fetchHistory();
-  await expect(Worker.runReplayHistory({ workflowBundle: bundle }, history, name)).resolves.toBeUndefined();
-  if (process.env.RECORD_HISTORIES) {
-    writeFileSync(new URL(`./histories/${name}.json`, import.meta.url), historyToJSON(history));
-  }
-}
+/** One time-skipping server per case: a case left behind cannot hold back another's clock. */
+const cases = useWorkflowCases({ server: 'case' });
+const { recordHistory } = cases;
 
 const employerId = randomUUID();
 const by = { userId: randomUUID(), organizationId: employerId };
 
-/** One time-skipping server per test: a case left behind cannot hold back another's clock. */
 async function startCase() {
-  const env: TestWorkflowEnvironment = await startTimeSkippingEnv();
   const projected: ApplicationView[] = [];
   const planned: PlanHireInput[] = [];
   const pending: string[] = [];
@@ -63,15 +42,7 @@ async function startCase() {
     postponeHireInParcours: async () => ({ ok: true }),
     pendingApplicationsOfPerson: async () => [...pending],
   };
-  const taskQueue = `application-${randomUUID()}`;
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: bundle,
-    activities,
-  });
-  const running = worker.run();
-  const today = async () => parisDateOf(await env.currentTimeMs());
+  const c = await cases.startCase('application', activities);
   const personId = randomUUID();
   const send = async () => {
     const input: ApplicationInput = {
@@ -85,22 +56,14 @@ async function startCase() {
       senderKind: 'AUTHORIZED_PRESCRIBER',
       message: null,
     };
-    const handle = await env.client.workflow.start('application', {
-      taskQueue,
+    const handle = await c.start('application', {
       workflowId: applicationWorkflowId(input.applicationId),
       args: [input],
     });
     await handle.executeUpdate(applicationSyncUpdate);
     return { handle, input };
   };
-  const sleepUntilDay = async (day: string, offsetMs = 0) =>
-    env.sleep(startOfParisDay(day) + offsetMs - (await env.currentTimeMs()));
-  const stop = async () => {
-    worker.shutdown();
-    await running;
-    await env.teardown();
-  };
-  return { env, send, today, sleepUntilDay, projected, planned, pending, stop };
+  return { ...c, send, projected, planned, pending };
 }
 
 describe('the application workflow', () => {
