@@ -13,7 +13,7 @@ import { worksOnCase } from '../../domain/persons.ts';
 import {
   decideProlongationUpdate,
   endSuspensionUpdate,
-  parcoursQuery,
+  parcoursStateQuery,
   parcoursSyncUpdate,
   parcoursWorkflowId,
   PARCOURS_WORKFLOW_TYPE,
@@ -203,7 +203,7 @@ export const passRoutes = [
     responses: { 200: { description: 'PASS IAE', schema: passView }, 404: { description: 'Introuvable' } },
     handle: async ({ deps, actor, params }) => {
       await visiblePass(deps, actor, params.number);
-      return { status: 200, body: await handleOf(deps, params.number).query(parcoursQuery, today(deps.clock)) };
+      return { status: 200, body: await handleOf(deps, params.number).query(parcoursStateQuery, today(deps.clock)) };
     },
   }),
   defineRoute({

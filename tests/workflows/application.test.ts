@@ -9,7 +9,7 @@ import { addDays } from '../../domain/dates.ts';
 import type { ApplicationActivities, PlanHireInput } from '../../workflows/application/activities.ts';
 import {
   acceptUpdate,
-  applicationQuery,
+  applicationStateQuery,
   applicationSyncUpdate,
   applicationWorkflowId,
   transitionUpdate,
@@ -72,16 +72,16 @@ describe('the application workflow', () => {
     const { handle } = await c.send();
     const sent = await c.today();
     await c.sleepUntilDay(addDays(sent, 60), -60_000);
-    expect((await handle.query(applicationQuery)).state).toBe('new');
+    expect((await handle.query(applicationStateQuery)).state).toBe('new');
     await c.env.sleep(120_000);
-    const refused = await handle.query(applicationQuery);
+    const refused = await handle.query(applicationStateQuery);
     expect(refused).toMatchObject({ state: 'refused', refusalReason: 'automatic', lastUpdatedOn: addDays(sent, 60) });
     expect(refused.history.at(-1)).toMatchObject({ transition: 'refuse', from: 'new', actorUserId: null });
 
     await c.sleepUntilDay(addDays(sent, 240), -60_000);
-    expect((await handle.query(applicationQuery)).state).toBe('refused');
+    expect((await handle.query(applicationStateQuery)).state).toBe('refused');
     await c.env.sleep(120_000);
-    expect((await handle.query(applicationQuery)).state).toBe('archived');
+    expect((await handle.query(applicationStateQuery)).state).toBe('archived');
     expect(await handle.result()).toMatchObject({ state: 'archived' });
     expect(c.projected.map((v) => v.state)).toEqual(['new', 'refused', 'archived']);
     await recordHistory(handle, 'application-refused-then-archived');
@@ -95,9 +95,9 @@ describe('the application workflow', () => {
     await c.sleepUntilDay(addDays(sent, 30), 3_600_000);
     await handle.executeUpdate(transitionUpdate, { args: [{ ...by, transition: 'process' }] });
     await c.sleepUntilDay(addDays(sent, 89), 3_600_000);
-    expect((await handle.query(applicationQuery)).state).toBe('processing');
+    expect((await handle.query(applicationStateQuery)).state).toBe('processing');
     await c.sleepUntilDay(addDays(sent, 90), 60_000);
-    expect((await handle.query(applicationQuery)).state).toBe('refused');
+    expect((await handle.query(applicationStateQuery)).state).toBe('refused');
     await c.stop();
   });
 
@@ -106,7 +106,7 @@ describe('the application workflow', () => {
     const { handle } = await c.send();
     await handle.executeUpdate(transitionUpdate, { args: [{ ...by, transition: 'postpone' }] });
     await c.env.sleep(400 * 86_400_000);
-    expect((await handle.query(applicationQuery)).state).toBe('postponed');
+    expect((await handle.query(applicationStateQuery)).state).toBe('postponed');
     await c.stop();
   });
 
@@ -145,13 +145,13 @@ describe('the application workflow', () => {
     await hired.handle.executeUpdate(acceptUpdate, {
       args: [{ ...by, hiringStartDate: addDays(await c.today(), 1), hiringEndDate: null }],
     });
-    for (let i = 0; i < 50 && (await pendingOne.handle.query(applicationQuery)).state !== 'obsolete'; i++) {
+    for (let i = 0; i < 50 && (await pendingOne.handle.query(applicationStateQuery)).state !== 'obsolete'; i++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    const obsolete = await pendingOne.handle.query(applicationQuery);
+    const obsolete = await pendingOne.handle.query(applicationStateQuery);
     expect(obsolete.state).toBe('obsolete');
     expect(obsolete.history.at(-1)).toMatchObject({ transition: 'obsolete', reason: hired.input.applicationId });
-    expect((await refusedOne.handle.query(applicationQuery)).state).toBe('refused');
+    expect((await refusedOne.handle.query(applicationStateQuery)).state).toBe('refused');
     await c.stop();
   });
 
@@ -164,7 +164,7 @@ describe('the application workflow', () => {
     await expect(
       handle.executeUpdate(transitionUpdate, { args: [{ ...by, transition: 'refuse' }] }),
     ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/motif du refus/) } });
-    const view = await handle.query(applicationQuery);
+    const view = await handle.query(applicationStateQuery);
     expect(view).toMatchObject({ state: 'new', version: 1 });
     await c.stop();
   });

@@ -11,7 +11,7 @@ import type {
   JobDescriptionDeadlineResult,
 } from '../../workflows/job-description/activities.ts';
 import {
-  jobDescriptionQuery,
+  jobDescriptionStateQuery,
   jobDescriptionWorkflowId,
   touchedSignal,
   type JobDescriptionInput,
@@ -84,7 +84,7 @@ describe('job description deactivation', () => {
       ['deactivation', addDays(c.createdOn, 90)],
     ]);
     expect(c.row).toMatchObject({ recruitmentOpen: false, deactivatedOn: addDays(c.createdOn, 90) });
-    const view = await c.handle.query(jobDescriptionQuery);
+    const view = await c.handle.query(jobDescriptionStateQuery);
     expect(view).toMatchObject({ recruitmentOpen: false, deactivatedOn: addDays(c.createdOn, 90) });
     await c.env.sleep('200 days');
     expect(c.applied).toHaveLength(2);
@@ -124,7 +124,7 @@ describe('job description deactivation', () => {
     const reopenedOn = addDays(c.createdOn, 200);
     await c.sleepUntil(reopenedOn, 600);
     await c.touch({ recruitmentOpen: true });
-    expect((await c.handle.query(jobDescriptionQuery)).recruitmentOpen).toBe(true);
+    expect((await c.handle.query(jobDescriptionStateQuery)).recruitmentOpen).toBe(true);
     await c.sleepUntil(addDays(reopenedOn, 90), 1);
     expect(c.applied.slice(3).map((a) => [a.kind, a.on])).toEqual([
       ['notice', addDays(reopenedOn, 83)],

@@ -7,7 +7,7 @@ import { addDays, parisDateOf } from '../../domain/dates.ts';
 import type { ProjectParcoursInput } from '../../workflows/parcours/activities.ts';
 import {
   hireUpdate,
-  parcoursQuery,
+  parcoursStateQuery,
   parcoursWorkflowId,
   type ParcoursInput,
 } from '../../workflows/parcours/contract.ts';
@@ -48,7 +48,7 @@ it('continues as new when suggested, keeping hires, version, reminders already s
   expect(description.runId).not.toBe(firstRunId);
   expect(description.status.name).toBe('RUNNING');
 
-  const view = await env.client.workflow.getHandle(handle.workflowId).query(parcoursQuery, today);
+  const view = await env.client.workflow.getHandle(handle.workflowId).query(parcoursStateQuery, today);
   expect(view.hires).toHaveLength(9);
   expect(view.version).toBe(projections.at(-1)?.view.version);
   expect(view.end).toBe(addDays(today, 729));

@@ -11,7 +11,7 @@ import {
   decideProlongationUpdate,
   endSuspensionUpdate,
   hireUpdate,
-  parcoursQuery,
+  parcoursStateQuery,
   parcoursWorkflowId,
   prolongUpdate,
   suspendUpdate,
@@ -49,7 +49,7 @@ async function startParcours(startInDays = 0) {
     hire: { employerId, employerKind: 'ACI', start: addDays(await c.today(), startInDays) },
   };
   const handle = await c.start('parcours', { workflowId: parcoursWorkflowId(passNumber), args: [input] });
-  const query = async () => handle.query(parcoursQuery, await c.today());
+  const query = async () => handle.query(parcoursStateQuery, await c.today());
   const notices = () => projections.flatMap((p) => p.notices.map((n) => n.subject));
   const actions = () => projections.map((p) => p.action.replace('parcours.', ''));
   return { ...c, handle, input, projections, anonymizations, query, notices, actions };

@@ -82,7 +82,7 @@ export interface PostponeHireArgs extends ActedBy {
   hiringStartDate: IsoDate;
 }
 
-export const applicationQuery = defineQuery<ApplicationView>('application');
+export const applicationStateQuery = defineQuery<ApplicationView>('state');
 /** Returns once the application is recorded in the read model. */
 export const applicationSyncUpdate = defineUpdate<ApplicationView>('sync');
 export const transitionUpdate = defineUpdate<ApplicationView, [TransitionArgs]>('transition');

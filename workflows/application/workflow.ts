@@ -14,7 +14,7 @@ import { sleepUntilDeadlineOrChange } from '../support.ts';
 import { ApplicationCase } from './case.ts';
 import {
   acceptUpdate,
-  applicationQuery,
+  applicationStateQuery,
   applicationSyncUpdate,
   obsoleteSignal,
   postponeHireUpdate,
@@ -47,7 +47,7 @@ export async function application(input: ApplicationInput): Promise<ApplicationV
   const { resumed, ...fields } = input;
   const app = new ApplicationCase(input);
 
-  setHandler(applicationQuery, () => app.view);
+  setHandler(applicationStateQuery, () => app.view);
   setHandler(applicationSyncUpdate, async () => {
     await condition(() => app.projectedVersion >= 1);
     return app.view;

@@ -14,7 +14,7 @@ import { nextJobDescriptionDeadline } from '../../domain/job-descriptions.ts';
 import { sleepUntilDeadlineOrChange } from '../support.ts';
 import type { JobDescriptionActivities } from './activities.ts';
 import {
-  jobDescriptionQuery,
+  jobDescriptionStateQuery,
   jobDescriptionWorkflowId,
   touchedSignal,
   type JobDescriptionInput,
@@ -51,7 +51,7 @@ export async function jobDescription(input: JobDescriptionInput): Promise<JobDes
   }
 
   setHandler(touchedSignal, adopt);
-  setHandler(jobDescriptionQuery, view);
+  setHandler(jobDescriptionStateQuery, view);
 
   for (;;) {
     const deadline = nextJobDescriptionDeadline(touch.lastUpdatedOn, { ...touch, noticeSentFor });

@@ -37,7 +37,7 @@ export interface ParcoursView extends ParcoursState {
  * The live view on a day. Pass the caller's "today": inside a query, workflow time stands
  * still at the last activation, so a sleeping parcours would otherwise answer as of then.
  */
-export const parcoursQuery = defineQuery<ParcoursView, [IsoDate?]>('parcours');
+export const parcoursStateQuery = defineQuery<ParcoursView, [IsoDate?]>('state');
 /** Returns once the issuance is projected into the read model. */
 export const parcoursSyncUpdate = defineUpdate<ParcoursView>('sync');
 

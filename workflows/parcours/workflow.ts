@@ -44,7 +44,7 @@ import {
   decideProlongationUpdate,
   endSuspensionUpdate,
   hireUpdate,
-  parcoursQuery,
+  parcoursStateQuery,
   parcoursSyncUpdate,
   postponeHireUpdate,
   prolongUpdate,
@@ -99,7 +99,7 @@ export async function parcours(input: ParcoursInput): Promise<ParcoursView> {
     return 'notices' in result ? result : { state: result, notices: [] };
   };
 
-  setHandler(parcoursQuery, (today?: IsoDate) => view(today && isIsoDate(today) ? today : undefined));
+  setHandler(parcoursStateQuery, (today?: IsoDate) => view(today && isIsoDate(today) ? today : undefined));
   setHandler(parcoursSyncUpdate, async () => {
     await condition(() => projectedVersion >= 1);
     return view();
