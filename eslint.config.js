@@ -144,7 +144,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    // Workflow code is replayed: no I/O, no Node built-ins, no client/worker SDK, activities as types only.
+    // Workflow code is replayed: no I/O, no Node built-ins, no client/worker SDK, nothing from activities/.
     files: ['workflows/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -160,9 +160,9 @@ export default tseslint.config(
               message: 'Workflows only import @temporalio/workflow.',
             },
             {
-              group: ['**/activities/*', '!**/activities/contract.ts'],
-              message: 'Import activity types from activities/contract.ts only.',
-              allowTypeImports: true,
+              group: ['**/activities/**', '!./activities.ts'],
+              message:
+                'A workflow declares the activities it calls beside it (workflows/<name>/activities.ts); activities/ implements them.',
             },
             {
               group: ['**/server/**', '**/api/**', '**/generated/**', '@prisma/*', 'pg', 'express'],

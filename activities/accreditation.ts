@@ -6,8 +6,8 @@ import { frenchDate } from '../domain/dates.ts';
 import type { AuthorizationStatus } from '../domain/organizations.ts';
 import type { Db } from '../server/db/client.ts';
 import { writeAudit } from '../server/audit.ts';
+import type { AccreditationActivities, ProjectAccreditationInput } from '../workflows/accreditation/activities.ts';
 import { accreditationWorkflowId } from '../workflows/accreditation/contract.ts';
-import type { ProjectAccreditationInput } from './contract.ts';
 
 const STATUS_AFTER: Partial<Record<AccreditationState, AuthorizationStatus>> = {
   APPROVED: 'VALIDATED',
@@ -106,7 +106,7 @@ function notificationsFor(action: string, view: ProjectAccreditationInput['view'
   }
 }
 
-export function accreditationActivities(db: Db) {
+export function accreditationActivities(db: Db): AccreditationActivities {
   return {
     async projectAccreditation({ view, actedBy, action, at }: ProjectAccreditationInput): Promise<void> {
       // Older histories scheduled this activity without `at`: the database's clock then.

@@ -5,8 +5,8 @@ import { PENDING_APPLICATION_STATES, REFUSAL_REASONS, type RefusalReason } from 
 import { frenchDate } from '../domain/dates.ts';
 import type { Db } from '../server/db/client.ts';
 import { writeAudit } from '../server/audit.ts';
+import type { ApplicationActivities } from '../workflows/application/activities.ts';
 import type { ApplicationHistoryEntry, ApplicationView } from '../workflows/application/contract.ts';
-import type { ApplicationActivities } from './application-contract.ts';
 
 interface Notice {
   organizationId: string;

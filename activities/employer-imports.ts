@@ -6,7 +6,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { ImportedEmployer } from '../domain/employer-import.ts';
 import type { Db } from '../server/db/client.ts';
 import { readEmployerFile } from '../server/imports/employer-file.ts';
-import type { EmployerImportProgress } from './contract.ts';
+import type { EmployerImportActivities, EmployerImportProgress } from '../workflows/employer-import/activities.ts';
 
 let lastRead: { importId: string; employers: ImportedEmployer[] } | undefined;
 
@@ -24,7 +24,7 @@ const progressOf = (row: { totalRows: number; processedRows: number }): Employer
   processedRows: row.processedRows,
 });
 
-export function employerImportActivities(db: Db) {
+export function employerImportActivities(db: Db): EmployerImportActivities {
   return {
     async startEmployerImport({ importId }: { importId: string }): Promise<EmployerImportProgress> {
       const row = await db.employerImport.findUniqueOrThrow({ where: { id: importId } });

@@ -20,7 +20,7 @@ import {
   postponeHireUpdate,
   type ParcoursInput,
 } from '../workflows/parcours/contract.ts';
-import type { ApplicationActivities, PlanHireResult, Refusal } from './application-contract.ts';
+import type { ApplicationActivities, PlanHireResult, Refusal } from '../workflows/application/activities.ts';
 
 const refusal = (code: string, message: string): Refusal => ({ ok: false, code, message });
 

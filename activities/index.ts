@@ -1,15 +1,27 @@
-// Activities are built by a factory that receives their dependencies (docs/conventions.md).
+// Activities are built by a factory that receives their dependencies (docs/conventions.md). Each
+// implements the interface its workflow declares beside it (workflows/<name>/activities.ts):
+// activities depend on the workflows' contracts, never the other way round.
 import type { Db } from '../server/db/client.ts';
+import type { AccreditationActivities } from '../workflows/accreditation/activities.ts';
+import type { ApplicationActivities } from '../workflows/application/activities.ts';
+import type { EmployerImportActivities } from '../workflows/employer-import/activities.ts';
+import type { JobDescriptionActivities } from '../workflows/job-description/activities.ts';
+import type { ParcoursActivities } from '../workflows/parcours/activities.ts';
 import { accreditationActivities } from './accreditation.ts';
-import type { ApplicationActivities } from './application-contract.ts';
 import { applicationActivities } from './application.ts';
-import type { Activities } from './contract.ts';
 import { employerImportActivities } from './employer-imports.ts';
-import { jobDescriptionActivities } from './job-descriptions.ts';
 import { hiringActivities } from './hiring.ts';
+import { jobDescriptionActivities } from './job-descriptions.ts';
 import { parcoursActivities } from './parcours.ts';
 
-export function createActivities(deps: { db: Db }): Activities & ApplicationActivities {
+/** Every activity the worker runs: what each workflow type asks for, one line per workflow. */
+export type WorkerActivities = AccreditationActivities &
+  ParcoursActivities &
+  JobDescriptionActivities &
+  EmployerImportActivities &
+  ApplicationActivities;
+
+export function createActivities(deps: { db: Db }): WorkerActivities {
   return {
     ...accreditationActivities(deps.db),
     ...parcoursActivities(deps.db),

@@ -5,7 +5,11 @@ import { frenchDate } from '../domain/dates.ts';
 import { deactivationDay } from '../domain/job-descriptions.ts';
 import { writeAudit } from '../server/audit.ts';
 import type { Db } from '../server/db/client.ts';
-import type { JobDescriptionDeadlineInput, JobDescriptionDeadlineResult } from './contract.ts';
+import type {
+  JobDescriptionActivities,
+  JobDescriptionDeadlineInput,
+  JobDescriptionDeadlineResult,
+} from '../workflows/job-description/activities.ts';
 
 function notificationText(input: JobDescriptionDeadlineInput, title: string): { subject: string; body: string } {
   if (input.kind === 'notice') {
@@ -20,7 +24,7 @@ function notificationText(input: JobDescriptionDeadlineInput, title: string): { 
   };
 }
 
-export function jobDescriptionActivities(db: Db) {
+export function jobDescriptionActivities(db: Db): JobDescriptionActivities {
   return {
     async applyJobDescriptionDeadline(input: JobDescriptionDeadlineInput): Promise<JobDescriptionDeadlineResult> {
       return db.$transaction(async (tx) => {

@@ -4,10 +4,10 @@
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { Db } from '../server/db/client.ts';
 import { writeAudit } from '../server/audit.ts';
+import type { ParcoursActivities, ProjectParcoursInput } from '../workflows/parcours/activities.ts';
 import { parcoursWorkflowId } from '../workflows/parcours/contract.ts';
-import type { ProjectParcoursInput } from './contract.ts';
 
-export function parcoursActivities(db: Db) {
+export function parcoursActivities(db: Db): ParcoursActivities {
   return {
     async projectParcours({ view, action, actedBy, notices, at }: ProjectParcoursInput): Promise<void> {
       // Older histories scheduled this activity without `at`: the database's clock then.

@@ -11,7 +11,7 @@ import { SUSPENSION_REASONS } from '../../domain/pass/suspensions.ts';
 import {
   decideProlongationUpdate,
   endSuspensionUpdate,
-  parcoursQuery,
+  parcoursStateQuery,
   parcoursSyncUpdate,
   parcoursWorkflowId,
   PARCOURS_WORKFLOW_TYPE,
@@ -152,7 +152,7 @@ export const passRoutes = [
     responses: { 200: { description: 'PASS IAE', schema: passViewSchema }, 404: { description: 'Introuvable' } },
     handle: async ({ deps, actor, params }) => {
       const pass = await visiblePass(deps, actor, params.number);
-      const view = await handleOf(deps, params.number).query(parcoursQuery, today(deps.clock));
+      const view = await handleOf(deps, params.number).query(parcoursStateQuery, today(deps.clock));
       // A PASS is personal data of its holder: every read is audited (docs/rules.md §9).
       await auditRead(deps, actor, {
         action: 'pass.read',

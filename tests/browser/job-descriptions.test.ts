@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { contractTypeLabel, deactivationDay } from '../../domain/job-descriptions.ts';
 import { formatDate } from '../../web/src/lib/format.ts';
-import { jobDescriptionQuery, jobDescriptionWorkflowId } from '../../workflows/job-description/contract.ts';
+import { jobDescriptionStateQuery, jobDescriptionWorkflowId } from '../../workflows/job-description/contract.ts';
 import { launchBrowser, newPage } from '../support/browser.ts';
 import { content, expectNoSeriousAccessibilityViolation, parisDay, ready, signIn, text } from '../support/journey.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
@@ -106,7 +106,7 @@ async function createAndClose(javaScriptEnabled: boolean): Promise<void> {
     // The job description's workflow heard of it (signal-with-start): no deadline while closed.
     const handle = platform.temporal.workflow.getHandle(jobDescriptionWorkflowId(created.id));
     await expect
-      .poll(() => handle.query(jobDescriptionQuery), { timeout: 10_000 })
+      .poll(() => handle.query(jobDescriptionStateQuery), { timeout: 10_000 })
       .toMatchObject({
         recruitmentOpen: false,
         lastUpdatedOn: parisDay(),

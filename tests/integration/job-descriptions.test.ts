@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../activities/index.ts';
 import { fixedClock } from '../../domain/clock.ts';
-import { jobDescriptionQuery, jobDescriptionWorkflowId } from '../../workflows/job-description/contract.ts';
+import { jobDescriptionStateQuery, jobDescriptionWorkflowId } from '../../workflows/job-description/contract.ts';
 import { createMember, createOrganization, newSiret } from '../support/factories.ts';
 import { apiClient, type ApiClient } from '../support/http.ts';
 import { startTestPlatform, TEST_ADMIN, type TestPlatform } from '../support/platform.ts';
@@ -49,7 +49,7 @@ const patch = (id: string, body: unknown, token: string) =>
   api.call('PATCH', `/job-descriptions/${id}`, { body, token });
 
 async function workflowView(id: string) {
-  return platform.temporal.workflow.getHandle(jobDescriptionWorkflowId(id)).query(jobDescriptionQuery);
+  return platform.temporal.workflow.getHandle(jobDescriptionWorkflowId(id)).query(jobDescriptionStateQuery);
 }
 
 describe('job descriptions API', () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { today } from '../../domain/clock.ts';
 import { addDays } from '../../domain/dates.ts';
 import { systemClock } from '../../server/clock.ts';
-import { parcoursQuery, parcoursWorkflowId } from '../../workflows/parcours/contract.ts';
+import { parcoursStateQuery, parcoursWorkflowId } from '../../workflows/parcours/contract.ts';
 import { createMember, createOrganization, newSiret } from '../support/factories.ts';
 import { apiClient, type ApiClient } from '../support/http.ts';
 import { startTestPlatform, TEST_ADMIN, type TestPlatform } from '../support/platform.ts';
@@ -122,7 +122,7 @@ describe('PASS IAE', () => {
     const fromApi = (await api.get(`/passes/${number}`, aci.token)).body;
     const fromWorkflow = await platform.temporal.workflow
       .getHandle(parcoursWorkflowId(number))
-      .query(parcoursQuery, on);
+      .query(parcoursStateQuery, on);
     const row = await platform.db.pass.findUniqueOrThrow({ where: { number } });
     expect(fromApi.end).toBe(fromWorkflow.end);
     expect(row.endDate).toBe(fromWorkflow.end);

@@ -23,7 +23,7 @@ import { systemClock } from '../../server/clock.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createDb, type Db } from '../../server/db/client.ts';
 import { createLogger } from '../../server/logger.ts';
-import { parcoursQuery, parcoursWorkflowId } from '../../workflows/parcours/contract.ts';
+import { parcoursStateQuery, parcoursWorkflowId } from '../../workflows/parcours/contract.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { createMember, createOrganization, newSiret } from '../support/factories.ts';
 import { apiClient, type ApiClient, type ApiResponse } from '../support/http.ts';
@@ -169,7 +169,7 @@ describe('worker crash in the middle of an update', () => {
 
     // The workflow view: exactly one suspension, the one the HTTP call returned.
     const handle = temporal.workflow.getHandle(parcoursWorkflowId(number));
-    const view = await handle.query(parcoursQuery, on);
+    const view = await handle.query(parcoursStateQuery, on);
     expect(view.suspensions).toHaveLength(1);
     expect(view.suspensions[0]!.id).toBe(response.body.suspensions[0].id);
     expect(view).toMatchObject({ end: addDays(on, 749), version: 3 });

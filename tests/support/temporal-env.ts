@@ -40,6 +40,8 @@ export interface DevServerEnvOptions {
   searchAttributes?: SearchAttributeKeys;
   /** SQLite file to persist state; in-memory when omitted. */
   dbFilename?: string;
+  /** Server settings (`--dynamic-config-value name=value`), e.g. a tiny history limit. */
+  dynamicConfig?: Record<string, string | number | boolean>;
 }
 
 export async function startDevServerEnv(opts: DevServerEnvOptions = {}): Promise<TestWorkflowEnvironment> {
@@ -53,7 +55,13 @@ export async function startDevServerEnv(opts: DevServerEnvOptions = {}): Promise
       ui: false,
       log: { format: 'json', level: 'error' },
       // Skip the UI newsfeed fetch (no internet); harmless when the UI is off.
-      extraArgs: ['--ui-disable-news-fetch'],
+      extraArgs: [
+        '--ui-disable-news-fetch',
+        ...Object.entries(opts.dynamicConfig ?? {}).flatMap(([name, value]) => [
+          '--dynamic-config-value',
+          `${name}=${JSON.stringify(value)}`,
+        ]),
+      ],
     },
   });
 }

@@ -2,14 +2,9 @@
 // Activities are recorded in memory here: this proves the workflow's timing alone; the
 // projection into PostgreSQL is proven by tests/integration/accreditation-*.test.ts.
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import type { ProjectAccreditationInput } from '../../activities/contract.ts';
-import { addDays, parisDateOf, startOfParisDay } from '../../domain/dates.ts';
-import { WORKFLOWS_PATH } from '../../worker/create.ts';
+import { describe, expect, it } from 'vitest';
+import { addDays, startOfParisDay } from '../../domain/dates.ts';
+import type { ProjectAccreditationInput } from '../../workflows/accreditation/activities.ts';
 import {
   accreditationStateQuery,
   accreditationWorkflowId,
@@ -18,34 +13,17 @@ import {
   respondUpdate,
   type AccreditationInput,
 } from '../../workflows/accreditation/contract.ts';
-import { startTimeSkippingEnv } from '../support/temporal-env.ts';
+import { useWorkflowCases } from '../support/workflow-cases.ts';
 
 const actor = { userId: randomUUID(), organizationId: randomUUID() };
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
-
-beforeAll(async () => {
-  [env, bundle] = await Promise.all([
-    startTimeSkippingEnv(),
-    bundleWorkflowCode({
-      workflowsPath: WORKFLOWS_PATH,
-      logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error },
-    }),
-  ]);
-});
-afterAll(() => env?.teardown());
+const cases = useWorkflowCases();
 
 /** A worker whose projection activity records what it was asked to write. */
 async function startCase() {
   const projections: ProjectAccreditationInput[] = [];
-  const taskQueue = `accreditation-${randomUUID()}`;
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: bundle,
-    activities: { projectAccreditation: async (input: ProjectAccreditationInput) => void projections.push(input) },
+  const c = await cases.startCase('accreditation', {
+    projectAccreditation: async (input: ProjectAccreditationInput) => void projections.push(input),
   });
-  const running = worker.run();
   const input: AccreditationInput = {
     requestId: randomUUID(),
     organizationId: actor.organizationId,
@@ -54,22 +32,13 @@ async function startCase() {
     reference: 'Arrêté 2026-114',
     submittedByUserId: actor.userId,
   };
-  const handle = await env.client.workflow.start('accreditation', {
-    taskQueue,
+  const handle = await c.start('accreditation', {
     workflowId: accreditationWorkflowId(input.requestId),
     args: [input],
   });
-  const today = async () => parisDateOf(await env.currentTimeMs());
-  const submittedOn = await today();
+  const submittedOn = await c.today();
   const actions = () => projections.map((p) => p.action.replace('accreditation.', ''));
-  const stop = async () => {
-    // A workflow left waiting without a worker would stop the test server from skipping time.
-    const { status } = await handle.describe();
-    if (status.name === 'RUNNING') await handle.terminate('fin du test');
-    worker.shutdown();
-    await running;
-  };
-  return { handle, projections, actions, submittedOn, today, stop };
+  return { ...c, handle, projections, actions, submittedOn };
 }
 
 const days = (n: number) => `${n} days`;
@@ -78,9 +47,9 @@ describe('accreditation deadlines', () => {
   it('reminds the prefecture once, at the start of the 7th day (Paris) without a decision', async () => {
     const c = await startCase();
     const reminderAt = startOfParisDay(addDays(c.submittedOn, 7));
-    await env.sleep(reminderAt - (await env.currentTimeMs()) - 60_000);
+    await c.env.sleep(reminderAt - (await c.env.currentTimeMs()) - 60_000);
     expect(c.actions()).toEqual(['submit']);
-    await env.sleep(120_000);
+    await c.env.sleep(120_000);
     expect(c.actions()).toEqual(['submit', 'prefectureReminder']);
     const reminder = c.projections[1]!;
     expect(reminder.view.events.at(-1)).toEqual({
@@ -88,34 +57,34 @@ describe('accreditation deadlines', () => {
       action: 'prefectureReminder',
       state: 'SUBMITTED',
     });
-    await env.sleep(days(15));
+    await c.env.sleep(days(15));
     expect(c.actions().filter((a) => a === 'prefectureReminder')).toHaveLength(1);
     await c.stop();
   });
 
   it('flags the request overdue at day 30 without a decision, once, and keeps it open', async () => {
     const c = await startCase();
-    await env.sleep(days(29));
+    await c.env.sleep(days(29));
     expect((await c.handle.query(accreditationStateQuery)).overdue).toBe(false);
-    await env.sleep(days(2));
+    await c.env.sleep(days(2));
     const view = await c.handle.query(accreditationStateQuery);
     expect(view.overdue).toBe(true);
     expect(view.state).toBe('SUBMITTED');
     expect(view.events.find((e) => e.action === 'overdue')?.on).toBe(addDays(c.submittedOn, 30));
     expect(c.actions()).toEqual(['submit', 'prefectureReminder', 'overdue']);
-    await env.sleep(days(40));
+    await c.env.sleep(days(40));
     expect(c.actions()).toEqual(['submit', 'prefectureReminder', 'overdue']);
     await c.stop();
   });
 
   it('abandons a request whose information request stays unanswered for 30 days', async () => {
     const c = await startCase();
-    await env.sleep(days(2));
+    await c.env.sleep(days(2));
     const asked = await c.today();
     await c.handle.executeUpdate(requestInformationUpdate, { args: [{ ...actor, message: 'Statuts ?' }] });
-    await env.sleep(days(29));
+    await c.env.sleep(days(29));
     expect((await c.handle.query(accreditationStateQuery)).state).toBe('INFORMATION_REQUESTED');
-    await env.sleep(days(2));
+    await c.env.sleep(days(2));
     const final = await c.handle.result();
     expect(final.state).toBe('ABANDONED');
     expect(final.events.at(-1)).toEqual({ on: addDays(asked, 30), action: 'abandon', state: 'ABANDONED' });
@@ -126,15 +95,15 @@ describe('accreditation deadlines', () => {
   it('an answer stops the abandonment clock; a new information request starts a new one', async () => {
     const c = await startCase();
     await c.handle.executeUpdate(requestInformationUpdate, { args: [{ ...actor, message: 'Statuts ?' }] });
-    await env.sleep(days(20));
+    await c.env.sleep(days(20));
     await c.handle.executeUpdate(respondUpdate, { args: [{ ...actor, message: 'Joints.' }] });
-    await env.sleep(days(20));
+    await c.env.sleep(days(20));
     expect((await c.handle.query(accreditationStateQuery)).state).toBe('SUBMITTED');
     await c.handle.executeUpdate(requestInformationUpdate, { args: [{ ...actor, message: 'Budget ?' }] });
     const askedAgain = await c.today();
-    await env.sleep(days(29));
+    await c.env.sleep(days(29));
     expect((await c.handle.query(accreditationStateQuery)).state).toBe('INFORMATION_REQUESTED');
-    await env.sleep(days(2));
+    await c.env.sleep(days(2));
     const final = await c.handle.result();
     expect(final.state).toBe('ABANDONED');
     expect(final.events.at(-1)?.on).toBe(addDays(askedAgain, 30));
@@ -143,19 +112,20 @@ describe('accreditation deadlines', () => {
 
   it('an approval with an end date reminds the organization 60 days before, then ends the authorization on that date', async () => {
     const c = await startCase();
-    await env.sleep(days(3));
+    await c.env.sleep(days(3));
     const endDate = addDays(await c.today(), 200);
     const approved = await c.handle.executeUpdate(approveUpdate, { args: [{ ...actor, endDate }] });
     expect(approved).toMatchObject({ state: 'APPROVED', endDate });
-    await env.sleep(days(138)); // 3 days before the reminder day (endDate − 60)
+    // To Paris days, not whole days: a daylight-saving change on the way shifts the hour.
+    await c.sleepUntilDay(addDays(endDate, -63), 3_600_000);
     const beforeReminder = c.actions();
     expect(beforeReminder).not.toContain('renewalReminder');
-    await env.sleep(days(2));
+    await c.sleepUntilDay(addDays(endDate, -60), 3_600_000);
     expect(c.actions().filter((a) => a === 'renewalReminder')).toHaveLength(1);
     expect(c.projections.find((p) => p.action === 'accreditation.renewalReminder')?.view.events.at(-1)?.on).toBe(
       addDays(endDate, -60),
     );
-    await env.sleep(days(70));
+    await c.env.sleep(days(70));
     const final = await c.handle.result();
     expect(final.state).toBe('EXPIRED');
     expect(final.events.at(-1)).toEqual({ on: endDate, action: 'expire', state: 'EXPIRED' });
@@ -165,9 +135,9 @@ describe('accreditation deadlines', () => {
 
   it('a decision before day 7 means no reminder and no overdue flag ever', async () => {
     const c = await startCase();
-    await env.sleep(days(3));
+    await c.env.sleep(days(3));
     await c.handle.executeUpdate(approveUpdate, { args: [{ ...actor }] });
-    await env.sleep(days(60));
+    await c.env.sleep(days(60));
     expect(c.actions()).toEqual(['submit', 'approve']);
     await c.stop();
   });
@@ -175,20 +145,12 @@ describe('accreditation deadlines', () => {
   it('a full case (information, answer, approval with end date, expiry) completes and its history replays', async () => {
     const c = await startCase();
     await c.handle.executeUpdate(requestInformationUpdate, { args: [{ ...actor, message: 'Statuts ?' }] });
-    await env.sleep(days(8));
+    await c.env.sleep(days(8));
     await c.handle.executeUpdate(respondUpdate, { args: [{ ...actor, message: 'Joints.' }] });
     await c.handle.executeUpdate(approveUpdate, { args: [{ ...actor, endDate: addDays(await c.today(), 90) }] });
-    await env.sleep(days(100));
+    await c.env.sleep(days(100));
     expect((await c.handle.result()).state).toBe('EXPIRED');
-    const history = await c.handle.fetchHistory();
-    await expect(Worker.runReplayHistory({ workflowBundle: bundle }, history, 'fresh')).resolves.toBeUndefined();
-    // RECORD_HISTORIES=1 keeps it for tests/workflows/replay.test.ts, which replays it against future code.
-    if (process.env.RECORD_HISTORIES) {
-      writeFileSync(
-        new URL('./histories/accreditation-approved-then-expired.json', import.meta.url),
-        historyToJSON(history),
-      );
-    }
+    await cases.recordHistory(c.handle, 'accreditation-approved-then-expired');
     await c.stop();
   });
 });

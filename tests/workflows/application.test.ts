@@ -4,49 +4,28 @@
 // hire; a hire elsewhere makes pending applications obsolete. Activities are recorded in
 // memory: PostgreSQL and the parcours are proven by tests/integration/applications-hiring.
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { WorkflowHandle } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import type { ApplicationActivities, PlanHireInput } from '../../activities/application-contract.ts';
-import { addDays, parisDateOf, startOfParisDay } from '../../domain/dates.ts';
-import { WORKFLOWS_PATH } from '../../worker/create.ts';
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../../domain/dates.ts';
+import type { ApplicationActivities, PlanHireInput } from '../../workflows/application/activities.ts';
 import {
   acceptUpdate,
-  applicationQuery,
+  applicationStateQuery,
   applicationSyncUpdate,
   applicationWorkflowId,
   transitionUpdate,
   type ApplicationInput,
   type ApplicationView,
 } from '../../workflows/application/contract.ts';
-import { startTimeSkippingEnv } from '../support/temporal-env.ts';
+import { useWorkflowCases } from '../support/workflow-cases.ts';
 
-let bundle: WorkflowBundleWithSourceMap;
-beforeAll(async () => {
-  bundle = await bundleWorkflowCode({
-    workflowsPath: WORKFLOWS_PATH,
-    logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error },
-  });
-});
-
-/** Replays the fresh history; RECORD_HISTORIES=1 keeps it for tests/workflows/replay.test.ts. */
-async function recordHistory(handle: WorkflowHandle, name: string) {
-  const history = await handle.fetchHistory();
-  await expect(Worker.runReplayHistory({ workflowBundle: bundle }, history, name)).resolves.toBeUndefined();
-  if (process.env.RECORD_HISTORIES) {
-    writeFileSync(new URL(`./histories/${name}.json`, import.meta.url), historyToJSON(history));
-  }
-}
+/** One time-skipping server per case: a case left behind cannot hold back another's clock. */
+const cases = useWorkflowCases({ server: 'case' });
+const { recordHistory } = cases;
 
 const employerId = randomUUID();
 const by = { userId: randomUUID(), organizationId: employerId };
 
-/** One time-skipping server per test: a case left behind cannot hold back another's clock. */
 async function startCase() {
-  const env: TestWorkflowEnvironment = await startTimeSkippingEnv();
   const projected: ApplicationView[] = [];
   const planned: PlanHireInput[] = [];
   const pending: string[] = [];
@@ -63,15 +42,7 @@ async function startCase() {
     postponeHireInParcours: async () => ({ ok: true }),
     pendingApplicationsOfPerson: async () => [...pending],
   };
-  const taskQueue = `application-${randomUUID()}`;
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: bundle,
-    activities,
-  });
-  const running = worker.run();
-  const today = async () => parisDateOf(await env.currentTimeMs());
+  const c = await cases.startCase('application', activities);
   const personId = randomUUID();
   const send = async () => {
     const input: ApplicationInput = {
@@ -85,22 +56,14 @@ async function startCase() {
       senderKind: 'AUTHORIZED_PRESCRIBER',
       message: null,
     };
-    const handle = await env.client.workflow.start('application', {
-      taskQueue,
+    const handle = await c.start('application', {
       workflowId: applicationWorkflowId(input.applicationId),
       args: [input],
     });
     await handle.executeUpdate(applicationSyncUpdate);
     return { handle, input };
   };
-  const sleepUntilDay = async (day: string, offsetMs = 0) =>
-    env.sleep(startOfParisDay(day) + offsetMs - (await env.currentTimeMs()));
-  const stop = async () => {
-    worker.shutdown();
-    await running;
-    await env.teardown();
-  };
-  return { env, send, today, sleepUntilDay, projected, planned, pending, stop };
+  return { ...c, send, projected, planned, pending };
 }
 
 describe('the application workflow', () => {
@@ -109,16 +72,16 @@ describe('the application workflow', () => {
     const { handle } = await c.send();
     const sent = await c.today();
     await c.sleepUntilDay(addDays(sent, 60), -60_000);
-    expect((await handle.query(applicationQuery)).state).toBe('new');
+    expect((await handle.query(applicationStateQuery)).state).toBe('new');
     await c.env.sleep(120_000);
-    const refused = await handle.query(applicationQuery);
+    const refused = await handle.query(applicationStateQuery);
     expect(refused).toMatchObject({ state: 'refused', refusalReason: 'automatic', lastUpdatedOn: addDays(sent, 60) });
     expect(refused.history.at(-1)).toMatchObject({ transition: 'refuse', from: 'new', actorUserId: null });
 
     await c.sleepUntilDay(addDays(sent, 240), -60_000);
-    expect((await handle.query(applicationQuery)).state).toBe('refused');
+    expect((await handle.query(applicationStateQuery)).state).toBe('refused');
     await c.env.sleep(120_000);
-    expect((await handle.query(applicationQuery)).state).toBe('archived');
+    expect((await handle.query(applicationStateQuery)).state).toBe('archived');
     expect(await handle.result()).toMatchObject({ state: 'archived' });
     expect(c.projected.map((v) => v.state)).toEqual(['new', 'refused', 'archived']);
     await recordHistory(handle, 'application-refused-then-archived');
@@ -132,9 +95,9 @@ describe('the application workflow', () => {
     await c.sleepUntilDay(addDays(sent, 30), 3_600_000);
     await handle.executeUpdate(transitionUpdate, { args: [{ ...by, transition: 'process' }] });
     await c.sleepUntilDay(addDays(sent, 89), 3_600_000);
-    expect((await handle.query(applicationQuery)).state).toBe('processing');
+    expect((await handle.query(applicationStateQuery)).state).toBe('processing');
     await c.sleepUntilDay(addDays(sent, 90), 60_000);
-    expect((await handle.query(applicationQuery)).state).toBe('refused');
+    expect((await handle.query(applicationStateQuery)).state).toBe('refused');
     await c.stop();
   });
 
@@ -143,7 +106,7 @@ describe('the application workflow', () => {
     const { handle } = await c.send();
     await handle.executeUpdate(transitionUpdate, { args: [{ ...by, transition: 'postpone' }] });
     await c.env.sleep(400 * 86_400_000);
-    expect((await handle.query(applicationQuery)).state).toBe('postponed');
+    expect((await handle.query(applicationStateQuery)).state).toBe('postponed');
     await c.stop();
   });
 
@@ -182,13 +145,13 @@ describe('the application workflow', () => {
     await hired.handle.executeUpdate(acceptUpdate, {
       args: [{ ...by, hiringStartDate: addDays(await c.today(), 1), hiringEndDate: null }],
     });
-    for (let i = 0; i < 50 && (await pendingOne.handle.query(applicationQuery)).state !== 'obsolete'; i++) {
+    for (let i = 0; i < 50 && (await pendingOne.handle.query(applicationStateQuery)).state !== 'obsolete'; i++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    const obsolete = await pendingOne.handle.query(applicationQuery);
+    const obsolete = await pendingOne.handle.query(applicationStateQuery);
     expect(obsolete.state).toBe('obsolete');
     expect(obsolete.history.at(-1)).toMatchObject({ transition: 'obsolete', reason: hired.input.applicationId });
-    expect((await refusedOne.handle.query(applicationQuery)).state).toBe('refused');
+    expect((await refusedOne.handle.query(applicationStateQuery)).state).toBe('refused');
     await c.stop();
   });
 
@@ -201,7 +164,7 @@ describe('the application workflow', () => {
     await expect(
       handle.executeUpdate(transitionUpdate, { args: [{ ...by, transition: 'refuse' }] }),
     ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/motif du refus/) } });
-    const view = await handle.query(applicationQuery);
+    const view = await handle.query(applicationStateQuery);
     expect(view).toMatchObject({ state: 'new', version: 1 });
     await c.stop();
   });

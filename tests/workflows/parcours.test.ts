@@ -3,43 +3,28 @@
 // the dates and the timers, expiry, waiting period, anonymization; then a replay of its history.
 // Activities are recorded in memory: PostgreSQL projection is proven by tests/integration.
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import type { ProjectParcoursInput } from '../../activities/contract.ts';
-import { addDays, daysBetween, parisDateOf, startOfParisDay } from '../../domain/dates.ts';
-import { WORKFLOWS_PATH } from '../../worker/create.ts';
+import { describe, expect, it } from 'vitest';
+import { addDays, daysBetween } from '../../domain/dates.ts';
+import type { ProjectParcoursInput } from '../../workflows/parcours/activities.ts';
 import {
   cancelUpdate,
   decideProlongationUpdate,
   endSuspensionUpdate,
   hireUpdate,
-  parcoursQuery,
+  parcoursStateQuery,
   parcoursWorkflowId,
   prolongUpdate,
   suspendUpdate,
   type ParcoursInput,
 } from '../../workflows/parcours/contract.ts';
-import { startTimeSkippingEnv } from '../support/temporal-env.ts';
+import { useWorkflowCases } from '../support/workflow-cases.ts';
 
-/** One time-skipping server per test: a case left behind by one test cannot hold back another's clock. */
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
+/** One time-skipping server per case: a case left behind by one test cannot hold back another's clock. */
+const cases = useWorkflowCases({ server: 'case' });
 const employerId = randomUUID();
 const otherEmployerId = randomUUID();
 const prescriberId = randomUUID();
 const by = { userId: randomUUID(), organizationId: employerId };
-
-beforeAll(async () => {
-  [bundle] = await Promise.all([
-    bundleWorkflowCode({
-      workflowsPath: WORKFLOWS_PATH,
-      logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error },
-    }),
-  ]);
-});
 
 /** Business refusals reach the caller as the update failure's cause, with the French message. */
 async function expectRefusal(promise: Promise<unknown>, message: RegExp) {
@@ -48,46 +33,26 @@ async function expectRefusal(promise: Promise<unknown>, message: RegExp) {
 
 let sequence = 0;
 async function startParcours(startInDays = 0) {
-  env = await startTimeSkippingEnv();
   const projections: ProjectParcoursInput[] = [];
   const anonymizations: string[] = [];
-  const taskQueue = `parcours-${randomUUID()}`;
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: bundle,
-    activities: {
-      projectParcours: async (input: ProjectParcoursInput) => void projections.push(input),
-      anonymizePerson: async ({ personId }: { personId: string }) => {
-        anonymizations.push(personId);
-        return 'anonymized' as const;
-      },
+  const c = await cases.startCase('parcours', {
+    projectParcours: async (input: ProjectParcoursInput) => void projections.push(input),
+    anonymizePerson: async ({ personId }: { personId: string }) => {
+      anonymizations.push(personId);
+      return 'anonymized' as const;
     },
   });
-  const running = worker.run();
-  const today = async () => parisDateOf(await env.currentTimeMs());
   const passNumber = `99999${String(++sequence + Math.floor(Math.random() * 1e6)).padStart(7, '0')}`;
   const input: ParcoursInput = {
     passNumber,
     personId: randomUUID(),
-    hire: { employerId, employerKind: 'ACI', start: addDays(await today(), startInDays) },
+    hire: { employerId, employerKind: 'ACI', start: addDays(await c.today(), startInDays) },
   };
-  const handle = await env.client.workflow.start('parcours', {
-    taskQueue,
-    workflowId: parcoursWorkflowId(passNumber),
-    args: [input],
-  });
-  const query = async () => handle.query(parcoursQuery, await today());
-  const sleepUntilDay = async (day: string, offsetMs = 0) =>
-    env.sleep(startOfParisDay(day) + offsetMs - (await env.currentTimeMs()));
+  const handle = await c.start('parcours', { workflowId: parcoursWorkflowId(passNumber), args: [input] });
+  const query = async () => handle.query(parcoursStateQuery, await c.today());
   const notices = () => projections.flatMap((p) => p.notices.map((n) => n.subject));
   const actions = () => projections.map((p) => p.action.replace('parcours.', ''));
-  const stop = async () => {
-    worker.shutdown();
-    await running;
-    await env.teardown();
-  };
-  return { handle, input, projections, anonymizations, today, query, sleepUntilDay, notices, actions, stop };
+  return { ...c, handle, input, projections, anonymizations, query, notices, actions };
 }
 
 describe('the parcours workflow', () => {
@@ -118,7 +83,7 @@ describe('the parcours workflow', () => {
     // The 90-day reminder fires at 00:00 Paris on end − 90, not a minute earlier.
     await p.sleepUntilDay(addDays(end, -90), -60_000);
     expect(p.notices().filter((s) => s.includes('prend fin'))).toEqual([]);
-    await env.sleep(120_000);
+    await p.env.sleep(120_000);
     expect(p.notices().filter((s) => s.includes('prend fin'))).toEqual([
       `Le PASS IAE ${p.input.passNumber} prend fin dans 90 jours`,
     ]);
@@ -140,7 +105,7 @@ describe('the parcours workflow', () => {
     const lastMinute = await p.query();
     expect(lastMinute.status).toBe('valid');
     expect(lastMinute.expired).toBe(false);
-    await env.sleep(120_000);
+    await p.env.sleep(120_000);
     const expired = await p.query();
     expect(expired.expired).toBe(true);
     expect(expired.status).toBe('expired');
@@ -170,17 +135,13 @@ describe('the parcours workflow', () => {
     expect(p.anonymizations).toEqual([p.input.personId]);
     expect(p.actions().slice(-2)).toEqual(['waitingPeriodEnd', 'anonymization']);
 
-    const history = await p.handle.fetchHistory();
-    await expect(Worker.runReplayHistory({ workflowBundle: bundle }, history, 'fresh')).resolves.toBeUndefined();
-    if (process.env.RECORD_HISTORIES) {
-      writeFileSync(new URL('./histories/parcours-two-years.json', import.meta.url), historyToJSON(history));
-    }
+    await cases.recordHistory(p.handle, 'parcours-two-years');
     await p.stop();
   });
 
   it('only the employer of the last hire suspends; a new hire ends a suspension the day before', async () => {
     const p = await startParcours();
-    await env.sleep('10 days');
+    await p.env.sleep('10 days');
     const today = await p.today();
     await expectRefusal(
       p.handle.executeUpdate(suspendUpdate, {
@@ -191,7 +152,7 @@ describe('the parcours workflow', () => {
     await p.handle.executeUpdate(suspendUpdate, {
       args: [{ ...by, employerId, start: today, end: addDays(today, 40), reason: 'CONTRAT_ROMPU' }],
     });
-    await env.sleep('5 days');
+    await p.env.sleep('5 days');
     const hireDay = addDays(await p.today(), 1);
     const rehired = await p.handle.executeUpdate(hireUpdate, {
       args: [{ ...by, hire: { employerId: otherEmployerId, employerKind: 'EI', start: hireDay } }],
@@ -211,13 +172,13 @@ describe('the parcours workflow', () => {
 
   it('an early end of a suspension gives back the days not suspended', async () => {
     const p = await startParcours();
-    await env.sleep('20 days');
+    await p.env.sleep('20 days');
     const today = await p.today();
     const s = await p.handle.executeUpdate(suspendUpdate, {
       args: [{ ...by, employerId, start: today, end: addDays(today, 59), reason: 'SITUATION_CTA' }],
     });
     expect(s.end).toBe(addDays(p.input.hire.start, 729 + 60));
-    await env.sleep('9 days');
+    await p.env.sleep('9 days');
     const ended = await p.handle.executeUpdate(endSuspensionUpdate, {
       args: [{ ...by, employerId, suspensionId: s.suspensions[0]!.id, endDate: await p.today() }],
     });
@@ -243,7 +204,7 @@ describe('the parcours workflow', () => {
       }),
       /une seule demande à la fois/,
     );
-    await env.sleep('45 days');
+    await p.env.sleep('45 days');
     const reminders = (await p.query()).events
       .filter((e) => e.kind === 'prolongationRequestReminder')
       .map((e) => daysBetween(requested.today, e.on));

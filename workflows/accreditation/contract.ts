@@ -3,6 +3,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { AccreditationEvent, AccreditationState } from '../../domain/accreditation.ts';
 import type { IsoDate } from '../../domain/dates.ts';
+import type { ActedBy } from '../contract.ts';
 
 export const ACCREDITATION_WORKFLOW_TYPE = 'accreditation';
 
@@ -39,12 +40,6 @@ export interface AccreditationView {
   /** Increases with every change; the read model keeps only the newest. */
   version: number;
   events: AccreditationEvent[];
-}
-
-/** Who did it, for the audit log and the history. */
-export interface ActedBy {
-  userId: string;
-  organizationId: string;
 }
 
 export const accreditationStateQuery = defineQuery<AccreditationView>('state');

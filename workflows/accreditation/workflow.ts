@@ -1,15 +1,15 @@
 // One workflow per accreditation request (docs/rules.md §7). Thin: the rules live in
 // domain/accreditation*.ts, the writes in activities; this file orders them in time.
 import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { Activities } from '../../activities/contract.ts';
 import {
   nextAccreditationState,
   type AccreditationAction,
   type AccreditationState,
 } from '../../domain/accreditation.ts';
 import { nextAccreditationDeadline, type AccreditationDeadline } from '../../domain/accreditation-deadlines.ts';
-import { startOfParisDay } from '../../domain/dates.ts';
-import { attempt, workflowToday } from '../support.ts';
+import type { ActedBy } from '../contract.ts';
+import { attempt, sleepUntilDeadlineOrChange, workflowToday } from '../support.ts';
+import type { AccreditationActivities } from './activities.ts';
 import {
   accreditationStateQuery,
   accreditationSyncUpdate,
@@ -20,10 +20,9 @@ import {
   withdrawUpdate,
   type AccreditationInput,
   type AccreditationView,
-  type ActedBy,
 } from './contract.ts';
 
-const { projectAccreditation } = proxyActivities<Activities>({
+const { projectAccreditation } = proxyActivities<AccreditationActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { nonRetryableErrorTypes: ['BusinessRuleError'] },
 });
@@ -122,9 +121,7 @@ export async function accreditation(input: AccreditationInput): Promise<Accredit
   while (!FINAL_STATES.includes(view.state)) {
     const deadline = nextAccreditationDeadline(view);
     const versionBefore = view.version;
-    const changed = deadline
-      ? await condition(() => view.version !== versionBefore, Math.max(startOfParisDay(deadline.on) - Date.now(), 1))
-      : await condition(() => view.version !== versionBefore);
+    const changed = await sleepUntilDeadlineOrChange(deadline?.on, () => view.version !== versionBefore);
     if (changed || !deadline) continue;
     if (deadline.kind === 'abandon' || deadline.kind === 'expire') await transition(deadline.kind, null);
     else await mark(deadline);

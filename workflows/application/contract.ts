@@ -8,6 +8,7 @@ import type {
   RefusalReason,
 } from '../../domain/applications.ts';
 import type { IsoDate } from '../../domain/dates.ts';
+import type { ActedBy } from '../contract.ts';
 import type { HirePlan } from '../../domain/hiring.ts';
 import type { EmployerKind } from '../../domain/organizations.ts';
 
@@ -63,11 +64,6 @@ export interface ApplicationView extends Omit<ApplicationInput, 'resumed'> {
   history: ApplicationHistoryEntry[];
 }
 
-export interface ActedBy {
-  userId: string | null;
-  organizationId: string | null;
-}
-
 export type EmployerTransition = Exclude<ApplicationTransitionName, 'accept' | 'obsolete'>;
 
 export interface TransitionArgs extends ActedBy {
@@ -82,7 +78,11 @@ export interface AcceptArgs extends ActedBy {
   hiringEndDate: IsoDate | null;
 }
 
-export const applicationQuery = defineQuery<ApplicationView>('application');
+export interface PostponeHireArgs extends ActedBy {
+  hiringStartDate: IsoDate;
+}
+
+export const applicationStateQuery = defineQuery<ApplicationView>('state');
 /** Returns once the application is recorded in the read model. */
 export const applicationSyncUpdate = defineUpdate<ApplicationView>('sync');
 export const transitionUpdate = defineUpdate<ApplicationView, [TransitionArgs]>('transition');
@@ -91,6 +91,4 @@ export const acceptUpdate = defineUpdate<ApplicationView, [AcceptArgs]>('accept'
 /** The person was hired through another application. */
 export const obsoleteSignal = defineSignal<[{ hiredThroughApplicationId: string }]>('obsolete');
 /** Postpones the start of an accepted hire (by 30 days at most, before the contract starts). */
-export const postponeHireUpdate = defineUpdate<ApplicationView, [ActedBy & { hiringStartDate: IsoDate }]>(
-  'postponeHire',
-);
+export const postponeHireUpdate = defineUpdate<ApplicationView, [PostponeHireArgs]>('postponeHire');

@@ -1,10 +1,10 @@
 // One workflow per employer import (docs/rules.md §3): the valid lines, checked by the API when the file
 // was stored, are upserted batch after batch; the import row holds the progress.
 import { ActivityFailure, continueAsNew, proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { Activities } from '../../activities/contract.ts';
+import type { EmployerImportActivities } from './activities.ts';
 import { EMPLOYER_IMPORT_BATCH_SIZE, type EmployerImportInput } from './contract.ts';
 
-const { startEmployerImport, importEmployerBatch, finishEmployerImport } = proxyActivities<Activities>({
+const { startEmployerImport, importEmployerBatch, finishEmployerImport } = proxyActivities<EmployerImportActivities>({
   startToCloseTimeout: '2 minutes',
 });
 

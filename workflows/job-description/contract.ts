@@ -37,4 +37,4 @@ export interface JobDescriptionView extends JobDescriptionTouch {
  * the workflow only moves its timers (nothing to validate, nothing to answer).
  */
 export const touchedSignal = defineSignal<[JobDescriptionTouch]>('touched');
-export const jobDescriptionQuery = defineQuery<JobDescriptionView>('state');
+export const jobDescriptionStateQuery = defineQuery<JobDescriptionView>('state');

@@ -9,11 +9,12 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { Activities } from '../../activities/contract.ts';
-import { startOfParisDay, type IsoDate } from '../../domain/dates.ts';
+import type { IsoDate } from '../../domain/dates.ts';
 import { nextJobDescriptionDeadline } from '../../domain/job-descriptions.ts';
+import { sleepUntilDeadlineOrChange } from '../support.ts';
+import type { JobDescriptionActivities } from './activities.ts';
 import {
-  jobDescriptionQuery,
+  jobDescriptionStateQuery,
   jobDescriptionWorkflowId,
   touchedSignal,
   type JobDescriptionInput,
@@ -21,7 +22,7 @@ import {
   type JobDescriptionView,
 } from './contract.ts';
 
-const { applyJobDescriptionDeadline } = proxyActivities<Activities>({
+const { applyJobDescriptionDeadline } = proxyActivities<JobDescriptionActivities>({
   startToCloseTimeout: '30 seconds',
 });
 
@@ -50,14 +51,16 @@ export async function jobDescription(input: JobDescriptionInput): Promise<JobDes
   }
 
   setHandler(touchedSignal, adopt);
-  setHandler(jobDescriptionQuery, view);
+  setHandler(jobDescriptionStateQuery, view);
 
   for (;;) {
     const deadline = nextJobDescriptionDeadline(touch.lastUpdatedOn, { ...touch, noticeSentFor });
     const versionBefore = version;
-    const changed = deadline
-      ? await condition(() => version !== versionBefore, Math.max(startOfParisDay(deadline.on) - Date.now(), 1))
-      : await condition(() => version !== versionBefore || workflowInfo().continueAsNewSuggested);
+    const changed = await sleepUntilDeadlineOrChange(
+      deadline?.on,
+      // Without a deadline, a suggested continue-as-new wakes it too (below).
+      () => version !== versionBefore || (!deadline && workflowInfo().continueAsNewSuggested),
+    );
     if (deadline && !changed) {
       const countedFrom = touch.lastUpdatedOn;
       const result = await applyJobDescriptionDeadline({

@@ -2,6 +2,7 @@
 // workflow, the worker and the API. See docs/decisions/003-workflow-ids-and-messages.md.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { IsoDate } from '../../domain/dates.ts';
+import type { ActedBy } from '../contract.ts';
 import type { ParcoursHire, ParcoursState } from '../../domain/pass/parcours.ts';
 import type { ProlongationReason } from '../../domain/pass/prolongations.ts';
 import type { PassStatus } from '../../domain/pass/status.ts';
@@ -32,16 +33,11 @@ export interface ParcoursView extends ParcoursState {
   version: number;
 }
 
-export interface ActedBy {
-  userId: string | null;
-  organizationId: string | null;
-}
-
 /**
  * The live view on a day. Pass the caller's "today": inside a query, workflow time stands
  * still at the last activation, so a sleeping parcours would otherwise answer as of then.
  */
-export const parcoursQuery = defineQuery<ParcoursView, [IsoDate?]>('parcours');
+export const parcoursStateQuery = defineQuery<ParcoursView, [IsoDate?]>('state');
 /** Returns once the issuance is projected into the read model. */
 export const parcoursSyncUpdate = defineUpdate<ParcoursView>('sync');
 

@@ -10,10 +10,11 @@ import {
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { Activities } from '../../activities/contract.ts';
-import { isIsoDate, startOfParisDay, type IsoDate } from '../../domain/dates.ts';
+import { isIsoDate, type IsoDate } from '../../domain/dates.ts';
 import { BusinessRuleError } from '../../domain/errors.ts';
-import { asFailure, attempt, workflowToday } from '../support.ts';
+import type { ActedBy } from '../contract.ts';
+import { asFailure, attempt, sleepUntilDeadlineOrChange, workflowToday } from '../support.ts';
+import type { ParcoursActivities } from './activities.ts';
 import {
   applyDeadline,
   cancelHire,
@@ -43,19 +44,18 @@ import {
   decideProlongationUpdate,
   endSuspensionUpdate,
   hireUpdate,
-  parcoursQuery,
+  parcoursStateQuery,
   parcoursSyncUpdate,
   postponeHireUpdate,
   prolongUpdate,
   suspendUpdate,
-  type ActedBy,
   type DecideProlongationArgs,
   type ParcoursInput,
   type ProlongArgs,
   type ParcoursView,
 } from './contract.ts';
 
-const { projectParcours, anonymizePerson } = proxyActivities<Activities>({
+const { projectParcours, anonymizePerson } = proxyActivities<ParcoursActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { nonRetryableErrorTypes: ['BusinessRuleError'] },
 });
@@ -99,7 +99,7 @@ export async function parcours(input: ParcoursInput): Promise<ParcoursView> {
     return 'notices' in result ? result : { state: result, notices: [] };
   };
 
-  setHandler(parcoursQuery, (today?: IsoDate) => view(today && isIsoDate(today) ? today : undefined));
+  setHandler(parcoursStateQuery, (today?: IsoDate) => view(today && isIsoDate(today) ? today : undefined));
   setHandler(parcoursSyncUpdate, async () => {
     await condition(() => projectedVersion >= 1);
     return view();
@@ -198,10 +198,7 @@ export async function parcours(input: ParcoursInput): Promise<ParcoursView> {
     const deadline = nextParcoursDeadline(state, workflowToday());
     if (!deadline) break;
     const versionBefore = version;
-    const changed = await condition(
-      () => version !== versionBefore,
-      Math.max(startOfParisDay(deadline.on) - Date.now(), 1),
-    );
+    const changed = await sleepUntilDeadlineOrChange(deadline.on, () => version !== versionBefore);
     if (!changed) {
       if (deadline.kind === 'anonymization')
         await anonymizePerson({ personId: state.personId, passNumber: state.passNumber });

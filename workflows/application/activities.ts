@@ -1,13 +1,10 @@
-// Signatures of the application workflow's activities, imported as types by the workflow.
-import type { IsoDate } from '../domain/dates.ts';
-import type { HirePlan } from '../domain/hiring.ts';
-import type { ParcoursHire } from '../domain/pass/parcours.ts';
-import type {
-  ActedBy,
-  ApplicationHistoryEntry,
-  ApplicationSender,
-  ApplicationView,
-} from '../workflows/application/contract.ts';
+// The activities the application workflow calls, as it needs them: activities/application.ts
+// and activities/hiring.ts implement them (docs/decisions/011-workflow-kit.md).
+import type { IsoDate } from '../../domain/dates.ts';
+import type { HirePlan } from '../../domain/hiring.ts';
+import type { ParcoursHire } from '../../domain/pass/parcours.ts';
+import type { ActedBy } from '../contract.ts';
+import type { ApplicationHistoryEntry, ApplicationSender, ApplicationView } from './contract.ts';
 
 /** A business refusal returned as a value, for the workflow to turn into the update's failure. */
 export interface Refusal {
