@@ -27,7 +27,7 @@ async function demoActors(api: Api) {
   const prescriber = await api.token(PRESCRIBER, DEMO_PASSWORD);
   const employer = await api.token(EMPLOYER, DEMO_PASSWORD);
   const me = await api.get('/me', employer);
-  return { prescriber, employer, employerId: me.body.organization.id as string };
+  return { prescriber, employer, employerId: me.body.membership.organization.id as string };
 }
 
 async function prepare(api: Api, count: number) {
@@ -131,7 +131,9 @@ export async function postgresOutage(stack: FaultStack, outageSeconds = 30): Pro
   await stack.stopPostgres();
   await sleep(outageSeconds * 1000);
   await stack.startPostgres();
-  const accepted = (await Promise.all(hires)).filter((answer) => answer.status === 200).length;
+  const answers = await Promise.all(hires);
+  const accepted = answers.filter((answer) => answer.status === 200).length;
+  const others = answers.filter((answer) => answer.status !== 200).map((a) => `${a.status} ${a.body?.error?.code}`);
   stop = true;
   await Promise.all(readers);
   const counts = await settledHires(stack, prepared);
@@ -140,7 +142,7 @@ export async function postgresOutage(stack: FaultStack, outageSeconds = 30): Pro
     recorder,
     counts,
     recorder.latencies.length,
-    `${accepted}/${prepared.length} embauches 200 ; max ${Math.round(Math.max(...recorder.latencies) / 1000)} s`,
+    `${accepted}/${prepared.length} embauches 200${others.length ? ` (autres : ${others.join(', ')})` : ''} ; max ${Math.round(Math.max(...recorder.latencies) / 1000)} s`,
   );
 }
 
@@ -158,7 +160,7 @@ export async function concurrentUsers(
   const api = apiOf(baseUrl, recorder);
   const adminToken = await api.token(admin.email, admin.password);
   const prescriberToken = await api.token(PRESCRIBER, DEMO_PASSWORD);
-  const organizationId = (await api.get('/me', prescriberToken)).body.organization.id as string;
+  const organizationId = (await api.get('/me', prescriberToken)).body.membership.organization.id as string;
   const password = 'Mot-de-passe-charge-2026';
   const accounts = await Promise.all(
     Array.from({ length: users }, async (_, index) => {
