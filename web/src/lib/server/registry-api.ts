@@ -50,6 +50,7 @@ const communeSchema = z.object({
   departement: z.string(),
   postalCodes: z.array(z.string()),
   centreKnown: z.boolean(),
+  centreApproximate: z.boolean(),
 });
 export type CommuneChoice = z.infer<typeof communeSchema>;
 
