@@ -54,6 +54,9 @@ const communeSchema = z.object({
 });
 export type CommuneChoice = z.infer<typeof communeSchema>;
 
+const romeSchema = z.object({ code: z.string(), label: z.string() });
+export type RomeChoice = z.infer<typeof romeSchema>;
+
 export interface SearchQuery {
   commune?: string;
   radiusKm?: number;
@@ -85,6 +88,16 @@ export const registryApi = {
       `/communes?${new URLSearchParams({ q: text, limit: '10' })}`,
       caller,
       z.object({ items: z.array(communeSchema) }),
+    );
+    return items;
+  },
+
+  async romeCodes(caller: Caller, text: string): Promise<RomeChoice[]> {
+    const { items } = await requestJson(
+      'GET',
+      `/rome-codes?${new URLSearchParams({ q: text, limit: '10' })}`,
+      caller,
+      z.object({ items: z.array(romeSchema) }),
     );
     return items;
   },
