@@ -54,6 +54,9 @@ export const communeSchema = z.object({
   departement: z.string(),
   postalCodes: z.array(z.string()),
   centreKnown: z.boolean().meta({ description: 'Vrai si la recherche par distance peut partir de cette commune' }),
+  centreApproximate: z
+    .boolean()
+    .meta({ description: 'Vrai si le centre est une moyenne (commune récente absente du fichier de référence)' }),
 });
 export type CommuneChoice = z.output<typeof communeSchema>;
 export const communeListSchema = z.object({ items: z.array(communeSchema) });
@@ -68,3 +71,8 @@ export const employerEntrySchema = z.object({
   applicationsOpen: z.boolean(),
 });
 export type EmployerEntry = z.output<typeof employerEntrySchema>;
+
+/** A ROME code (fiche métier) and its label, for the job autocomplete. */
+export const romeCodeSchema = z.object({ code: z.string(), label: z.string() });
+export type RomeChoice = z.output<typeof romeCodeSchema>;
+export const romeCodeListSchema = z.object({ items: z.array(romeCodeSchema) });

@@ -44,42 +44,19 @@ export interface Commune {
   departement: string;
   codesPostaux: string[];
   population: number;
+  /** The administrative arrondissement (e.g. 2A1), when the source gives one. */
+  arrondissement?: string;
+  /** Paris, Lyon and Marseille's municipal arrondissements (75101, 69383, 13201…). */
+  municipalArrondissement: boolean;
 }
 
-interface RawCommune extends Partial<Commune> {
+interface RawCommune extends Partial<Omit<Commune, 'municipalArrondissement'>> {
   code: string;
   type: string;
 }
 
-let communesByCode: Map<string, Commune> | undefined;
-
-/** Current communes (not delegated/associated ones), loaded on first use: the file is 8 MB. */
-function communes(): Map<string, Commune> {
-  if (!communesByCode) {
-    const raw = require('@etalab/decoupage-administratif/data/communes.json') as RawCommune[];
-    communesByCode = new Map(
-      raw
-        .filter((c) => c.type === 'commune-actuelle' && c.departement && c.nom)
-        .map((c) => [
-          c.code,
-          {
-            code: c.code,
-            nom: c.nom!,
-            departement: c.departement!,
-            codesPostaux: c.codesPostaux ?? [],
-            population: c.population ?? 0,
-          },
-        ]),
-    );
-  }
-  return communesByCode;
-}
-
-export function findCommune(code: string): Commune | undefined {
-  return communes().get(code);
-}
-
-const folded = (text: string) =>
+/** Lowercase, without accents, any run of other characters as one space: "Saint-Étienne" → "saint etienne". */
+export const foldedName = (text: string) =>
   text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -87,21 +64,82 @@ const folded = (text: string) =>
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 
+interface CommuneIndex {
+  byCode: Map<string, Commune>;
+  byPostalCode: Map<string, Commune[]>;
+  /** Sorted by folded name: a prefix is a contiguous run, found by binary search. */
+  byName: { folded: string; commune: Commune }[];
+}
+
+let index: CommuneIndex | undefined;
+
+/**
+ * Current communes and municipal arrondissements (not delegated/associated communes), indexed on
+ * first use: the file is 8 MB.
+ */
+function communeIndex(): CommuneIndex {
+  if (index) return index;
+  const raw = require('@etalab/decoupage-administratif/data/communes.json') as RawCommune[];
+  const communes = raw
+    .filter((c) => (c.type === 'commune-actuelle' || c.type === 'arrondissement-municipal') && c.departement && c.nom)
+    .map((c): Commune => ({
+      code: c.code,
+      nom: c.nom!,
+      departement: c.departement!,
+      codesPostaux: c.codesPostaux ?? [],
+      population: c.population ?? 0,
+      arrondissement: c.arrondissement,
+      municipalArrondissement: c.type === 'arrondissement-municipal',
+    }));
+  const byPostalCode = new Map<string, Commune[]>();
+  for (const commune of communes) {
+    for (const postalCode of commune.codesPostaux) {
+      byPostalCode.set(postalCode, [...(byPostalCode.get(postalCode) ?? []), commune]);
+    }
+  }
+  const byName = communes
+    .map((commune) => ({ folded: foldedName(commune.nom), commune }))
+    .sort((a, b) => (a.folded < b.folded ? -1 : a.folded > b.folded ? 1 : 0));
+  index = { byCode: new Map(communes.map((c) => [c.code, c])), byPostalCode, byName };
+  return index;
+}
+
+export function findCommune(code: string): Commune | undefined {
+  return communeIndex().byCode.get(code);
+}
+
+/** Every commune and municipal arrondissement, in no particular order. */
+export function listCommunes(): IterableIterator<Commune> {
+  return communeIndex().byCode.values();
+}
+
+/** Communes whose folded name starts with `prefix` (binary search, then the run). */
+function communesNamed(prefix: string): Commune[] {
+  const { byName } = communeIndex();
+  let low = 0;
+  let high = byName.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (byName[middle]!.folded < prefix) low = middle + 1;
+    else high = middle;
+  }
+  const found: Commune[] = [];
+  for (let i = low; i < byName.length && byName[i]!.folded.startsWith(prefix); i++) found.push(byName[i]!.commune);
+  return found;
+}
+
 /**
  * Communes whose name starts with the text (accents, case and hyphens aside) or whose postal
- * code or INSEE code is the text; the most populated first.
+ * code or INSEE code is the text; the most populated first (docs/rules.md §3).
  */
 export function searchCommunes(text: string, limit = 10): Commune[] {
-  const query = folded(text);
+  const query = foldedName(text);
   if (query === '') return [];
-  const matches: Commune[] = [];
-  for (const commune of communes().values()) {
-    if (
-      commune.code === text.trim() ||
-      commune.codesPostaux.includes(text.trim()) ||
-      folded(commune.nom).startsWith(query)
-    )
-      matches.push(commune);
-  }
-  return matches.sort((a, b) => b.population - a.population).slice(0, limit);
+  const trimmed = text.trim().toUpperCase();
+  const { byCode, byPostalCode } = communeIndex();
+  const matches = new Set<Commune>(communesNamed(query));
+  const exact = byCode.get(trimmed);
+  if (exact) matches.add(exact);
+  for (const commune of byPostalCode.get(trimmed) ?? []) matches.add(commune);
+  return [...matches].sort((a, b) => b.population - a.population || a.code.localeCompare(b.code)).slice(0, limit);
 }

@@ -1,5 +1,6 @@
-// Commune look-up for the public search (docs/rules.md §3): by name, postal code or INSEE code, with
-// whether a search can start from it (its centre is known).
+// Commune look-up for the public search and its autocomplete (docs/rules.md §3): by name prefix
+// (accents, case and hyphens aside), postal code or INSEE code, the most populated first, with
+// whether a search can start from it (its centre is known) and whether that centre is a mean.
 import { z } from 'zod';
 import { communeListSchema } from '../../contracts/registry.ts';
 import { searchCommunes } from '../../server/territories.ts';
@@ -24,15 +25,16 @@ export const communeRoutes = [
       const communes = searchCommunes(query.q, query.limit);
       const known = await deps.db.communeCentre.findMany({
         where: { code: { in: communes.map((commune) => commune.code) } },
-        select: { code: true },
+        select: { code: true, source: true },
       });
-      const knownCodes = new Set(known.map((centre) => centre.code));
+      const sources = new Map(known.map((centre) => [centre.code, centre.source]));
       const items = communes.map((commune) => ({
         code: commune.code,
         name: commune.nom,
         departement: commune.departement,
         postalCodes: commune.codesPostaux,
-        centreKnown: knownCodes.has(commune.code),
+        centreKnown: sources.has(commune.code),
+        centreApproximate: sources.get(commune.code) === 'approximate',
       }));
       return { status: 200, body: { items } };
     },

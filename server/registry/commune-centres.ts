@@ -1,9 +1,19 @@
-// Commune centres: the points a registry search measures distances from (docs/rules.md §3). A shipped
-// reference list (demo départements and their chefs-lieux, town halls to about 100 m), plus the
-// centres that employer imports and creations bring along for communes the list lacks.
+// Commune centres: the points a registry search measures distances from (docs/rules.md §3).
+// Every commune of France from the shipped file (data/commune-centres.csv), the hand-checked
+// town halls below over it, and the centres employer creations bring for communes still missing.
+import { createHash } from 'node:crypto';
 import type { Db } from '../db/client.ts';
+import {
+  approximateMissingCentres,
+  parseCommuneCentres,
+  readCommuneCentresFile,
+  type CentreRow,
+} from './commune-centre-file.ts';
 
-/** INSEE code → [latitude, longitude]. Chefs-lieux: Strasbourg (67), Bobigny (93), Marseille (13). */
+/**
+ * INSEE code → [latitude, longitude], town halls to about 100 m, checked by hand for the demo
+ * départements; they win over the file. Chefs-lieux: Strasbourg (67), Bobigny (93), Marseille (13).
+ */
 export const REFERENCE_COMMUNE_CENTRES: Readonly<Record<string, readonly [number, number]>> = {
   // Bas-Rhin
   '67482': [48.5734, 7.7521], // Strasbourg
@@ -40,28 +50,67 @@ export const REFERENCE_COMMUNE_CENTRES: Readonly<Record<string, readonly [number
   '13117': [43.46, 5.2486], // Vitrolles
 };
 
-/** Writes the reference list (idempotent; a reference point replaces an imported one). */
-export async function ensureReferenceCommuneCentres(db: Db): Promise<number> {
-  const rows = Object.entries(REFERENCE_COMMUNE_CENTRES).map(([code, [latitude, longitude]]) => ({
+/** Bump when the rows derived from the file change for the same file (fallback rule…). */
+const LOADER_VERSION = 1;
+const DATASET = 'commune-centres';
+
+/** The rows to write: the file, the approximate centres of communes it lacks, the hand list. */
+export function referenceCentreRows(text: string): CentreRow[] {
+  const known = parseCommuneCentres(text);
+  for (const [code, [latitude, longitude]] of Object.entries(REFERENCE_COMMUNE_CENTRES)) {
+    known.set(code, [latitude, longitude]);
+  }
+  const rows: CentreRow[] = [...known].map(([code, [latitude, longitude]]) => ({
     code,
     latitude,
     longitude,
+    source: 'reference',
   }));
-  await db.$transaction(
-    rows.map((row) =>
-      db.communeCentre.upsert({
-        where: { code: row.code },
-        create: { ...row, source: 'reference' },
-        update: { latitude: row.latitude, longitude: row.longitude, source: 'reference' },
-      }),
-    ),
-  );
+  return [...rows, ...approximateMissingCentres(known)];
+}
+
+/**
+ * Writes the reference centres in one bulk upsert (a reference point replaces an imported one),
+ * skipped when the same file was already loaded (checksum in ReferenceDataset). Returns the
+ * number of rows written, 0 when skipped.
+ */
+export async function ensureReferenceCommuneCentres(db: Db): Promise<number> {
+  const file = readCommuneCentresFile();
+  const checksum = createHash('sha256')
+    .update(`${file.checksum}:${LOADER_VERSION}:${JSON.stringify(REFERENCE_COMMUNE_CENTRES)}`)
+    .digest('hex');
+  const loaded = await db.referenceDataset.findUnique({ where: { name: DATASET } });
+  if (loaded?.checksum === checksum) return 0;
+  const rows = referenceCentreRows(file.text);
+  await db.$transaction([
+    db.$executeRaw`
+      INSERT INTO "CommuneCentre" (code, latitude, longitude, source, "updatedAt")
+      SELECT code, latitude, longitude, source, now()
+      FROM unnest(
+        ${rows.map((row) => row.code)}::text[],
+        ${rows.map((row) => row.latitude)}::float8[],
+        ${rows.map((row) => row.longitude)}::float8[],
+        ${rows.map((row) => row.source)}::text[]
+      ) AS r(code, latitude, longitude, source)
+      ON CONFLICT (code) DO UPDATE
+        SET latitude = excluded.latitude, longitude = excluded.longitude, source = excluded.source,
+            "updatedAt" = now()
+        WHERE ("CommuneCentre".latitude, "CommuneCentre".longitude, "CommuneCentre".source)
+          IS DISTINCT FROM (excluded.latitude, excluded.longitude, excluded.source)
+          -- An employer's real point beats a mean.
+          AND NOT ("CommuneCentre".source = 'import' AND excluded.source = 'approximate')`,
+    db.referenceDataset.upsert({
+      where: { name: DATASET },
+      create: { name: DATASET, checksum, rows: rows.length },
+      update: { checksum, rows: rows.length, loadedAt: new Date() },
+    }),
+  ]);
   return rows.length;
 }
 
 /**
- * Records an employer's coordinates as its commune's centre when none is known yet, so the
- * commune can be searched from. Never moves a known centre: the first point stays.
+ * Records an employer's coordinates as its commune's centre when none is known yet (or only an
+ * approximate one), so the commune can be searched from. Otherwise the first point stays.
  */
 export async function registerImportedCommuneCentre(
   db: Pick<Db, 'communeCentre'>,
@@ -71,5 +120,9 @@ export async function registerImportedCommuneCentre(
   await db.communeCentre.createMany({
     data: [{ code: point.communeCode, latitude: point.latitude, longitude: point.longitude, source: 'import' }],
     skipDuplicates: true,
+  });
+  await db.communeCentre.updateMany({
+    where: { code: point.communeCode, source: 'approximate' },
+    data: { latitude: point.latitude, longitude: point.longitude, source: 'import' },
   });
 }

@@ -2,7 +2,7 @@
 // a visitor without an account searches around a commune typed by name, picks one commune
 // when the name matches several, narrows by ROME code and open positions, pages through, opens
 // an employer's page — with JavaScript and without. axe audits (WCAG 2 A/AA) of the pages.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectNoSeriousAccessibilityViolation } from '../support/accessibility.ts';
 import { launchBrowser, newPage } from '../support/browser.ts';
@@ -30,6 +30,14 @@ async function visitor(javaScriptEnabled = true): Promise<Page> {
   return page;
 }
 
+/** Types into an autocomplete and, with scripts, closes its suggestions with Escape (decision 016). */
+async function fillAndClose(field: Locator, text: string, javaScriptEnabled: boolean) {
+  await field.fill(text);
+  if (!javaScriptEnabled) return;
+  await field.page().getByRole('listbox').first().waitFor();
+  await field.press('Escape');
+}
+
 const resultNames = (page: Page) => page.locator('article h3').allInnerTexts();
 const status = async (page: Page) => (await page.getByRole('status').innerText()).replace(/\s+/g, ' ').trim();
 
@@ -42,7 +50,7 @@ describe.each([
     await page.goto(url('/'));
     await page.getByRole('link', { name: 'Rechercher un employeur inclusif' }).click();
     await page.waitForURL(url('/recherche'));
-    await page.getByRole('textbox', { name: /^Commune/ }).fill('Bobigny');
+    await page.getByRole(javaScriptEnabled ? 'combobox' : 'textbox', { name: /^Commune/ }).fill('Bobigny');
     await page.getByLabel('Rayon autour de la commune').selectOption('10');
     await page.getByRole('button', { name: 'Rechercher' }).click();
     await page.waitForURL(/\/recherche\?/);
@@ -75,7 +83,8 @@ describe.each([
   test('a name shared by several communes asks which one; ROME code and open positions narrow the search', async () => {
     const page = await visitor(javaScriptEnabled);
     await page.goto(url('/recherche'));
-    await page.getByRole('textbox', { name: /^Commune/ }).fill('Saint-Denis');
+    const commune = page.getByRole(javaScriptEnabled ? 'combobox' : 'textbox', { name: /^Commune/ });
+    await fillAndClose(commune, 'Saint-Denis', javaScriptEnabled);
     await page.getByRole('button', { name: 'Rechercher' }).click();
     await page.waitForURL(/\/recherche\?/);
     const question = page.getByRole('group', { name: /Plusieurs communes correspondent à « Saint-Denis »/ });
@@ -84,7 +93,7 @@ describe.each([
     // DSFR draws the radio on its label: click the label, as a person does.
     await question.locator('label', { hasText: /Saint-Denis \(93\)/ }).click();
     expect(await question.getByLabel(/Saint-Denis \(93\)/).isChecked()).toBe(true);
-    await page.getByLabel('Métier (code ROME)').fill('k2304');
+    await fillAndClose(page.getByLabel('Métier (code ROME)'), 'k2304', javaScriptEnabled);
     await page.locator('label[for="ouverts"]').click();
     expect(await page.getByLabel('Seulement les employeurs qui recrutent en ce moment').isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Rechercher' }).click();

@@ -264,6 +264,8 @@ describe('refusals: 400 for malformed input, 422 for a commune one cannot search
   });
 
   it('a real commune whose centre is unknown → 422 saying so', async () => {
+    // Every commune has a shipped centre now (decision 016): take one away.
+    await platform.db.communeCentre.delete({ where: { code: '01001' } });
     const response = await search('commune=01001');
     expectRefusal(response, 422);
     expect(response.body.error.message).toContain('Coordonnées de cette commune inconnues');
@@ -305,10 +307,11 @@ describe('one employer, communes', () => {
       departement: '93',
       postalCodes: ['93000'],
       centreKnown: true,
+      centreApproximate: false,
     });
-    const byPostalCode = await api.get('/communes?q=01400');
+    const byPostalCode = await api.get('/communes?q=69003');
     expect(byPostalCode.body.items.length).toBeGreaterThan(0);
-    expect(byPostalCode.body.items.every((c: { centreKnown: boolean }) => !c.centreKnown)).toBe(true);
+    expect(byPostalCode.body.items.every((c: { centreKnown: boolean }) => c.centreKnown)).toBe(true);
     expectRefusal(await api.get('/communes?q=%20'), 400, 'query.q');
   });
 });
@@ -316,7 +319,9 @@ describe('one employer, communes', () => {
 describe('commune centres brought by employers', () => {
   it('creating an employer with coordinates in a commune without centre makes it searchable; a known centre never moves', async () => {
     const admin = await api.token(TEST_ADMIN.email, TEST_ADMIN.password);
-    expectRefusal(await search('commune=01053'), 422); // Bourg-en-Bresse: not in the reference list
+    // Bourg-en-Bresse without a centre (every commune has a shipped one now: take it away).
+    await platform.db.communeCentre.delete({ where: { code: '01053' } });
+    expectRefusal(await search('commune=01053'), 422);
     const point = { latitude: 46.2052, longitude: 5.2255 };
     const employer = await createOrganization(api, admin, {
       type: 'EMPLOYER',

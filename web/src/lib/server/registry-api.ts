@@ -3,14 +3,22 @@
 import {
   communeListSchema,
   employerDetailSchema,
+  romeCodeListSchema,
   searchResultSchema,
   type CommuneChoice,
   type PublicEmployer,
+  type RomeChoice,
   type SearchResult,
 } from '$contracts/registry.ts';
 import { requestJson, type Caller } from './api';
 
-export type { CommuneChoice, PublicEmployer, PublicJobDescription, SearchResult } from '$contracts/registry.ts';
+export type {
+  CommuneChoice,
+  PublicEmployer,
+  PublicJobDescription,
+  RomeChoice,
+  SearchResult,
+} from '$contracts/registry.ts';
 
 export interface SearchQuery {
   commune?: string;
@@ -43,6 +51,16 @@ export const registryApi = {
       `/communes?${new URLSearchParams({ q: text, limit: '10' })}`,
       caller,
       communeListSchema,
+    );
+    return items;
+  },
+
+  async romeCodes(caller: Caller, text: string): Promise<RomeChoice[]> {
+    const { items } = await requestJson(
+      'GET',
+      `/rome-codes?${new URLSearchParams({ q: text, limit: '10' })}`,
+      caller,
+      romeCodeListSchema,
     );
     return items;
   },

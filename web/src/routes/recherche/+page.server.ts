@@ -52,6 +52,33 @@ async function resolveCommune(event: Parameters<PageServerLoad>[0], form: Search
   return { status: 'choose', choices: matches };
 }
 
+type RomeResolution = { status: 'code'; code: string | undefined } | { status: 'error'; message: string };
+
+/**
+ * The ROME field takes a code (checked by the API, as typed) or a job title, resolved here
+ * among the shipped ROME list: one match is its code, none or several is a French error.
+ */
+async function resolveRome(event: Parameters<PageServerLoad>[0], text: string): Promise<RomeResolution> {
+  const typed = text.trim();
+  if (!typed || /\d/.test(typed)) return { status: 'code', code: typed || undefined };
+  const matches = await registryApi.romeCodes(callerOf(event), typed);
+  if (matches.length === 1) return { status: 'code', code: matches[0]!.code };
+  if (matches.length === 0) {
+    return {
+      status: 'error',
+      message: `Aucun métier de la liste ne correspond à « ${typed} » : saisissez un code ROME, par exemple N1105.`,
+    };
+  }
+  const listed = matches
+    .slice(0, 5)
+    .map((rome) => `${rome.code} (${rome.label})`)
+    .join(', ');
+  return {
+    status: 'error',
+    message: `Plusieurs métiers correspondent à « ${typed} » : ${listed}${matches.length > 5 ? '…' : ''}. Saisissez le code ROME choisi.`,
+  };
+}
+
 /** Field errors of a 400 answer (details with path `query.<field>`), first one per field. */
 function queryFieldErrors(err: ApiError): Record<string, string> {
   const result: Record<string, string> = {};
@@ -93,6 +120,8 @@ export const load: PageServerLoad = async (event) => {
   if (resolution.status === 'error') return { ...base, errors: { commune: resolution.message } };
   if (resolution.status === 'choose') return { ...base, choices: resolution.choices };
   const commune = resolution.status === 'found' ? resolution.commune : null;
+  const rome = await resolveRome(event, form.rome);
+  if (rome.status === 'error') return { ...base, commune, errors: { rome: rome.message } };
 
   try {
     const result = await registryApi.search(callerOf(event), {
@@ -100,7 +129,7 @@ export const load: PageServerLoad = async (event) => {
       radiusKm: commune ? Number(form.rayon) || DEFAULT_RADIUS : undefined,
       departement: form.departement || undefined,
       kind: form.type || undefined,
-      rome: form.rome.trim() || undefined,
+      rome: rome.code,
       openOnly: form.ouverts || undefined,
       page,
       pageSize: PAGE_SIZE,
