@@ -2,8 +2,9 @@
 // request. The PASS's current end date is its last valid day, so a prolongation starts the
 // day after it and ends on a date the employer chooses, within the reason's limits.
 import { addDays, addMonths, compareDates, daysBetween, type IsoDate } from '../dates.ts';
+import type { Refusal } from '../errors.ts';
 import { SIAE_KINDS, type EmployerKind } from '../organizations.ts';
-import { frenchDate, frenchList, type PassRefusal } from './dates.ts';
+import { frenchDate, frenchList } from './dates.ts';
 
 export const PROLONGATION_REASONS = [
   'SENIOR_CDI',
@@ -152,7 +153,7 @@ export interface ProlongationRequest {
 export interface ProlongationCheck {
   start: IsoDate;
   /** Empty when the request may go ahead. */
-  refusals: PassRefusal[];
+  refusals: Refusal[];
   validatedBy: ProlongationValidator;
   /** True when an authorized prescriber must validate before the prolongation applies. */
   needsPrescriber: boolean;
@@ -165,7 +166,7 @@ export interface ProlongationCheck {
 export function checkProlongation(r: ProlongationRequest): ProlongationCheck {
   const rule = PROLONGATION_RULES[r.reason];
   const start = prolongationStart(r.currentEnd);
-  const refusals: PassRefusal[] = [];
+  const refusals: Refusal[] = [];
   const refuse = (code: string, message: string) => refusals.push({ code, message });
 
   if (!rule.employerKinds.includes(r.employerKind)) {

@@ -1,9 +1,9 @@
 // Suspensions of a PASS IAE (docs/rules.md §5). While a PASS is suspended its clock stops: each
 // suspension pushes the end date back by its length in days, both ends included.
 import { addDays, addMonths, compareDates, daysBetween, type IsoDate } from '../dates.ts';
-import { BusinessRuleError } from '../errors.ts';
+import { BusinessRuleError, type Refusal } from '../errors.ts';
 import type { EmployerKind } from '../organizations.ts';
-import { frenchDate, frenchList, type PassRefusal } from './dates.ts';
+import { frenchDate, frenchList } from './dates.ts';
 
 export const SUSPENSION_REASONS = [
   'CONTRAT_SUSPENDU',
@@ -90,8 +90,8 @@ export interface SuspensionRequest {
  * must not have expired on `today` and the suspension must start within the PASS: a PASS that
  * is over cannot be suspended back to life, and a suspension before the PASS has no clock to stop.
  */
-export function checkSuspension(r: SuspensionRequest): PassRefusal[] {
-  const refusals: PassRefusal[] = [];
+export function checkSuspension(r: SuspensionRequest): Refusal[] {
+  const refusals: Refusal[] = [];
   const refuse = (code: string, message: string) => refusals.push({ code, message });
 
   if (compareDates(r.today, r.passEnd) > 0) {
