@@ -160,21 +160,15 @@ export interface ProlongationCheck {
 }
 
 /**
- * The rules of a prolongation request. Beyond docs/rules.md §5, a prolongation that would already be
- * over on `today` is refused: it could only make an expired PASS expire again.
+ * Whether a prolongation may be asked for on `today` at all, whatever its reason and end date
+ * (docs/rules.md §5): no other request pending, and within the request window. The PASS page
+ * shows these before the form.
  */
-export function checkProlongation(r: ProlongationRequest): ProlongationCheck {
-  const rule = PROLONGATION_RULES[r.reason];
-  const start = prolongationStart(r.currentEnd);
+export function checkProlongationOpen(
+  r: Pick<ProlongationRequest, 'currentEnd' | 'today' | 'pendingRequest'>,
+): Refusal[] {
   const refusals: Refusal[] = [];
   const refuse = (code: string, message: string) => refusals.push({ code, message });
-
-  if (!rule.employerKinds.includes(r.employerKind)) {
-    refuse(
-      'prolongation_reason_not_allowed',
-      `Le motif « ${rule.label} » est réservé aux structures de type ${frenchList(rule.employerKinds)}.`,
-    );
-  }
   if (r.pendingRequest) {
     refuse(
       'prolongation_request_pending',
@@ -194,6 +188,26 @@ export function checkProlongation(r: ProlongationRequest): ProlongationCheck {
       `Une prolongation ne peut plus être demandée plus de 6 mois après la fin du PASS IAE (au plus tard le ${frenchDate(window.closes)}).`,
     );
   }
+  return refusals;
+}
+
+/**
+ * The rules of a prolongation request. Beyond docs/rules.md §5, a prolongation that would already be
+ * over on `today` is refused: it could only make an expired PASS expire again.
+ */
+export function checkProlongation(r: ProlongationRequest): ProlongationCheck {
+  const rule = PROLONGATION_RULES[r.reason];
+  const start = prolongationStart(r.currentEnd);
+  const refusals: Refusal[] = [];
+  const refuse = (code: string, message: string) => refusals.push({ code, message });
+
+  if (!rule.employerKinds.includes(r.employerKind)) {
+    refuse(
+      'prolongation_reason_not_allowed',
+      `Le motif « ${rule.label} » est réservé aux structures de type ${frenchList(rule.employerKinds)}.`,
+    );
+  }
+  refusals.push(...checkProlongationOpen(r));
   if (compareDates(r.endDate, start) < 0) {
     refuse(
       'prolongation_end_before_start',
