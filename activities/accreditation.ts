@@ -1,8 +1,7 @@
 // Projection of the accreditation workflow into PostgreSQL: read model, organization
 // status, audit log and notifications, in one transaction. Idempotent: a retry writes nothing
 // twice (keys derived from workflow id + version) and an older version never overwrites a newer one.
-import type { AccreditationState } from '../domain/accreditation.ts';
-import { frenchDate } from '../domain/dates.ts';
+import { accreditationNotices, type AccreditationEvent, type AccreditationState } from '../domain/accreditation.ts';
 import type { AuthorizationStatus } from '../domain/organizations.ts';
 import type { Db } from '../server/db/client.ts';
 import { writeAudit } from '../server/audit.ts';
@@ -17,94 +16,8 @@ const STATUS_AFTER: Partial<Record<AccreditationState, AuthorizationStatus>> = {
   EXPIRED: 'NOT_SET',
 };
 
-interface NotificationText {
-  to: 'ORGANIZATION' | 'PREFECTURE';
-  subject: string;
-  body: string;
-}
-
-function notificationsFor(action: string, view: ProjectAccreditationInput['view']): NotificationText[] {
-  const message = view.events.at(-1)?.message;
-  const suffix = message ? `\n\nMessage : ${message}` : '';
-  const org = (subject: string, body: string): NotificationText => ({ to: 'ORGANIZATION', subject, body });
-  const prefecture = (subject: string, body: string): NotificationText => ({ to: 'PREFECTURE', subject, body });
-  switch (action) {
-    case 'accreditation.submit':
-      return [
-        prefecture("Nouvelle demande d'habilitation", 'Une organisation demande à être habilitée comme prescripteur.'),
-      ];
-    case 'accreditation.requestInformation':
-      return [
-        org(
-          "Informations demandées sur votre demande d'habilitation",
-          `La préfecture demande des informations complémentaires. Sans réponse sous 30 jours, la demande sera abandonnée.${suffix}`,
-        ),
-      ];
-    case 'accreditation.respond':
-      return [
-        prefecture(
-          "Réponse à une demande d'informations",
-          `L'organisation a répondu à votre demande d'informations.${suffix}`,
-        ),
-      ];
-    case 'accreditation.approve':
-      return [
-        org(
-          'Votre organisation est habilitée',
-          `La préfecture a approuvé votre demande : vos membres sont désormais prescripteurs habilités${view.endDate ? ` jusqu'au ${frenchDate(view.endDate)}` : ''}.`,
-        ),
-      ];
-    case 'accreditation.reject':
-      return [org("Demande d'habilitation refusée", `La préfecture a refusé votre demande.${suffix}`)];
-    case 'accreditation.withdraw':
-      return [org('Habilitation retirée', `La préfecture a retiré votre habilitation.${suffix}`)];
-    case 'accreditation.prefectureReminder':
-      return [
-        prefecture(
-          "Rappel : demande d'habilitation en attente",
-          `Une demande d'habilitation déposée le ${frenchDate(view.submittedOn)} attend votre décision.`,
-        ),
-      ];
-    case 'accreditation.overdue':
-      return [
-        prefecture(
-          "Demande d'habilitation en retard",
-          `La demande déposée le ${frenchDate(view.submittedOn)} est sans décision depuis 30 jours : elle apparaît dans la vue régionale des retards.`,
-        ),
-      ];
-    case 'accreditation.abandon':
-      return [
-        org(
-          "Demande d'habilitation abandonnée",
-          "Faute de réponse sous 30 jours à la demande d'informations, votre demande est abandonnée. Vous pouvez en déposer une nouvelle.",
-        ),
-        prefecture(
-          "Demande d'habilitation abandonnée",
-          "L'organisation n'a pas répondu sous 30 jours à votre demande d'informations.",
-        ),
-      ];
-    case 'accreditation.renewalReminder':
-      return [
-        org(
-          'Votre habilitation arrive à échéance',
-          `Votre habilitation prend fin le ${frenchDate(view.endDate ?? '')}. Déposez une demande de renouvellement auprès de la préfecture.`,
-        ),
-      ];
-    case 'accreditation.expire':
-      return [
-        org(
-          'Habilitation expirée',
-          `Votre habilitation a pris fin le ${frenchDate(view.endDate ?? '')}. Vos membres ne peuvent plus réaliser de diagnostic d'éligibilité.`,
-        ),
-        prefecture(
-          'Habilitation expirée',
-          `L'habilitation accordée jusqu'au ${frenchDate(view.endDate ?? '')} a pris fin.`,
-        ),
-      ];
-    default:
-      return [];
-  }
-}
+/** The audit action `accreditation.<event>` names the event whose notices are sent. */
+const eventOf = (action: string) => action.replace(/^accreditation\./, '') as AccreditationEvent['action'];
 
 export function accreditationActivities(db: Db): AccreditationActivities {
   return {
@@ -149,7 +62,12 @@ export function accreditationActivities(db: Db): AccreditationActivities {
           details: { state: view.state, version: view.version },
           ...(occurredAt ? { occurredAt } : {}),
         });
-        for (const text of notificationsFor(action, view)) {
+        const notices = accreditationNotices(eventOf(action), {
+          submittedOn: view.submittedOn,
+          endDate: view.endDate,
+          message: view.events.at(-1)?.message,
+        });
+        for (const text of notices) {
           const recipients =
             text.to === 'ORGANIZATION'
               ? [view.organizationId]

@@ -1,65 +1,10 @@
 // Projection of the application workflow into PostgreSQL: the read model, the transition log,
 // the audit log and notifications, in one transaction. Idempotent: keys come from the
 // application id and version, and an older version never overwrites a newer one.
-import { PENDING_APPLICATION_STATES, REFUSAL_REASONS, type RefusalReason } from '../domain/applications.ts';
-import { frenchDate } from '../domain/dates.ts';
+import { applicationNotices, PENDING_APPLICATION_STATES } from '../domain/applications.ts';
 import type { Db } from '../server/db/client.ts';
 import { writeAudit } from '../server/audit.ts';
 import type { ApplicationActivities } from '../workflows/application/activities.ts';
-import type { ApplicationHistoryEntry, ApplicationView } from '../workflows/application/contract.ts';
-
-interface Notice {
-  organizationId: string;
-  subject: string;
-  body: string;
-}
-
-/** Who hears of a transition: the employer of a new application, the sender of a decision. */
-function noticesFor(view: ApplicationView, entry: ApplicationHistoryEntry): Notice[] {
-  const toEmployer = (subject: string, body: string) => ({ organizationId: view.employerId, subject, body });
-  const toSender = (subject: string, body: string) =>
-    view.senderOrganizationId === view.employerId ? [] : [{ organizationId: view.senderOrganizationId, subject, body }];
-  switch (entry.transition) {
-    case 'send':
-      return view.senderOrganizationId === view.employerId
-        ? []
-        : [
-            toEmployer(
-              'Nouvelle candidature',
-              'Une nouvelle candidature vous a été envoyée : consultez-la dans vos candidatures.',
-            ),
-          ];
-    case 'accept': {
-      const pass = view.passNumber ? ` PASS IAE : ${view.passNumber}.` : '';
-      return toSender(
-        'Candidature acceptée',
-        `La candidature que vous avez envoyée est acceptée : embauche à partir du ${frenchDate(view.hiringStartDate!)}.${pass}`,
-      );
-    }
-    case 'refuse': {
-      const reason = view.refusalReason ? REFUSAL_REASONS[view.refusalReason as RefusalReason] : '';
-      const notices = toSender(
-        'Candidature refusée',
-        `La candidature que vous avez envoyée est refusée. Motif : ${reason}.`,
-      );
-      return view.refusalReason === 'automatic'
-        ? [
-            ...notices,
-            toEmployer(
-              'Candidature refusée automatiquement',
-              'Une candidature restée 60 jours sans réponse a été refusée.',
-            ),
-          ]
-        : notices;
-    }
-    case 'cancel':
-      return toSender('Embauche annulée', "L'embauche prévue pour la candidature que vous avez envoyée est annulée.");
-    case 'obsolete':
-      return [toEmployer('Candidature devenue obsolète', 'La personne a été embauchée par un autre employeur.')];
-    default:
-      return [];
-  }
-}
 
 export function applicationActivities(
   db: Db,
@@ -129,7 +74,7 @@ export function applicationActivities(
           details: { from: entry.from, to: entry.to, reason: entry.reason, passNumber: view.passNumber },
         });
         await tx.notification.createMany({
-          data: noticesFor(view, entry).map((notice, index) => ({
+          data: applicationNotices(entry.transition, view).map((notice, index) => ({
             key: `${key}:${index}`,
             recipientOrganizationId: notice.organizationId,
             subject: notice.subject,

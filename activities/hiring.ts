@@ -6,7 +6,7 @@ import { Context } from '@temporalio/activity';
 import { WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { isSelfPrescriptionAllowed } from '../domain/eligibility.ts';
-import { BusinessRuleError } from '../domain/errors.ts';
+import { refusalOf, refused, type Checked } from '../domain/errors.ts';
 import { decideHire, type CurrentPass } from '../domain/hiring.ts';
 import type { Db } from '../server/db/client.ts';
 import { withPassIssuance } from '../server/rules/pass-issuance.ts';
@@ -20,18 +20,16 @@ import {
   postponeHireUpdate,
   type ParcoursInput,
 } from '../workflows/parcours/contract.ts';
-import type { ApplicationActivities, PlanHireResult, Refusal } from '../workflows/application/activities.ts';
-
-const refusal = (code: string, message: string): Refusal => ({ ok: false, code, message });
+import type { ApplicationActivities, PlanHireResult } from '../workflows/application/activities.ts';
 
 /** A parcours update refused by a business rule comes back as a value; anything else is retried. */
-async function asRefusal(run: () => Promise<unknown>): Promise<{ ok: true } | Refusal> {
+async function asRefusal(run: () => Promise<unknown>): Promise<Checked> {
   try {
     await run();
     return { ok: true };
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-      return refusal(error.cause.type ?? 'business_rule', error.cause.message);
+      return refused({ code: error.cause.type ?? 'business_rule', message: error.cause.message });
     }
     throw error;
   }
@@ -54,12 +52,12 @@ export function hiringActivities(
           tx.diagnosis.findMany({ where: { personId: input.personId } }),
         ]);
         if (!employer?.employerKind)
-          return refusal('unknown_employer', "L'employeur de cette candidature n'existe plus.");
+          return refused({ code: 'unknown_employer', message: "L'employeur de cette candidature n'existe plus." });
         if (issuance.underWay) {
-          return refusal(
-            'pass_issuance_under_way',
-            'Un PASS IAE est en cours de délivrance pour cette personne : réessayez dans quelques instants.',
-          );
+          return refused({
+            code: 'pass_issuance_under_way',
+            message: 'Un PASS IAE est en cours de délivrance pour cette personne : réessayez dans quelques instants.',
+          });
         }
         const standing = await selfPrescriptionStanding(tx, { ...employer, employerKind: employer.employerKind });
         try {
@@ -86,8 +84,7 @@ export function hiringActivities(
           if (plan.pass !== 'new') return { ok: true, plan, passNumber: plan.pass === 'reuse' ? plan.number : null };
           return { ok: true, plan, passNumber: await issuance.allocate() };
         } catch (error) {
-          if (error instanceof BusinessRuleError) return refusal(error.code, error.message);
-          throw error;
+          return refusalOf(error);
         }
       });
     },

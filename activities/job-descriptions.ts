@@ -1,8 +1,7 @@
 // The job description workflow's deadlines in PostgreSQL: the notice to the employer and the
 // deactivation (docs/rules.md §3). Idempotent: notifications and audit entries are keyed, and the row
 // changes only while it still counts from the day the workflow counted from.
-import { frenchDate } from '../domain/dates.ts';
-import { deactivationDay } from '../domain/job-descriptions.ts';
+import { jobDescriptionDeadlineNotice } from '../domain/job-descriptions.ts';
 import { writeAudit } from '../server/audit.ts';
 import type { Db } from '../server/db/client.ts';
 import type {
@@ -10,19 +9,6 @@ import type {
   JobDescriptionDeadlineInput,
   JobDescriptionDeadlineResult,
 } from '../workflows/job-description/activities.ts';
-
-function notificationText(input: JobDescriptionDeadlineInput, title: string): { subject: string; body: string } {
-  if (input.kind === 'notice') {
-    return {
-      subject: 'Fiche de poste bientôt désactivée',
-      body: `La fiche de poste « ${title} » n’a pas été mise à jour depuis le ${frenchDate(input.countedFrom)}. Sans mise à jour, le recrutement sera fermé le ${frenchDate(deactivationDay(input.countedFrom))}.`,
-    };
-  }
-  return {
-    subject: 'Fiche de poste désactivée',
-    body: `La fiche de poste « ${title} » n’a pas été mise à jour depuis 90 jours : le recrutement est fermé depuis le ${frenchDate(input.on)}. Vous pouvez la rouvrir à tout moment.`,
-  };
-}
 
 export function jobDescriptionActivities(db: Db): JobDescriptionActivities {
   return {
@@ -59,7 +45,13 @@ export function jobDescriptionActivities(db: Db): JobDescriptionActivities {
           });
         }
         await tx.notification.createMany({
-          data: [{ key: input.key, recipientOrganizationId: input.employerId, ...notificationText(input, row.title) }],
+          data: [
+            {
+              key: input.key,
+              recipientOrganizationId: input.employerId,
+              ...jobDescriptionDeadlineNotice(input, row.title),
+            },
+          ],
           skipDuplicates: true,
         });
         return { outcome: 'applied' };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  accreditationNotices,
   ACCREDITATION_STATES,
   ACCREDITATION_STATE_LABELS,
   ACCREDITATION_TRANSITIONS,
@@ -115,5 +116,139 @@ describe('nextAccreditationState', () => {
       state = nextAccreditationState(state, action);
     }
     expect(state).toBe('WITHDRAWN');
+  });
+});
+
+describe('accreditationNotices (docs/rules.md §7)', () => {
+  const request = { submittedOn: '2026-03-02', endDate: '2031-03-01', message: 'Pièces reçues.' };
+  const say = (to: string, subject: string, body: string) => ({ to, subject, body });
+
+  it.each([
+    [
+      'submit',
+      [
+        say(
+          'PREFECTURE',
+          "Nouvelle demande d'habilitation",
+          'Une organisation demande à être habilitée comme prescripteur.',
+        ),
+      ],
+    ],
+    [
+      'requestInformation',
+      [
+        say(
+          'ORGANIZATION',
+          "Informations demandées sur votre demande d'habilitation",
+          'La préfecture demande des informations complémentaires. Sans réponse sous 30 jours, la demande sera abandonnée.\n\nMessage : Pièces reçues.',
+        ),
+      ],
+    ],
+    [
+      'respond',
+      [
+        say(
+          'PREFECTURE',
+          "Réponse à une demande d'informations",
+          "L'organisation a répondu à votre demande d'informations.\n\nMessage : Pièces reçues.",
+        ),
+      ],
+    ],
+    [
+      'approve',
+      [
+        say(
+          'ORGANIZATION',
+          'Votre organisation est habilitée',
+          "La préfecture a approuvé votre demande : vos membres sont désormais prescripteurs habilités jusqu'au 01/03/2031.",
+        ),
+      ],
+    ],
+    [
+      'reject',
+      [
+        say(
+          'ORGANIZATION',
+          "Demande d'habilitation refusée",
+          'La préfecture a refusé votre demande.\n\nMessage : Pièces reçues.',
+        ),
+      ],
+    ],
+    [
+      'withdraw',
+      [
+        say(
+          'ORGANIZATION',
+          'Habilitation retirée',
+          'La préfecture a retiré votre habilitation.\n\nMessage : Pièces reçues.',
+        ),
+      ],
+    ],
+    [
+      'prefectureReminder',
+      [
+        say(
+          'PREFECTURE',
+          "Rappel : demande d'habilitation en attente",
+          "Une demande d'habilitation déposée le 02/03/2026 attend votre décision.",
+        ),
+      ],
+    ],
+    [
+      'overdue',
+      [
+        say(
+          'PREFECTURE',
+          "Demande d'habilitation en retard",
+          'La demande déposée le 02/03/2026 est sans décision depuis 30 jours : elle apparaît dans la vue régionale des retards.',
+        ),
+      ],
+    ],
+    [
+      'abandon',
+      [
+        say(
+          'ORGANIZATION',
+          "Demande d'habilitation abandonnée",
+          "Faute de réponse sous 30 jours à la demande d'informations, votre demande est abandonnée. Vous pouvez en déposer une nouvelle.",
+        ),
+        say(
+          'PREFECTURE',
+          "Demande d'habilitation abandonnée",
+          "L'organisation n'a pas répondu sous 30 jours à votre demande d'informations.",
+        ),
+      ],
+    ],
+    [
+      'renewalReminder',
+      [
+        say(
+          'ORGANIZATION',
+          'Votre habilitation arrive à échéance',
+          'Votre habilitation prend fin le 01/03/2031. Déposez une demande de renouvellement auprès de la préfecture.',
+        ),
+      ],
+    ],
+    [
+      'expire',
+      [
+        say(
+          'ORGANIZATION',
+          'Habilitation expirée',
+          "Votre habilitation a pris fin le 01/03/2031. Vos membres ne peuvent plus réaliser de diagnostic d'éligibilité.",
+        ),
+        say('PREFECTURE', 'Habilitation expirée', "L'habilitation accordée jusqu'au 01/03/2031 a pris fin."),
+      ],
+    ],
+  ] as const)('%s', (action, expected) => {
+    expect(accreditationNotices(action, request)).toEqual(expected);
+  });
+
+  it('without a message nor an end date, nothing is appended', () => {
+    const bare = { submittedOn: '2026-03-02', endDate: null };
+    expect(accreditationNotices('reject', bare)[0]?.body).toBe('La préfecture a refusé votre demande.');
+    expect(accreditationNotices('approve', bare)[0]?.body).toBe(
+      'La préfecture a approuvé votre demande : vos membres sont désormais prescripteurs habilités.',
+    );
   });
 });

@@ -1,6 +1,6 @@
 // Prescriber accreditation requests (docs/rules.md §7): the transition table, as data.
 import { BusinessRuleError } from './errors.ts';
-import type { IsoDate } from './dates.ts';
+import { frenchDate, type IsoDate } from './dates.ts';
 
 export const ACCREDITATION_STATES = [
   'SUBMITTED',
@@ -62,4 +62,105 @@ export function nextAccreditationState(state: AccreditationState, action: Accred
     );
   }
   return transition.to;
+}
+
+/** A notification of an accreditation event: to the organization, or to its département's prefecture. */
+export interface AccreditationNotice {
+  to: 'ORGANIZATION' | 'PREFECTURE';
+  subject: string;
+  body: string;
+}
+
+/** What the notices of an accreditation event say: the request's dates and the event's message. */
+export interface AccreditationNoticeData {
+  submittedOn: IsoDate;
+  endDate: IsoDate | null;
+  /** The message the prefecture or the organization wrote with the event, if any. */
+  message?: string | undefined;
+}
+
+/** Who hears of each accreditation event, and in what words (docs/rules.md §7). */
+export function accreditationNotices(
+  action: AccreditationEvent['action'],
+  request: AccreditationNoticeData,
+): AccreditationNotice[] {
+  const suffix = request.message ? `\n\nMessage : ${request.message}` : '';
+  const org = (subject: string, body: string): AccreditationNotice => ({ to: 'ORGANIZATION', subject, body });
+  const prefecture = (subject: string, body: string): AccreditationNotice => ({ to: 'PREFECTURE', subject, body });
+  switch (action) {
+    case 'submit':
+      return [
+        prefecture("Nouvelle demande d'habilitation", 'Une organisation demande à être habilitée comme prescripteur.'),
+      ];
+    case 'requestInformation':
+      return [
+        org(
+          "Informations demandées sur votre demande d'habilitation",
+          `La préfecture demande des informations complémentaires. Sans réponse sous 30 jours, la demande sera abandonnée.${suffix}`,
+        ),
+      ];
+    case 'respond':
+      return [
+        prefecture(
+          "Réponse à une demande d'informations",
+          `L'organisation a répondu à votre demande d'informations.${suffix}`,
+        ),
+      ];
+    case 'approve':
+      return [
+        org(
+          'Votre organisation est habilitée',
+          `La préfecture a approuvé votre demande : vos membres sont désormais prescripteurs habilités${request.endDate ? ` jusqu'au ${frenchDate(request.endDate)}` : ''}.`,
+        ),
+      ];
+    case 'reject':
+      return [org("Demande d'habilitation refusée", `La préfecture a refusé votre demande.${suffix}`)];
+    case 'withdraw':
+      return [org('Habilitation retirée', `La préfecture a retiré votre habilitation.${suffix}`)];
+    case 'prefectureReminder':
+      return [
+        prefecture(
+          "Rappel : demande d'habilitation en attente",
+          `Une demande d'habilitation déposée le ${frenchDate(request.submittedOn)} attend votre décision.`,
+        ),
+      ];
+    case 'overdue':
+      return [
+        prefecture(
+          "Demande d'habilitation en retard",
+          `La demande déposée le ${frenchDate(request.submittedOn)} est sans décision depuis 30 jours : elle apparaît dans la vue régionale des retards.`,
+        ),
+      ];
+    case 'abandon':
+      return [
+        org(
+          "Demande d'habilitation abandonnée",
+          "Faute de réponse sous 30 jours à la demande d'informations, votre demande est abandonnée. Vous pouvez en déposer une nouvelle.",
+        ),
+        prefecture(
+          "Demande d'habilitation abandonnée",
+          "L'organisation n'a pas répondu sous 30 jours à votre demande d'informations.",
+        ),
+      ];
+    case 'renewalReminder':
+      return [
+        org(
+          'Votre habilitation arrive à échéance',
+          `Votre habilitation prend fin le ${frenchDate(request.endDate ?? '')}. Déposez une demande de renouvellement auprès de la préfecture.`,
+        ),
+      ];
+    case 'expire':
+      return [
+        org(
+          'Habilitation expirée',
+          `Votre habilitation a pris fin le ${frenchDate(request.endDate ?? '')}. Vos membres ne peuvent plus réaliser de diagnostic d'éligibilité.`,
+        ),
+        prefecture(
+          'Habilitation expirée',
+          `L'habilitation accordée jusqu'au ${frenchDate(request.endDate ?? '')} a pris fin.`,
+        ),
+      ];
+    default:
+      return [];
+  }
 }

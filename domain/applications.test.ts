@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  applicationNotices,
+  REFUSAL_REASONS,
   applicationSenderKind,
   APPLICATION_STATES,
   APPLICATION_TRANSITIONS,
@@ -151,5 +153,71 @@ describe('who sent an application', () => {
     expect(applicationSenderKind(actor('PRESCRIBER', 'NOT_SET'))).toBe('ORIENTEUR');
     expect(applicationSenderKind(actor('EMPLOYER_STAFF', null))).toBe('EMPLOYER');
     expect(applicationSenderKind(actor('ADMIN', null))).toBe('AUTHORIZED_PRESCRIBER');
+  });
+});
+
+describe('applicationNotices (docs/rules.md §4)', () => {
+  const application = {
+    employerId: 'siae',
+    senderOrganizationId: 'prescriber',
+    hiringStartDate: '2026-05-04',
+    passNumber: '999990000123',
+    refusalReason: 'not_eligible',
+  };
+  const toSender = (subject: string, body: string) => [{ organizationId: 'prescriber', subject, body }];
+  const toEmployer = (subject: string, body: string) => ({ organizationId: 'siae', subject, body });
+
+  it('send: the employer hears of a new application', () => {
+    expect(applicationNotices('send', application)).toEqual([
+      toEmployer(
+        'Nouvelle candidature',
+        'Une nouvelle candidature vous a été envoyée : consultez-la dans vos candidatures.',
+      ),
+    ]);
+  });
+
+  it('accept: the sender hears of the hire and its PASS IAE', () => {
+    expect(applicationNotices('accept', application)).toEqual(
+      toSender(
+        'Candidature acceptée',
+        'La candidature que vous avez envoyée est acceptée : embauche à partir du 04/05/2026. PASS IAE : 999990000123.',
+      ),
+    );
+    expect(applicationNotices('accept', { ...application, passNumber: null })[0]?.body).toBe(
+      'La candidature que vous avez envoyée est acceptée : embauche à partir du 04/05/2026.',
+    );
+  });
+
+  it('refuse: the sender hears the reason; an automatic refusal tells the employer too', () => {
+    const reason = REFUSAL_REASONS.not_eligible;
+    expect(applicationNotices('refuse', application)).toEqual(
+      toSender('Candidature refusée', `La candidature que vous avez envoyée est refusée. Motif : ${reason}.`),
+    );
+    expect(applicationNotices('refuse', { ...application, refusalReason: 'automatic' })).toEqual([
+      ...toSender(
+        'Candidature refusée',
+        `La candidature que vous avez envoyée est refusée. Motif : ${REFUSAL_REASONS.automatic}.`,
+      ),
+      toEmployer('Candidature refusée automatiquement', 'Une candidature restée 60 jours sans réponse a été refusée.'),
+    ]);
+  });
+
+  it('cancel and obsolete', () => {
+    expect(applicationNotices('cancel', application)).toEqual(
+      toSender('Embauche annulée', "L'embauche prévue pour la candidature que vous avez envoyée est annulée."),
+    );
+    expect(applicationNotices('obsolete', application)).toEqual([
+      toEmployer('Candidature devenue obsolète', 'La personne a été embauchée par un autre employeur.'),
+    ]);
+  });
+
+  it('an employer that sent to itself hears nothing of its own decisions; other transitions notify nobody', () => {
+    const own = { ...application, senderOrganizationId: 'siae' };
+    for (const transition of ['send', 'accept', 'refuse', 'cancel'] as const) {
+      expect(applicationNotices(transition, own)).toEqual([]);
+    }
+    for (const transition of ['process', 'postpone', 'archive', 'postponeHire'] as const) {
+      expect(applicationNotices(transition, application)).toEqual([]);
+    }
   });
 });

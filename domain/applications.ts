@@ -196,3 +196,74 @@ export function applicationSenderKind(actor: {
   if (actor.role === 'ADMIN') return 'AUTHORIZED_PRESCRIBER';
   return isAuthorizedPrescriber(actor) ? 'AUTHORIZED_PRESCRIBER' : 'ORIENTEUR';
 }
+
+/** A notification of an application's transition to one organization. */
+export interface ApplicationNotice {
+  organizationId: string;
+  subject: string;
+  body: string;
+}
+
+/** What the notices of a transition say: who sent the application to whom, and the decision. */
+export interface ApplicationNoticeData {
+  employerId: string;
+  senderOrganizationId: string;
+  hiringStartDate: IsoDate | null;
+  passNumber: string | null;
+  refusalReason: string | null;
+}
+
+/**
+ * Who hears of a transition, and in what words (docs/rules.md §4): the employer of a new
+ * application, the sender of a decision; an employer that sent to itself hears nothing.
+ */
+export function applicationNotices(
+  transition: ApplicationTransitionName | 'send' | 'postponeHire',
+  application: ApplicationNoticeData,
+): ApplicationNotice[] {
+  const toEmployer = (subject: string, body: string) => ({ organizationId: application.employerId, subject, body });
+  const toSender = (subject: string, body: string) =>
+    application.senderOrganizationId === application.employerId
+      ? []
+      : [{ organizationId: application.senderOrganizationId, subject, body }];
+  switch (transition) {
+    case 'send':
+      return application.senderOrganizationId === application.employerId
+        ? []
+        : [
+            toEmployer(
+              'Nouvelle candidature',
+              'Une nouvelle candidature vous a été envoyée : consultez-la dans vos candidatures.',
+            ),
+          ];
+    case 'accept': {
+      const pass = application.passNumber ? ` PASS IAE : ${application.passNumber}.` : '';
+      return toSender(
+        'Candidature acceptée',
+        `La candidature que vous avez envoyée est acceptée : embauche à partir du ${frenchDate(application.hiringStartDate!)}.${pass}`,
+      );
+    }
+    case 'refuse': {
+      const reason = application.refusalReason ? REFUSAL_REASONS[application.refusalReason as RefusalReason] : '';
+      const notices = toSender(
+        'Candidature refusée',
+        `La candidature que vous avez envoyée est refusée. Motif : ${reason}.`,
+      );
+      return application.refusalReason === 'automatic'
+        ? [
+            ...notices,
+            toEmployer(
+              'Candidature refusée automatiquement',
+              'Une candidature restée 60 jours sans réponse a été refusée.',
+            ),
+          ]
+        : notices;
+    }
+    case 'cancel':
+      return toSender('Embauche annulée', "L'embauche prévue pour la candidature que vous avez envoyée est annulée.");
+    case 'obsolete':
+      return [toEmployer('Candidature devenue obsolète', 'La personne a été embauchée par un autre employeur.')];
+    default:
+      return [];
+  }
+}

@@ -27,7 +27,6 @@ import {
   type AdministrativeCriterion,
   type EligibilityDiagnosis,
 } from './eligibility.ts';
-import { BusinessRuleError } from './errors.ts';
 import { EMPLOYER_KINDS, SIAE_KINDS, type EmployerKind } from './organizations.ts';
 
 const codes = (problems: { code: string }[]) => problems.map((problem) => problem.code);
@@ -445,7 +444,7 @@ describe('canSelfDiagnose', () => {
   const open = { right: active, departementRolloutEnabled: true };
 
   it.each(SIAE_KINDS)('an %s with an active right in an open département may self-diagnose', (kind) => {
-    expect(canSelfDiagnose({ employerKind: kind, ...open }, on)).toBeNull();
+    expect(canSelfDiagnose({ employerKind: kind, ...open }, on)).toEqual({ ok: true });
   });
 
   it.each([
@@ -454,37 +453,43 @@ describe('canSelfDiagnose', () => {
     ['EATT', 'Une EATT'],
   ] as const)('a %s cannot self-diagnose, being no SIAE', (kind, subject) => {
     const refusal = canSelfDiagnose({ employerKind: kind, ...open }, on);
-    expect(refusal).toBeInstanceOf(BusinessRuleError);
-    expect(refusal?.code).toBe('self_diagnosis_not_siae');
-    expect(refusal?.message).toBe(
-      `${subject} ne peut pas réaliser de diagnostic d'éligibilité : ` +
+    expect(refusal).toEqual({
+      ok: false,
+      code: 'self_diagnosis_not_siae',
+      message:
+        `${subject} ne peut pas réaliser de diagnostic d'éligibilité : ` +
         "l'auto-prescription est réservée aux SIAE (ACI, AI, EI, EITI, ETTI).",
-    );
+    });
   });
 
   it.each(SIAE_KINDS)('an %s whose right is revoked cannot self-diagnose', (kind) => {
     const refusal = canSelfDiagnose({ employerKind: kind, right: revoked, departementRolloutEnabled: true }, on);
-    expect(refusal).toBeInstanceOf(BusinessRuleError);
-    expect(refusal?.code).toBe('self_prescription_right_suspended');
-    expect(refusal?.message).toMatch(/^Le droit d'auto-prescription de votre structure est suspendu/);
+    expect(refusal).toMatchObject({ ok: false, code: 'self_prescription_right_suspended' });
+    expect(!refusal.ok && refusal.message).toMatch(/^Le droit d'auto-prescription de votre structure est suspendu/);
   });
 
   it.each(SIAE_KINDS)('an %s in a département where the route is not enabled cannot self-diagnose', (kind) => {
     const refusal = canSelfDiagnose({ employerKind: kind, right: active, departementRolloutEnabled: false }, on);
-    expect(refusal?.code).toBe('self_prescription_not_enabled_in_departement');
-    expect(refusal?.message).toContain("L'auto-prescription n'est pas encore ouverte dans votre département");
+    expect(refusal).toMatchObject({ ok: false, code: 'self_prescription_not_enabled_in_departement' });
+    expect(!refusal.ok && refusal.message).toContain(
+      "L'auto-prescription n'est pas encore ouverte dans votre département",
+    );
   });
 
   it('when the département is closed and the right revoked, the département is the reason given', () => {
-    expect(canSelfDiagnose({ employerKind: 'ACI', right: revoked, departementRolloutEnabled: false }, on)?.code).toBe(
-      'self_prescription_not_enabled_in_departement',
-    );
+    expect(
+      canSelfDiagnose({ employerKind: 'ACI', right: revoked, departementRolloutEnabled: false }, on),
+    ).toMatchObject({
+      code: 'self_prescription_not_enabled_in_departement',
+    });
   });
 
   it('a non-SIAE is told it is no SIAE even where the route is closed', () => {
-    expect(canSelfDiagnose({ employerKind: 'GEIQ', right: revoked, departementRolloutEnabled: false }, on)?.code).toBe(
-      'self_diagnosis_not_siae',
-    );
+    expect(
+      canSelfDiagnose({ employerKind: 'GEIQ', right: revoked, departementRolloutEnabled: false }, on),
+    ).toMatchObject({
+      code: 'self_diagnosis_not_siae',
+    });
   });
 
   it('allows self-prescription again on the end date of a temporary revocation', () => {
@@ -630,92 +635,98 @@ describe('pickDiagnosis', () => {
     heldByPassUntil,
   });
   const on = '2026-03-01';
+  /** The diagnosis chosen, or null when none may be used. */
+  const chosen = (...args: Parameters<typeof pickDiagnosis<Row>>) => {
+    const picked = pickDiagnosis(...args);
+    return picked.ok ? picked.diagnosis : null;
+  };
 
   it("a prescriber's valid diagnosis takes precedence over the employer's own, even a more recent one", () => {
     const diagnoses = [employer('own', 'siae-1', '2026-02-20'), prescriber('p', '2026-01-10')];
-    expect(pickDiagnosis(diagnoses, { employerId: 'siae-1', on })).toEqual({ diagnosis: diagnoses[1], reason: null });
+    expect(pickDiagnosis(diagnoses, { employerId: 'siae-1', on })).toEqual({ ok: true, diagnosis: diagnoses[1] });
   });
 
   it("the employer's own valid diagnosis is used when no prescriber's is valid", () => {
     const diagnoses = [prescriber('old', '2025-06-01'), employer('own', 'siae-1', '2026-02-20')];
-    expect(pickDiagnosis(diagnoses, { employerId: 'siae-1', on }).diagnosis?.id).toBe('own');
+    expect(chosen(diagnoses, { employerId: 'siae-1', on })?.id).toBe('own');
   });
 
   it("another employer's diagnosis is never used, nor revealed in the reason", () => {
     const diagnoses = [employer('theirs', 'siae-2', '2026-02-20')];
     expect(pickDiagnosis(diagnoses, { employerId: 'siae-1', on })).toEqual({
-      diagnosis: null,
-      reason: PICK_DIAGNOSIS_MESSAGES.none,
+      ok: false,
+      code: 'no_valid_diagnosis',
+      message: PICK_DIAGNOSIS_MESSAGES.none,
     });
   });
 
   it("with no employer (a prescriber looking), only prescribers' diagnoses count", () => {
     const diagnoses = [employer('own', 'siae-1', '2026-02-20')];
-    expect(pickDiagnosis(diagnoses, { employerId: null, on }).diagnosis).toBeNull();
-    expect(pickDiagnosis([...diagnoses, prescriber('p', '2026-01-01')], { employerId: null, on }).diagnosis?.id).toBe(
-      'p',
-    );
+    expect(chosen(diagnoses, { employerId: null, on })).toBeNull();
+    expect(chosen([...diagnoses, prescriber('p', '2026-01-01')], { employerId: null, on })?.id).toBe('p');
   });
 
   it('among several valid diagnoses of the same author, the most recent is chosen', () => {
     const prescribers = [prescriber('a', '2025-11-01'), prescriber('b', '2026-02-01'), prescriber('c', '2025-12-01')];
-    expect(pickDiagnosis(prescribers, { employerId: null, on }).diagnosis?.id).toBe('b');
+    expect(chosen(prescribers, { employerId: null, on })?.id).toBe('b');
     const own = [employer('a', 'siae-1', '2026-01-15'), employer('b', 'siae-1', '2026-02-15')];
-    expect(pickDiagnosis(own, { employerId: 'siae-1', on }).diagnosis?.id).toBe('b');
+    expect(chosen(own, { employerId: 'siae-1', on })?.id).toBe('b');
   });
 
   it("an employer's diagnosis held by its PASS beyond 92 days is still chosen", () => {
     const diagnoses = [employer('own', 'siae-1', '2025-01-10', '2027-01-09')];
-    expect(pickDiagnosis(diagnoses, { employerId: 'siae-1', on }).diagnosis?.id).toBe('own');
+    expect(chosen(diagnoses, { employerId: 'siae-1', on })?.id).toBe('own');
   });
 
   it('the chosen diagnosis is the caller object itself, with its own fields', () => {
     const row = prescriber('p', '2026-01-01');
-    expect(pickDiagnosis([row], { employerId: 'siae-1', on }).diagnosis).toBe(row);
+    expect(chosen([row], { employerId: 'siae-1', on })).toBe(row);
   });
 
   it('when the self-prescription right is revoked, the own diagnosis is not used and the reason says so', () => {
     const diagnoses = [employer('own', 'siae-1', '2026-02-20')];
     expect(pickDiagnosis(diagnoses, { employerId: 'siae-1', on, selfPrescriptionAllowed: false })).toEqual({
-      diagnosis: null,
-      reason: PICK_DIAGNOSIS_MESSAGES.ownDiagnosisNotUsable,
+      ok: false,
+      code: 'no_valid_diagnosis',
+      message: PICK_DIAGNOSIS_MESSAGES.ownDiagnosisNotUsable,
     });
   });
 
   it("when the self-prescription right is revoked, a prescriber's diagnosis still works", () => {
     const diagnoses = [employer('own', 'siae-1', '2026-02-20'), prescriber('p', '2026-01-10')];
-    expect(pickDiagnosis(diagnoses, { employerId: 'siae-1', on, selfPrescriptionAllowed: false }).diagnosis?.id).toBe(
-      'p',
-    );
+    expect(chosen(diagnoses, { employerId: 'siae-1', on, selfPrescriptionAllowed: false })?.id).toBe('p');
   });
 
   it('with no diagnosis at all, the reason says none was made', () => {
     expect(pickDiagnosis([], { employerId: 'siae-1', on })).toEqual({
-      diagnosis: null,
-      reason: "Aucun diagnostic d'éligibilité n'a été réalisé pour ce candidat.",
+      ok: false,
+      code: 'no_valid_diagnosis',
+      message: "Aucun diagnostic d'éligibilité n'a été réalisé pour ce candidat.",
     });
   });
 
   it('with only expired diagnoses, the reason gives the last day the latest one was valid', () => {
     const diagnoses = [prescriber('p', '2025-06-01'), employer('own', 'siae-1', '2025-11-01')];
     expect(pickDiagnosis(diagnoses, { employerId: 'siae-1', on })).toEqual({
-      diagnosis: null,
-      reason: "Le diagnostic d'éligibilité du candidat n'est plus valide : il l'était jusqu'au 31/01/2026.",
+      ok: false,
+      code: 'no_valid_diagnosis',
+      message: "Le diagnostic d'éligibilité du candidat n'est plus valide : il l'était jusqu'au 31/01/2026.",
     });
   });
 
   it('an expired diagnosis is not chosen on the day after its last valid day', () => {
     const diagnoses = [employer('own', 'siae-1', '2025-12-01')];
     const last = diagnosisExpiry('EMPLOYER', '2025-12-01');
-    expect(pickDiagnosis(diagnoses, { employerId: 'siae-1', on: last }).diagnosis?.id).toBe('own');
-    expect(pickDiagnosis(diagnoses, { employerId: 'siae-1', on: addDays(last, 1) }).diagnosis).toBeNull();
+    expect(chosen(diagnoses, { employerId: 'siae-1', on: last })?.id).toBe('own');
+    expect(chosen(diagnoses, { employerId: 'siae-1', on: addDays(last, 1) })).toBeNull();
   });
 
   it('a diagnosis made after the day asked about does not count, and the reason names that day', () => {
     const diagnoses = [prescriber('later', '2026-04-01')];
     expect(pickDiagnosis(diagnoses, { employerId: null, on })).toEqual({
-      diagnosis: null,
-      reason: "Aucun diagnostic d'éligibilité du candidat n'est valide au 01/03/2026.",
+      ok: false,
+      code: 'no_valid_diagnosis',
+      message: "Aucun diagnostic d'éligibilité du candidat n'est valide au 01/03/2026.",
     });
   });
 });

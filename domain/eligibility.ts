@@ -2,7 +2,7 @@
 // person may hold together, how many an SIAE needs to self-prescribe, how long a
 // diagnosis lasts and which one a hire relies on. "Today" is always passed in (docs/rules.md §6).
 import { addDays, addMonths, compareDates, frenchDate, isIsoDate, type IsoDate } from './dates.ts';
-import { BusinessRuleError } from './errors.ts';
+import { refused, type Checked, type Refusal } from './errors.ts';
 import { SIAE_KINDS, type EmployerKind } from './organizations.ts';
 
 // ---------------------------------------------------------------------------------------
@@ -222,24 +222,24 @@ export function evaluateSelfPrescription(
 // Who may self-diagnose
 
 export const SELF_DIAGNOSIS_REFUSALS = {
-  notSiae: (kind: EmployerKind) =>
-    new BusinessRuleError(
-      'self_diagnosis_not_siae',
+  notSiae: (kind: EmployerKind): Refusal => ({
+    code: 'self_diagnosis_not_siae',
+    message:
       `${capitalize(EMPLOYER_KIND_WITH_ARTICLE[kind])} ne peut pas réaliser de diagnostic d'éligibilité : ` +
-        `l'auto-prescription est réservée aux SIAE (${SIAE_KINDS.join(', ')}).`,
-    ),
-  notEnabledInDepartement: () =>
-    new BusinessRuleError(
-      'self_prescription_not_enabled_in_departement',
+      `l'auto-prescription est réservée aux SIAE (${SIAE_KINDS.join(', ')}).`,
+  }),
+  notEnabledInDepartement: (): Refusal => ({
+    code: 'self_prescription_not_enabled_in_departement',
+    message:
       "L'auto-prescription n'est pas encore ouverte dans votre département : le diagnostic d'éligibilité doit " +
-        'être réalisé par un prescripteur habilité.',
-    ),
-  rightSuspended: () =>
-    new BusinessRuleError(
-      'self_prescription_right_suspended',
+      'être réalisé par un prescripteur habilité.',
+  }),
+  rightSuspended: (): Refusal => ({
+    code: 'self_prescription_right_suspended',
+    message:
       "Le droit d'auto-prescription de votre structure est suspendu : vous ne pouvez pas réaliser de diagnostic " +
-        "d'éligibilité. Les candidatures d'un prescripteur habilité restent possibles.",
-    ),
+      "d'éligibilité. Les candidatures d'un prescripteur habilité restent possibles.",
+  }),
 };
 
 function capitalize(text: string): string {
@@ -272,21 +272,22 @@ export interface SelfPrescriptionStanding {
 }
 
 /**
- * Null when the employer may self-prescribe on that day (make an eligibility diagnosis for
- * its own hire, or hire on one), otherwise the refusal to throw or show. The département
+ * Whether the employer may self-prescribe on that day (make an eligibility diagnosis for
+ * its own hire, or hire on one), or the refusal to throw or show. The département
  * comes before the SIAE's own right: when the route is closed there, nobody in it may
  * self-diagnose, whatever their right says.
  */
-export function canSelfDiagnose(standing: SelfPrescriptionStanding, on: IsoDate): BusinessRuleError | null {
-  if (!SIAE_KINDS.includes(standing.employerKind)) return SELF_DIAGNOSIS_REFUSALS.notSiae(standing.employerKind);
-  if (!standing.departementRolloutEnabled) return SELF_DIAGNOSIS_REFUSALS.notEnabledInDepartement();
-  if (!isSelfPrescriptionRightActive(standing.right, on)) return SELF_DIAGNOSIS_REFUSALS.rightSuspended();
-  return null;
+export function canSelfDiagnose(standing: SelfPrescriptionStanding, on: IsoDate): Checked {
+  if (!SIAE_KINDS.includes(standing.employerKind))
+    return refused(SELF_DIAGNOSIS_REFUSALS.notSiae(standing.employerKind));
+  if (!standing.departementRolloutEnabled) return refused(SELF_DIAGNOSIS_REFUSALS.notEnabledInDepartement());
+  if (!isSelfPrescriptionRightActive(standing.right, on)) return refused(SELF_DIAGNOSIS_REFUSALS.rightSuspended());
+  return { ok: true };
 }
 
 /** Self-prescription allowed for this employer on that day: the hire may rest on its own diagnosis. */
 export function isSelfPrescriptionAllowed(standing: SelfPrescriptionStanding, on: IsoDate): boolean {
-  return canSelfDiagnose(standing, on) === null;
+  return canSelfDiagnose(standing, on).ok;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -348,7 +349,10 @@ export const PICK_DIAGNOSIS_MESSAGES = {
     "pas servir à l'embauche. Un diagnostic d'un prescripteur habilité est nécessaire.",
 };
 
-export type PickedDiagnosis<D> = { diagnosis: D; reason: null } | { diagnosis: null; reason: string };
+/** The diagnosis chosen, or why none may be used (code `no_valid_diagnosis`). */
+export type PickedDiagnosis<D> = Checked<{ diagnosis: D }>;
+
+const noValidDiagnosis = (message: string) => refused({ code: 'no_valid_diagnosis', message });
 
 /** Most recent first, so a fresh diagnosis is preferred to an older one of the same author. */
 function mostRecent<D extends EligibilityDiagnosis>(diagnoses: readonly D[]): D | undefined {
@@ -360,7 +364,7 @@ function mostRecent<D extends EligibilityDiagnosis>(diagnoses: readonly D[]): D 
  * diagnosis takes precedence over an employer's; an employer's diagnosis is seen and used
  * only by the SIAE that made it (`employerId` null: the caller is no employer), and not
  * while that SIAE's self-prescription right is revoked (docs/rules.md §8). Among several of the
- * same author, the most recent wins. Otherwise null with a French reason that never
+ * same author, the most recent wins. Otherwise a refusal whose French message never
  * reveals another SIAE's diagnosis.
  */
 export function pickDiagnosis<D extends EligibilityDiagnosis>(
@@ -375,17 +379,16 @@ export function pickDiagnosis<D extends EligibilityDiagnosis>(
   const own = valid.filter((d) => d.author === 'EMPLOYER');
 
   const chosen = mostRecent(prescribers) ?? (context.selfPrescriptionAllowed === false ? undefined : mostRecent(own));
-  if (chosen) return { diagnosis: chosen, reason: null };
+  if (chosen) return { ok: true, diagnosis: chosen };
 
-  if (own.length > 0) return { diagnosis: null, reason: PICK_DIAGNOSIS_MESSAGES.ownDiagnosisNotUsable };
-  if (visible.length === 0) return { diagnosis: null, reason: PICK_DIAGNOSIS_MESSAGES.none };
+  if (own.length > 0) return noValidDiagnosis(PICK_DIAGNOSIS_MESSAGES.ownDiagnosisNotUsable);
+  if (visible.length === 0) return noValidDiagnosis(PICK_DIAGNOSIS_MESSAGES.none);
   const ended = visible
     .map(diagnosisValidUntil)
     .filter((until) => compareDates(until, context.on) < 0)
     .sort(compareDates)
     .at(-1);
-  return {
-    diagnosis: null,
-    reason: ended ? PICK_DIAGNOSIS_MESSAGES.expired(ended) : PICK_DIAGNOSIS_MESSAGES.notValidOn(context.on),
-  };
+  return noValidDiagnosis(
+    ended ? PICK_DIAGNOSIS_MESSAGES.expired(ended) : PICK_DIAGNOSIS_MESSAGES.notValidOn(context.on),
+  );
 }

@@ -2,7 +2,7 @@
 // whether the hire may happen and what becomes of the PASS IAE: none (GEIQ, EA), the
 // person's valid or future PASS reused, or a new one opened on a diagnosis.
 import { compareDates, frenchDate, type IsoDate } from './dates.ts';
-import { BusinessRuleError } from './errors.ts';
+import { BusinessRuleError, throwIfRefused } from './errors.ts';
 import { pickDiagnosis, type EligibilityDiagnosis } from './eligibility.ts';
 import { SIAE_KINDS, type EmployerKind } from './organizations.ts';
 import { checkHiringPostponement, checkHiringStartDate } from './pass/dates.ts';
@@ -63,8 +63,7 @@ export const HIRE_REFUSALS = {
  *    prescriber route applies.
  */
 export function decideHire(request: HireRequest): HirePlan {
-  const dateRefusal = checkHiringStartDate(request.hiringStartDate, request.today)[0];
-  if (dateRefusal) throw refusal(dateRefusal.code, dateRefusal.message);
+  throwIfRefused(checkHiringStartDate(request.hiringStartDate, request.today));
   if (request.hiringEndDate !== null && compareDates(request.hiringEndDate, request.hiringStartDate) <= 0) {
     throw HIRE_REFUSALS.endBeforeStart();
   }
@@ -81,7 +80,7 @@ export function decideHire(request: HireRequest): HirePlan {
     on: request.hiringStartDate,
     selfPrescriptionAllowed: request.employer.selfPrescriptionAllowed,
   });
-  if (!picked.diagnosis) throw refusal('no_valid_diagnosis', picked.reason);
+  if (!picked.ok) throw BusinessRuleError.of(picked);
 
   const newPass = canOpenNewPass({
     lastPassEnd: request.lastEndedPassEnd,
@@ -89,7 +88,7 @@ export function decideHire(request: HireRequest): HirePlan {
     route: request.sentByAuthorizedPrescriber ? 'PRESCRIBER' : 'EMPLOYER',
     hasValidPrescriberDiagnosis: picked.diagnosis.author === 'PRESCRIBER',
   });
-  if (!newPass.allowed) throw refusal(newPass.refusal.code, newPass.refusal.message);
+  throwIfRefused(newPass);
   return { pass: 'new', diagnosisId: picked.diagnosis.id };
 }
 
@@ -127,8 +126,6 @@ export function checkHirePostponement(
       `Le contrat a commencé le ${frenchDate(current)} : sa date de début ne peut plus être reportée.`,
     );
   }
-  const first =
-    checkHiringPostponement(current, next, hire.firstHiringStartDate ?? current)[0] ??
-    checkHiringStartDate(next, today)[0];
-  if (first) throw refusal(first.code, first.message);
+  throwIfRefused(checkHiringPostponement(current, next, hire.firstHiringStartDate ?? current));
+  throwIfRefused(checkHiringStartDate(next, today));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  jobDescriptionDeadlineNotice,
   contractTypeLabel,
   jobDescriptionErrors,
   JOB_DESCRIPTION_INACTIVITY_DAYS,
@@ -77,5 +78,28 @@ describe('deactivation deadlines', () => {
 
   it('a closed job description has no deadline', () => {
     expect(nextJobDescriptionDeadline('2027-01-01', { recruitmentOpen: false, noticeSentFor: null })).toBeNull();
+  });
+});
+
+describe('jobDescriptionDeadlineNotice (docs/rules.md §3)', () => {
+  it('the notice names the last update and the day recruitment closes', () => {
+    expect(
+      jobDescriptionDeadlineNotice({ kind: 'notice', countedFrom: '2026-01-01', on: '2026-03-25' }, 'Agent de tri'),
+    ).toEqual({
+      subject: 'Fiche de poste bientôt désactivée',
+      body: 'La fiche de poste « Agent de tri » n’a pas été mise à jour depuis le 01/01/2026. Sans mise à jour, le recrutement sera fermé le 01/04/2026.',
+    });
+  });
+
+  it('the deactivation names the day recruitment closed', () => {
+    expect(
+      jobDescriptionDeadlineNotice(
+        { kind: 'deactivation', countedFrom: '2026-01-01', on: '2026-04-01' },
+        'Agent de tri',
+      ),
+    ).toEqual({
+      subject: 'Fiche de poste désactivée',
+      body: 'La fiche de poste « Agent de tri » n’a pas été mise à jour depuis 90 jours : le recrutement est fermé depuis le 01/04/2026. Vous pouvez la rouvrir à tout moment.',
+    });
   });
 });

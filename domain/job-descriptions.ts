@@ -1,6 +1,6 @@
 // Job descriptions (fiches de poste, docs/rules.md §3): what a valid one holds, and when it is
 // deactivated for lack of updates. Pure: "today" and the last update day are passed in.
-import { addDays, type IsoDate } from './dates.ts';
+import { addDays, frenchDate, type IsoDate } from './dates.ts';
 
 /** Not updated for 90 days → recruitment closed (docs/rules.md §3). */
 export const JOB_DESCRIPTION_INACTIVITY_DAYS = 90;
@@ -108,4 +108,24 @@ export function nextJobDescriptionDeadline(
   if (!state.recruitmentOpen) return null;
   if (state.noticeSentFor !== lastUpdatedOn) return { kind: 'notice', on: noticeDay(lastUpdatedOn) };
   return { kind: 'deactivation', on: deactivationDay(lastUpdatedOn) };
+}
+
+/**
+ * The notification of a job description's deadline to its employer (docs/rules.md §3): the notice
+ * a week before, then the deactivation, counted from the last update.
+ */
+export function jobDescriptionDeadlineNotice(
+  deadline: { kind: JobDescriptionDeadline['kind']; countedFrom: IsoDate; on: IsoDate },
+  title: string,
+): { subject: string; body: string } {
+  if (deadline.kind === 'notice') {
+    return {
+      subject: 'Fiche de poste bientôt désactivée',
+      body: `La fiche de poste « ${title} » n’a pas été mise à jour depuis le ${frenchDate(deadline.countedFrom)}. Sans mise à jour, le recrutement sera fermé le ${frenchDate(deactivationDay(deadline.countedFrom))}.`,
+    };
+  }
+  return {
+    subject: 'Fiche de poste désactivée',
+    body: `La fiche de poste « ${title} » n’a pas été mise à jour depuis 90 jours : le recrutement est fermé depuis le ${frenchDate(deadline.on)}. Vous pouvez la rouvrir à tout moment.`,
+  };
 }

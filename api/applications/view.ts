@@ -6,7 +6,7 @@ import { BusinessRuleError } from '../../domain/errors.ts';
 import type { Application, Prisma } from '../../generated/prisma/client.ts';
 import { applicationWorkflowId, type ApplicationView } from '../../workflows/application/contract.ts';
 import type { Actor } from '../auth/actor.ts';
-import { ApiError, forbidden, notFound } from '../errors.ts';
+import { forbidden, notFound, refusal as apiRefusal } from '../errors.ts';
 import { writeAudit } from '../../server/audit.ts';
 import type { Deps } from '../route.ts';
 import { executeUpdate } from '../workflow-calls.ts';
@@ -135,7 +135,7 @@ export async function askApplicationWorkflow<Arg>(
     try {
       judgeClosed();
     } catch (refusal) {
-      if (refusal instanceof BusinessRuleError) throw new ApiError(422, refusal.code, refusal.message);
+      if (refusal instanceof BusinessRuleError) throw apiRefusal(refusal.code, refusal.message);
       throw refusal;
     }
   }

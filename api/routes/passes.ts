@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { passViewSchema, prolongationRequestListSchema } from '../../contracts/passes.ts';
 import { today } from '../../domain/clock.ts';
 import { SIAE_KINDS } from '../../domain/organizations.ts';
-import { checkHiringStartDate, throwIfRefused } from '../../domain/pass/dates.ts';
+import { throwIfRefused } from '../../domain/errors.ts';
+import { checkHiringStartDate } from '../../domain/pass/dates.ts';
 import { PROLONGATION_REASONS } from '../../domain/pass/prolongations.ts';
 import { SUSPENSION_REASONS } from '../../domain/pass/suspensions.ts';
 import {

@@ -10,6 +10,7 @@ import {
   diagnosisExpiry,
   evaluateSelfPrescription,
 } from '../../domain/eligibility.ts';
+import { throwIfRefused } from '../../domain/errors.ts';
 import { nirProblem, normalizeNir } from '../../domain/nir.ts';
 import { isAuthorizedPrescriber } from '../../domain/organizations.ts';
 import { personIdentityKey } from '../../domain/persons.ts';
@@ -263,11 +264,9 @@ export const personRoutes = [
         const employer = await db.organization.findUnique({ where: { id: body.employerId } });
         if (!employer || employer.type !== 'EMPLOYER' || !employer.employerKind)
           throw notFound('Employeur introuvable.');
-        const refusal = canSelfDiagnose(
-          await selfPrescriptionStanding(db, { ...employer, employerKind: employer.employerKind }),
-          on,
+        throwIfRefused(
+          canSelfDiagnose(await selfPrescriptionStanding(db, { ...employer, employerKind: employer.employerKind }), on),
         );
-        if (refusal) throw refusal;
         const evaluation = evaluateSelfPrescription(employer.employerKind, body.criteria);
         if (!evaluation.sufficient) throw new ApiError(422, 'criteria_insufficient', evaluation.explanation);
         author = 'EMPLOYER';

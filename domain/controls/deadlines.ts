@@ -2,7 +2,7 @@
 // each is the Paris day at whose start it fires. The workflow sleeps until the next one and
 // asks again whenever the control changes.
 import { addDays, compareDates, daysBetween, type IsoDate } from '../dates.ts';
-import type { PassRefusal as Refusal } from '../pass/dates.ts';
+import type { Refusal } from '../errors.ts';
 import { RATIO_DEFAULT, checkRatio } from './selection.ts';
 import type { ControlPhase } from './states.ts';
 

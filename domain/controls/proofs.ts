@@ -9,7 +9,7 @@ import {
   type AdministrativeCriterion,
 } from '../eligibility.ts';
 import type { EmployerKind } from '../organizations.ts';
-import type { PassRefusal as Refusal } from '../pass/dates.ts';
+import type { Refusal } from '../errors.ts';
 
 /**
  * Every reason the chosen criteria cannot be justified (empty when they can): each must be

@@ -2,9 +2,8 @@
 // on any day, and its next deadline for the SIAE's long-running workflow. A revocation keeps
 // les-emplois's shape: an inclusive date range, `until` null for a permanent one.
 import { addDays, compareDates, frenchDate, type IsoDate } from '../dates.ts';
-import { BusinessRuleError } from '../errors.ts';
+import { BusinessRuleError, type Refusal } from '../errors.ts';
 import type { Role } from '../organizations.ts';
-import type { PassRefusal as Refusal } from '../pass/dates.ts';
 
 export interface Revocation {
   /** First revoked day. */

@@ -1,7 +1,7 @@
 // Sanctions of a refused control (docs/rules.md §8), decided by the DDETS and notified to
 // the SIAE. A revocation is an inclusive date range (les-emplois's shape): permanent = no end.
 import { addMonths, compareDates, frenchDate, isIsoDate, type IsoDate } from '../dates.ts';
-import type { PassRefusal as Refusal } from '../pass/dates.ts';
+import type { Refusal } from '../errors.ts';
 
 export type Sanction =
   | { kind: 'information_session' }

@@ -3,7 +3,7 @@
 // Integer arithmetic only, so the counts never depend on floating-point rounding.
 import { addDays, addMonths, compareDates, isIsoDate, type IsoDate } from '../dates.ts';
 import type { EmployerKind } from '../organizations.ts';
-import type { PassRefusal as Refusal } from '../pass/dates.ts';
+import type { Refusal } from '../errors.ts';
 
 /** Kinds whose hires are controlled (docs/rules.md §8): the five SIAE kinds, EITI included. */
 export const CONTROLLABLE_SIAE_KINDS: readonly EmployerKind[] = ['ACI', 'AI', 'EI', 'ETTI', 'EITI'];

@@ -1,8 +1,7 @@
 // States of a control a posteriori (docs/rules.md §8): of each justified criterion (a
 // transition table per phase), of a sampled hire (its worst criterion) and of a selected
 // SIAE (its worst hire), and what a finished review or a passed deadline leads to.
-import { BusinessRuleError } from '../errors.ts';
-import type { PassRefusal as Refusal } from '../pass/dates.ts';
+import { BusinessRuleError, type Refusal } from '../errors.ts';
 
 export const CRITERION_STATES = ['pending', 'uploaded', 'submitted', 'refused_2', 'refused', 'accepted'] as const;
 export type CriterionState = (typeof CRITERION_STATES)[number];

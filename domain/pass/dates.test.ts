@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { daysBetween } from '../dates.ts';
-import { BusinessRuleError } from '../errors.ts';
+import { BusinessRuleError, throwIfRefused } from '../errors.ts';
 import {
   checkHiringPostponement,
   checkHiringStartDate,
@@ -8,7 +8,6 @@ import {
   frenchList,
   latestHiringStartDate,
   passEndDate,
-  throwIfRefused,
 } from './dates.ts';
 
 const codes = (refusals: { code: string }[]) => refusals.map((r) => r.code);

@@ -3,19 +3,10 @@
 import { addDays, addMonths, compareDates, frenchDate, type IsoDate } from '../dates.ts';
 
 export { frenchDate };
-import { BusinessRuleError } from '../errors.ts';
+import type { Refusal } from '../errors.ts';
 
-/** A refusal by one rule; the message is shown to users as is, so it is in French. */
-export interface PassRefusal {
-  code: string;
-  message: string;
-}
-
-/** For callers that act rather than show a form: the first refusal becomes a BusinessRuleError. */
-export function throwIfRefused(refusals: readonly PassRefusal[]): void {
-  const [first] = refusals;
-  if (first) throw new BusinessRuleError(first.code, first.message);
-}
+/** @deprecated Refusal, from domain/errors.ts (kept for branches written before decision 012's addendum). */
+export type PassRefusal = Refusal;
 
 /** `['AI', 'ACI']` → `AI ou ACI`. */
 export function frenchList(items: readonly string[]): string {
@@ -38,8 +29,8 @@ export function latestHiringStartDate(today: IsoDate): IsoDate {
 }
 
 /** A hiring start date: today or later, and at most 6 months ahead (that day included). */
-export function checkHiringStartDate(start: IsoDate, today: IsoDate): PassRefusal[] {
-  const refusals: PassRefusal[] = [];
+export function checkHiringStartDate(start: IsoDate, today: IsoDate): Refusal[] {
+  const refusals: Refusal[] = [];
   if (compareDates(start, today) < 0) {
     refusals.push({
       code: 'hiring_start_in_past',
@@ -62,12 +53,8 @@ export function checkHiringStartDate(start: IsoDate, today: IsoDate): PassRefusa
  * agreed date so that successive postponements cannot add up to more than 30 days.
  * The caller also applies checkHiringStartDate(next, today) for "not in the past / 6 months".
  */
-export function checkHiringPostponement(
-  current: IsoDate,
-  next: IsoDate,
-  originalStart: IsoDate = current,
-): PassRefusal[] {
-  const refusals: PassRefusal[] = [];
+export function checkHiringPostponement(current: IsoDate, next: IsoDate, originalStart: IsoDate = current): Refusal[] {
+  const refusals: Refusal[] = [];
   if (compareDates(next, current) <= 0) {
     refusals.push({
       code: 'hiring_postponement_not_later',

@@ -2,9 +2,9 @@
 // workflow holds this state, applies these functions to its updates and timers, and
 // projects the result; nothing here knows about Temporal or the database.
 import { addDays, compareDates, daysBetween, type IsoDate } from '../dates.ts';
-import { BusinessRuleError } from '../errors.ts';
+import { BusinessRuleError, throwIfRefused } from '../errors.ts';
 import type { EmployerKind } from '../organizations.ts';
-import { frenchDate, throwIfRefused } from './dates.ts';
+import { frenchDate } from './dates.ts';
 import { checkProlongation, type Prolongation, type ProlongationReason } from './prolongations.ts';
 import { effectivePassEnd, passExpiryDate, passStatus, remainingDays, type PassStatus } from './status.ts';
 import {

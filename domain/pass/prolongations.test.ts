@@ -6,6 +6,7 @@ import {
   PROLONGATION_RULES,
   availableDays,
   checkProlongation,
+  checkProlongationOpen,
   endDateWithProlongations,
   grantedDays,
   prolongationLengthDays,
@@ -307,5 +308,38 @@ describe('prolongation lengths and the end date', () => {
 describe('prolongationRequestReminderDates', () => {
   it('a request waiting for a prescriber is reminded 10, 20 and 30 days after it was made', () => {
     expect(prolongationRequestReminderDates('2028-02-15')).toEqual(['2028-02-25', '2028-03-06', '2028-03-16']);
+  });
+});
+
+describe('checkProlongationOpen (docs/rules.md §5)', () => {
+  const currentEnd = '2028-01-31';
+
+  it('within the window and with no request pending, a prolongation may be asked for', () => {
+    expect(checkProlongationOpen({ currentEnd, today: '2027-01-31', pendingRequest: false })).toEqual([]);
+    expect(checkProlongationOpen({ currentEnd, today: '2028-07-31', pendingRequest: false })).toEqual([]);
+  });
+
+  it('gives the same refusals as the full check, in the same words', () => {
+    for (const [today, pendingRequest] of [
+      ['2027-01-30', false],
+      ['2028-08-01', false],
+      ['2027-06-01', true],
+    ] as const) {
+      const open = checkProlongationOpen({ currentEnd, today, pendingRequest });
+      expect(open).toHaveLength(1);
+      const full = checkProlongation({
+        reason: 'SENIOR',
+        endDate: '2029-01-31',
+        currentEnd,
+        today,
+        employerKind: 'ACI',
+        previous: [],
+        pendingRequest,
+      }).refusals;
+      expect(full).toEqual(expect.arrayContaining(open));
+    }
+    expect(checkProlongationOpen({ currentEnd, today: '2027-01-30', pendingRequest: false })[0]?.message).toBe(
+      'Une prolongation ne peut être demandée que dans les 12 mois précédant la fin du PASS IAE, à partir du 31/01/2027.',
+    );
   });
 });

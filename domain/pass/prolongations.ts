@@ -2,8 +2,9 @@
 // request. The PASS's current end date is its last valid day, so a prolongation starts the
 // day after it and ends on a date the employer chooses, within the reason's limits.
 import { addDays, addMonths, compareDates, daysBetween, type IsoDate } from '../dates.ts';
+import type { Refusal } from '../errors.ts';
 import { SIAE_KINDS, type EmployerKind } from '../organizations.ts';
-import { frenchDate, frenchList, type PassRefusal } from './dates.ts';
+import { frenchDate, frenchList } from './dates.ts';
 
 export const PROLONGATION_REASONS = [
   'SENIOR_CDI',
@@ -152,28 +153,22 @@ export interface ProlongationRequest {
 export interface ProlongationCheck {
   start: IsoDate;
   /** Empty when the request may go ahead. */
-  refusals: PassRefusal[];
+  refusals: Refusal[];
   validatedBy: ProlongationValidator;
   /** True when an authorized prescriber must validate before the prolongation applies. */
   needsPrescriber: boolean;
 }
 
 /**
- * The rules of a prolongation request. Beyond docs/rules.md §5, a prolongation that would already be
- * over on `today` is refused: it could only make an expired PASS expire again.
+ * Whether a prolongation may be asked for on `today` at all, whatever its reason and end date
+ * (docs/rules.md §5): no other request pending, and within the request window. The PASS page
+ * shows these before the form.
  */
-export function checkProlongation(r: ProlongationRequest): ProlongationCheck {
-  const rule = PROLONGATION_RULES[r.reason];
-  const start = prolongationStart(r.currentEnd);
-  const refusals: PassRefusal[] = [];
+export function checkProlongationOpen(
+  r: Pick<ProlongationRequest, 'currentEnd' | 'today' | 'pendingRequest'>,
+): Refusal[] {
+  const refusals: Refusal[] = [];
   const refuse = (code: string, message: string) => refusals.push({ code, message });
-
-  if (!rule.employerKinds.includes(r.employerKind)) {
-    refuse(
-      'prolongation_reason_not_allowed',
-      `Le motif « ${rule.label} » est réservé aux structures de type ${frenchList(rule.employerKinds)}.`,
-    );
-  }
   if (r.pendingRequest) {
     refuse(
       'prolongation_request_pending',
@@ -193,6 +188,26 @@ export function checkProlongation(r: ProlongationRequest): ProlongationCheck {
       `Une prolongation ne peut plus être demandée plus de 6 mois après la fin du PASS IAE (au plus tard le ${frenchDate(window.closes)}).`,
     );
   }
+  return refusals;
+}
+
+/**
+ * The rules of a prolongation request. Beyond docs/rules.md §5, a prolongation that would already be
+ * over on `today` is refused: it could only make an expired PASS expire again.
+ */
+export function checkProlongation(r: ProlongationRequest): ProlongationCheck {
+  const rule = PROLONGATION_RULES[r.reason];
+  const start = prolongationStart(r.currentEnd);
+  const refusals: Refusal[] = [];
+  const refuse = (code: string, message: string) => refusals.push({ code, message });
+
+  if (!rule.employerKinds.includes(r.employerKind)) {
+    refuse(
+      'prolongation_reason_not_allowed',
+      `Le motif « ${rule.label} » est réservé aux structures de type ${frenchList(rule.employerKinds)}.`,
+    );
+  }
+  refusals.push(...checkProlongationOpen(r));
   if (compareDates(r.endDate, start) < 0) {
     refuse(
       'prolongation_end_before_start',

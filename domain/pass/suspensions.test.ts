@@ -7,6 +7,7 @@ import {
   SUSPENSION_REASONS,
   SUSPENSION_REASON_LABELS,
   checkSuspension,
+  checkSuspensionOpen,
   earliestSuspensionStart,
   endDateWithSuspensions,
   endSuspensionEarly,
@@ -377,5 +378,36 @@ describe('suspensionEndedByHire: a new hire ends the suspension the day before',
   it('a hire on 1 March 2028 ends the suspension on 29 February', () => {
     const leap: Suspension = { start: '2028-02-01', end: '2028-06-30', reason: 'CONTRAT_ROMPU' };
     expect(suspensionEndedByHire(leap, '2028-03-01')?.end).toBe('2028-02-29');
+  });
+});
+
+describe('checkSuspensionOpen (docs/rules.md §5)', () => {
+  const pass = { passStart: '2026-03-01', passEnd: '2028-02-29' };
+
+  it('a started PASS that has not expired may be suspended', () => {
+    expect(checkSuspensionOpen({ ...pass, today: '2026-03-01' })).toEqual([]);
+    expect(checkSuspensionOpen({ ...pass, today: '2028-02-29' })).toEqual([]);
+  });
+
+  it('a PASS not started yet, or expired, is refused with the message of the full check', () => {
+    expect(checkSuspensionOpen({ ...pass, today: '2026-02-28' })).toEqual([
+      {
+        code: 'suspension_before_pass',
+        message: 'La suspension ne peut pas commencer avant le début du PASS IAE (01/03/2026).',
+      },
+    ]);
+    const today = '2028-03-01';
+    expect(checkSuspensionOpen({ ...pass, today })).toEqual(
+      checkSuspension({
+        ...pass,
+        today,
+        start: today,
+        end: today,
+        reason: 'CONTRAT_ROMPU',
+        employerKind: 'ACI',
+        lastHireStart: pass.passStart,
+        existing: [],
+      }).filter((r) => r.code === 'pass_expired'),
+    );
   });
 });

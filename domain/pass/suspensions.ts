@@ -1,9 +1,9 @@
 // Suspensions of a PASS IAE (docs/rules.md §5). While a PASS is suspended its clock stops: each
 // suspension pushes the end date back by its length in days, both ends included.
 import { addDays, addMonths, compareDates, daysBetween, type IsoDate } from '../dates.ts';
-import { BusinessRuleError } from '../errors.ts';
+import { BusinessRuleError, type Refusal } from '../errors.ts';
 import type { EmployerKind } from '../organizations.ts';
-import { frenchDate, frenchList, type PassRefusal } from './dates.ts';
+import { frenchDate, frenchList } from './dates.ts';
 
 export const SUSPENSION_REASONS = [
   'CONTRAT_SUSPENDU',
@@ -85,18 +85,38 @@ export interface SuspensionRequest {
   passEnd: IsoDate;
 }
 
+const SUSPENSION_REFUSALS = {
+  expired: (passEnd: IsoDate): Refusal => ({
+    code: 'pass_expired',
+    message: `Le PASS IAE a expiré le ${frenchDate(passEnd)} : il ne peut plus être suspendu.`,
+  }),
+  beforePass: (passStart: IsoDate): Refusal => ({
+    code: 'suspension_before_pass',
+    message: `La suspension ne peut pas commencer avant le début du PASS IAE (${frenchDate(passStart)}).`,
+  }),
+};
+
+/**
+ * Whether a suspension may be recorded on `today` at all, whatever its dates and reason
+ * (docs/rules.md §5): the PASS has started (a suspension starts no later than today and not
+ * before the PASS) and has not expired. The PASS page shows these before the form.
+ */
+export function checkSuspensionOpen(r: Pick<SuspensionRequest, 'today' | 'passStart' | 'passEnd'>): Refusal[] {
+  if (compareDates(r.today, r.passEnd) > 0) return [SUSPENSION_REFUSALS.expired(r.passEnd)];
+  if (compareDates(r.today, r.passStart) < 0) return [SUSPENSION_REFUSALS.beforePass(r.passStart)];
+  return [];
+}
+
 /**
  * Every rule a new suspension breaks (empty when it may be recorded). Beyond docs/rules.md §5, the PASS
  * must not have expired on `today` and the suspension must start within the PASS: a PASS that
  * is over cannot be suspended back to life, and a suspension before the PASS has no clock to stop.
  */
-export function checkSuspension(r: SuspensionRequest): PassRefusal[] {
-  const refusals: PassRefusal[] = [];
+export function checkSuspension(r: SuspensionRequest): Refusal[] {
+  const refusals: Refusal[] = [];
   const refuse = (code: string, message: string) => refusals.push({ code, message });
 
-  if (compareDates(r.today, r.passEnd) > 0) {
-    refuse('pass_expired', `Le PASS IAE a expiré le ${frenchDate(r.passEnd)} : il ne peut plus être suspendu.`);
-  }
+  if (compareDates(r.today, r.passEnd) > 0) refusals.push(SUSPENSION_REFUSALS.expired(r.passEnd));
   if (compareDates(r.end, r.start) < 0) {
     refuse('suspension_end_before_start', 'La date de fin de la suspension ne peut pas précéder sa date de début.');
   }
@@ -110,12 +130,7 @@ export function checkSuspension(r: SuspensionRequest): PassRefusal[] {
       `La date de début de la suspension ne peut pas remonter à plus de 30 jours : au plus tôt le ${frenchDate(earliest)}.`,
     );
   }
-  if (compareDates(r.start, r.passStart) < 0) {
-    refuse(
-      'suspension_before_pass',
-      `La suspension ne peut pas commencer avant le début du PASS IAE (${frenchDate(r.passStart)}).`,
-    );
-  }
+  if (compareDates(r.start, r.passStart) < 0) refusals.push(SUSPENSION_REFUSALS.beforePass(r.passStart));
   if (compareDates(r.start, r.lastHireStart) < 0) {
     refuse(
       'suspension_before_hire',

@@ -53,35 +53,35 @@ describe('canOpenNewPass', () => {
 
   it('with no previous PASS, either route opens one', () => {
     for (const route of ['PRESCRIBER', 'EMPLOYER'] as const) {
-      expect(canOpenNewPass({ ...base, lastPassEnd: null, route })).toEqual({ allowed: true });
+      expect(canOpenNewPass({ ...base, lastPassEnd: null, route })).toEqual({ ok: true });
     }
   });
 
   it('during the waiting period the employer route without a prescriber diagnosis is refused', () => {
     const decision = canOpenNewPass(base);
-    expect(decision.allowed).toBe(false);
-    if (!decision.allowed) {
-      expect(decision.refusal.code).toBe('waiting_period');
-      expect(decision.refusal.message).toContain('10/01/2028');
-      expect(decision.refusal.message).toMatch(/prescripteur habilité/);
+    expect(decision.ok).toBe(false);
+    if (!decision.ok) {
+      expect(decision.code).toBe('waiting_period');
+      expect(decision.message).toContain('10/01/2028');
+      expect(decision.message).toMatch(/prescripteur habilité/);
     }
   });
 
   it('during the waiting period an authorized prescriber’s application opens a new PASS', () => {
-    expect(canOpenNewPass({ ...base, route: 'PRESCRIBER' })).toEqual({ allowed: true });
+    expect(canOpenNewPass({ ...base, route: 'PRESCRIBER' })).toEqual({ ok: true });
   });
 
   it('during the waiting period a valid prescriber diagnosis lets the employer hire with a new PASS', () => {
-    expect(canOpenNewPass({ ...base, hasValidPrescriberDiagnosis: true })).toEqual({ allowed: true });
+    expect(canOpenNewPass({ ...base, hasValidPrescriberDiagnosis: true })).toEqual({ ok: true });
   });
 
   it('on the last day of the waiting period the employer route is still refused; the next day it is allowed', () => {
-    expect(canOpenNewPass({ ...base, today: '2028-01-10' }).allowed).toBe(false);
-    expect(canOpenNewPass({ ...base, today: '2028-01-11' })).toEqual({ allowed: true });
+    expect(canOpenNewPass({ ...base, today: '2028-01-10' }).ok).toBe(false);
+    expect(canOpenNewPass({ ...base, today: '2028-01-11' })).toEqual({ ok: true });
   });
 
   it('the day after the PASS ends, the waiting period already applies', () => {
-    expect(canOpenNewPass({ ...base, today: '2026-01-11' }).allowed).toBe(false);
+    expect(canOpenNewPass({ ...base, today: '2026-01-11' }).ok).toBe(false);
   });
 
   it.each([
@@ -94,10 +94,10 @@ describe('canOpenNewPass', () => {
     (route, hasValidPrescriberDiagnosis) => {
       for (const today of ['2025-12-01', '2026-01-10']) {
         const decision = canOpenNewPass({ ...base, today, route, hasValidPrescriberDiagnosis });
-        expect(decision.allowed).toBe(false);
-        if (!decision.allowed) {
-          expect(decision.refusal.code).toBe('pass_still_valid');
-          expect(decision.refusal.message).toContain('10/01/2026');
+        expect(decision.ok).toBe(false);
+        if (!decision.ok) {
+          expect(decision.code).toBe('pass_still_valid');
+          expect(decision.message).toContain('10/01/2026');
         }
       }
     },

@@ -2,7 +2,8 @@
 // one is opened only by the prescriber route. The same 2 years bound how long a person's
 // data is kept once no parcours is left.
 import { addDays, addMonths, compareDates, type IsoDate } from '../dates.ts';
-import { frenchDate, type PassRefusal } from './dates.ts';
+import type { Checked } from '../errors.ts';
+import { frenchDate } from './dates.ts';
 
 export const WAITING_PERIOD_MONTHS = 24;
 export const PASS_REMINDER_DAYS_BEFORE_END = [90, 30, 7] as const;
@@ -32,34 +33,28 @@ export interface NewPassRequest {
   hasValidPrescriberDiagnosis: boolean;
 }
 
-export type NewPassDecision = { allowed: true } | { allowed: false; refusal: PassRefusal };
-
 /**
  * Whether a hire may open a new PASS. A person holds at most one valid or future PASS, so
  * while the last one has not ended it is reused rather than replaced; during the waiting
  * period only an authorized prescriber's application or diagnosis opens a new one.
  */
-export function canOpenNewPass(r: NewPassRequest): NewPassDecision {
+export function canOpenNewPass(r: NewPassRequest): Checked {
   if (r.lastPassEnd !== null && compareDates(r.today, r.lastPassEnd) <= 0) {
     return {
-      allowed: false,
-      refusal: {
-        code: 'pass_still_valid',
-        message: `La personne détient un PASS IAE valide jusqu'au ${frenchDate(r.lastPassEnd)} : il est repris pour cette embauche.`,
-      },
+      ok: false,
+      code: 'pass_still_valid',
+      message: `La personne détient un PASS IAE valide jusqu'au ${frenchDate(r.lastPassEnd)} : il est repris pour cette embauche.`,
     };
   }
   if (inWaitingPeriod(r.lastPassEnd, r.today) && r.route !== 'PRESCRIBER' && !r.hasValidPrescriberDiagnosis) {
     const end = waitingPeriodEnd(r.lastPassEnd!);
     return {
-      allowed: false,
-      refusal: {
-        code: 'waiting_period',
-        message: `Le dernier PASS IAE de la personne a pris fin il y a moins de 2 ans : jusqu'au ${frenchDate(end)}, un nouveau PASS IAE ne peut être délivré que sur prescription d'un prescripteur habilité ou après son diagnostic.`,
-      },
+      ok: false,
+      code: 'waiting_period',
+      message: `Le dernier PASS IAE de la personne a pris fin il y a moins de 2 ans : jusqu'au ${frenchDate(end)}, un nouveau PASS IAE ne peut être délivré que sur prescription d'un prescripteur habilité ou après son diagnostic.`,
     };
   }
-  return { allowed: true };
+  return { ok: true };
 }
 
 /** The Paris days at whose start the holding employer is reminded: 90, 30 and 7 days before the end date. */

@@ -1,17 +1,11 @@
 // The activities the application workflow calls, as it needs them: activities/application.ts
 // and activities/hiring.ts implement them (docs/decisions/011-workflow-kit.md).
 import type { IsoDate } from '../../domain/dates.ts';
+import type { Checked } from '../../domain/errors.ts';
 import type { HirePlan } from '../../domain/hiring.ts';
 import type { ParcoursHire } from '../../domain/pass/parcours.ts';
 import type { ActedBy } from '../contract.ts';
 import type { ApplicationHistoryEntry, ApplicationSender, ApplicationView } from './contract.ts';
-
-/** A business refusal returned as a value, for the workflow to turn into the update's failure. */
-export interface Refusal {
-  ok: false;
-  code: string;
-  message: string;
-}
 
 export interface PlanHireInput {
   /** Workflow time's Paris day: the checks run on it, so a controlled clock applies. */
@@ -24,8 +18,12 @@ export interface PlanHireInput {
   hiringEndDate: IsoDate | null;
 }
 
-/** For a new PASS, `passNumber` is allocated once per application (retries get the same). */
-export type PlanHireResult = { ok: true; plan: HirePlan; passNumber: string | null } | Refusal;
+/**
+ * For a new PASS, `passNumber` is allocated once per application (retries get the same). A
+ * business refusal comes back as a value (`{ ok: false, code, message }`, the shape recorded
+ * in histories), for the workflow to turn into the update's failure.
+ */
+export type PlanHireResult = Checked<{ plan: HirePlan; passNumber: string | null }>;
 
 export interface ParcoursHireInput {
   applicationId: string;
@@ -46,11 +44,11 @@ export interface ApplicationActivities {
     diagnosisId: string;
   }): Promise<void>;
   /** Adds the hire to the person's PASS (idempotent per application and start date). */
-  hireIntoParcours(input: ParcoursHireInput): Promise<{ ok: true } | Refusal>;
+  hireIntoParcours(input: ParcoursHireInput): Promise<Checked>;
   /** Cancels the hire in the parcours: the PASS it opened, or its place on a reused one. */
-  cancelHireInParcours(input: ParcoursHireInput): Promise<{ ok: true } | Refusal>;
+  cancelHireInParcours(input: ParcoursHireInput): Promise<Checked>;
   /** Moves the hire's start in the parcours (and the dates of a PASS it opened). */
-  postponeHireInParcours(input: ParcoursHireInput & { newStart: IsoDate }): Promise<{ ok: true } | Refusal>;
+  postponeHireInParcours(input: ParcoursHireInput & { newStart: IsoDate }): Promise<Checked>;
   /** Ids of the person's other applications still pending (new, processing, postponed). */
   pendingApplicationsOfPerson(input: { personId: string; exceptApplicationId: string }): Promise<string[]>;
 }

@@ -5,6 +5,7 @@
 import { ApplicationFailure, condition, proxyActivities } from '@temporalio/workflow';
 import { checkCancellation, checkRefusalReason, nextApplicationState } from '../../domain/applications.ts';
 import type { IsoDate } from '../../domain/dates.ts';
+import type { Refusal } from '../../domain/errors.ts';
 import { checkHirePostponement } from '../../domain/hiring.ts';
 import type { ParcoursHire } from '../../domain/pass/parcours.ts';
 import type { ActedBy } from '../contract.ts';
@@ -18,7 +19,7 @@ export const activities = proxyActivities<ApplicationActivities>({
 });
 
 /** A refusal an activity returned (a rule checked on the data of the day) fails the update, in French. */
-export const refuse = (refusal: { code: string; message: string }): never => {
+export const refuse = (refusal: Refusal): never => {
   throw ApplicationFailure.nonRetryable(refusal.message, refusal.code);
 };
 

@@ -1,9 +1,11 @@
 import { error, fail } from '@sveltejs/kit';
+import { PARCOURS_REFUSALS } from '$domain/pass/parcours.ts';
+import { checkProlongationOpen } from '$domain/pass/prolongations.ts';
+import { checkSuspensionOpen, earliestSuspensionStart } from '$domain/pass/suspensions.ts';
 import { addDays, isIsoDate, laterOf, shortDate } from '$lib/pass-dates';
 import {
   PASS_NUMBER,
   PROLONGATION_RULES,
-  SUSPENSION_MAX_BACKDATE_DAYS,
   SUSPENSION_REASONS,
   isProlongationReason,
   prolongationReasonsFor,
@@ -18,7 +20,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const VIEWERS_ONLY =
   'Le PASS IAE ne peut être consulté que par ses employeurs et les prescripteurs qui suivent la personne.';
-const HOLDER_ONLY = "Seul l'employeur de la dernière embauche peut suspendre ou prolonger ce PASS IAE.";
+const HOLDER_ONLY = PARCOURS_REFUSALS.notHoldingEmployer().message;
 
 export const load: PageServerLoad = async (event) => {
   const user = requireRole(event, ['EMPLOYER_STAFF', 'PRESCRIBER', 'ADMIN'], VIEWERS_ONLY);
@@ -36,30 +38,23 @@ export const load: PageServerLoad = async (event) => {
   const employerKind = lastHire?.employerKind ?? '';
   // Only the employer of the last accepted hire acts on the PASS; everyone else reads it.
   const isHolder = user.membership.role === 'EMPLOYER_STAFF' && organizationId === pass.holdingEmployerId;
-  const open = pass.status !== 'cancelled';
-
-  const earliestSuspensionStart = [addDays(today, -SUSPENSION_MAX_BACKDATE_DAYS), pass.start, lastHire?.start ?? '']
+  const earliestStart = [earliestSuspensionStart(today), pass.start, lastHire?.start ?? '']
     .filter(Boolean)
     .reduce(laterOf);
   const runningSuspensions = pass.suspensions.filter((s) => s.start <= today && today <= s.end);
 
   const window = prolongationWindow(pass.end);
-  let prolongationBlocked: string | null = null;
-  if (!open) prolongationBlocked = 'Ce PASS IAE a été annulé : il ne peut pas être prolongé.';
-  else if (pass.pendingRequest)
-    prolongationBlocked =
-      'Une demande de prolongation attend la décision du prescripteur habilité : une seule demande à la fois.';
-  else if (today < window.opens)
-    prolongationBlocked = `Une prolongation pourra être demandée à partir du ${shortDate(window.opens)}, 12 mois avant la fin du PASS IAE.`;
-  else if (today > window.closes)
-    prolongationBlocked = `Le délai pour prolonger ce PASS IAE est dépassé : au plus tard le ${shortDate(window.closes)}, 6 mois après sa fin.`;
-
-  let suspensionBlocked: string | null = null;
-  if (pass.status === 'future')
-    suspensionBlocked = `Le PASS IAE commence le ${shortDate(pass.start)} : il ne peut pas encore être suspendu.`;
-  else if (pass.status === 'suspended') suspensionBlocked = 'Le PASS IAE est déjà suspendu.';
-  else if (pass.status === 'expired') suspensionBlocked = 'Le PASS IAE a expiré : il ne peut plus être suspendu.';
-  else if (pass.status === 'cancelled') suspensionBlocked = 'Ce PASS IAE a été annulé.';
+  // What keeps the forms closed is the domain's own refusals, in its words (docs/rules.md §5).
+  const cancelled = pass.status === 'cancelled' ? [PARCOURS_REFUSALS.cancelled().refusal] : [];
+  const prolongationBlocked =
+    [
+      ...cancelled,
+      ...checkProlongationOpen({ currentEnd: pass.end, today, pendingRequest: Boolean(pass.pendingRequest) }),
+    ][0]?.message ?? null;
+  // A running suspension is lifted (form below), not followed by another one.
+  const suspensionBlocked =
+    [...cancelled, ...checkSuspensionOpen({ today, passStart: pass.start, passEnd: pass.end })][0]?.message ??
+    (pass.status === 'suspended' ? 'Le PASS IAE est déjà suspendu.' : null);
 
   return {
     pass,
@@ -70,7 +65,7 @@ export const load: PageServerLoad = async (event) => {
       allowed: isHolder && pass.status === 'valid',
       blocked: suspensionBlocked,
       reasons: suspensionReasonsFor(employerKind),
-      earliestStart: earliestSuspensionStart,
+      earliestStart,
     },
     runningSuspensions: isHolder ? runningSuspensions : [],
     prolongation: {
@@ -152,7 +147,7 @@ export const actions = {
     const suspensionId = textField(form, 'suspensionId');
     const values = { suspensionId, endDate: textField(form, 'endDate') };
     const errors: Errors = {};
-    if (!UUID.test(suspensionId)) errors.suspensionId = 'Suspension introuvable sur ce PASS IAE.';
+    if (!UUID.test(suspensionId)) errors.suspensionId = PARCOURS_REFUSALS.suspensionUnknown().message;
     const end = dateError(values.endDate, 'Saisissez le dernier jour de la suspension.');
     if (end) errors.endDate = end;
     if (Object.keys(errors).length > 0) return invalid('lever', values, errors);
