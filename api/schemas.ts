@@ -37,6 +37,7 @@ export const text = (max: number) =>
 export const nonEmptyText = (max: number) => text(max).trim().min(1, { message: 'ce champ est obligatoire' });
 
 /** PostgreSQL `integer` (Int in the Prisma schema) holds 32 bits. */
+export const INT32_MIN = -(2 ** 31);
 export const int32 = (min: number, max = 2 ** 31 - 1) =>
   z
     .number()

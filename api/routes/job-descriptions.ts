@@ -15,7 +15,7 @@ import type { Actor } from '../auth/actor.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { touchJobDescriptionWorkflow } from '../job-descriptions/workflow.ts';
 import { defineRoute, type Deps } from '../route.ts';
-import { idParams, int32, text } from '../schemas.ts';
+import { idParams, INT32_MIN, int32, text } from '../schemas.ts';
 
 const fields = {
   romeCode: text(20)
@@ -25,7 +25,8 @@ const fields = {
   title: text(1000),
   contractType: text(50).meta({ description: `Un de : ${CONTRACT_TYPE_CODES.join(', ')}` }),
   openPositions: int32(0),
-  hoursPerWeek: int32(1, MAX_HOURS_PER_WEEK).meta({ description: `Heures par semaine, de 1 à ${MAX_HOURS_PER_WEEK}` }),
+  // Only the column's bound here: the 1–48 rule and its French message are the domain's.
+  hoursPerWeek: int32(INT32_MIN).meta({ description: `Heures par semaine, de 1 à ${MAX_HOURS_PER_WEEK}` }),
   communeCode: text(10)
     .refine((code) => findCommune(code) !== undefined, { message: 'code commune INSEE inconnu' })
     .nullable(),
