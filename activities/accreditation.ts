@@ -6,6 +6,7 @@ import { frenchDate } from '../domain/dates.ts';
 import type { AuthorizationStatus } from '../domain/organizations.ts';
 import type { Db } from '../server/db/client.ts';
 import { writeAudit } from '../server/audit.ts';
+import { type MailSettings, writeNotifications } from '../server/notifications/write.ts';
 import type { AccreditationActivities, ProjectAccreditationInput } from '../workflows/accreditation/activities.ts';
 import { accreditationWorkflowId } from '../workflows/accreditation/contract.ts';
 
@@ -106,7 +107,7 @@ function notificationsFor(action: string, view: ProjectAccreditationInput['view'
   }
 }
 
-export function accreditationActivities(db: Db): AccreditationActivities {
+export function accreditationActivities(db: Db, mail: MailSettings): AccreditationActivities {
   return {
     async projectAccreditation({ view, actedBy, action, at }: ProjectAccreditationInput): Promise<void> {
       // Older histories scheduled this activity without `at`: the database's clock then.
@@ -159,16 +160,23 @@ export function accreditationActivities(db: Db): AccreditationActivities {
                     select: { id: true },
                   })
                 ).map((o) => o.id);
-          await tx.notification.createMany({
-            data: recipients.map((recipientOrganizationId) => ({
-              key: `${key}:${recipientOrganizationId}`,
-              recipientOrganizationId,
+          // docs/rules.md §9: inbox and e-mail outbox in this transaction.
+          await writeNotifications(
+            tx,
+            recipients.map((organizationId) => ({
+              key: `${key}:${organizationId}`,
+              organizationId,
               subject: text.subject,
               body: text.body,
+              about: {
+                kind: 'accreditationRequest',
+                requestId: view.requestId,
+                audience: text.to === 'ORGANIZATION' ? 'organization' : 'prefecture',
+              },
               ...(occurredAt ? { createdAt: occurredAt } : {}),
             })),
-            skipDuplicates: true,
-          });
+            mail,
+          );
         }
       });
     },

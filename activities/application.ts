@@ -5,6 +5,7 @@ import { PENDING_APPLICATION_STATES, REFUSAL_REASONS, type RefusalReason } from 
 import { frenchDate } from '../domain/dates.ts';
 import type { Db } from '../server/db/client.ts';
 import { writeAudit } from '../server/audit.ts';
+import { type MailSettings, writeNotifications } from '../server/notifications/write.ts';
 import type { ApplicationActivities } from '../workflows/application/activities.ts';
 import type { ApplicationHistoryEntry, ApplicationView } from '../workflows/application/contract.ts';
 
@@ -63,6 +64,7 @@ function noticesFor(view: ApplicationView, entry: ApplicationHistoryEntry): Noti
 
 export function applicationActivities(
   db: Db,
+  mail: MailSettings,
 ): Pick<ApplicationActivities, 'projectApplication' | 'pendingApplicationsOfPerson'> {
   return {
     async projectApplication({ view, entry }) {
@@ -128,16 +130,17 @@ export function applicationActivities(
           occurredAt,
           details: { from: entry.from, to: entry.to, reason: entry.reason, passNumber: view.passNumber },
         });
-        await tx.notification.createMany({
-          data: noticesFor(view, entry).map((notice, index) => ({
+        // docs/rules.md §9: inbox and e-mail outbox in this transaction.
+        await writeNotifications(
+          tx,
+          noticesFor(view, entry).map((notice, index) => ({
+            ...notice,
             key: `${key}:${index}`,
-            recipientOrganizationId: notice.organizationId,
-            subject: notice.subject,
-            body: notice.body,
+            about: { kind: 'application', applicationId: view.applicationId },
             createdAt: occurredAt,
           })),
-          skipDuplicates: true,
-        });
+          mail,
+        );
       });
     },
 

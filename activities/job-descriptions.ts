@@ -5,6 +5,7 @@ import { frenchDate } from '../domain/dates.ts';
 import { deactivationDay } from '../domain/job-descriptions.ts';
 import { writeAudit } from '../server/audit.ts';
 import type { Db } from '../server/db/client.ts';
+import { type MailSettings, writeNotifications } from '../server/notifications/write.ts';
 import type {
   JobDescriptionActivities,
   JobDescriptionDeadlineInput,
@@ -24,7 +25,7 @@ function notificationText(input: JobDescriptionDeadlineInput, title: string): { 
   };
 }
 
-export function jobDescriptionActivities(db: Db): JobDescriptionActivities {
+export function jobDescriptionActivities(db: Db, mail: MailSettings): JobDescriptionActivities {
   return {
     async applyJobDescriptionDeadline(input: JobDescriptionDeadlineInput): Promise<JobDescriptionDeadlineResult> {
       return db.$transaction(async (tx) => {
@@ -58,10 +59,19 @@ export function jobDescriptionActivities(db: Db): JobDescriptionActivities {
             details: { countedFrom: input.countedFrom, deactivatedOn: input.on },
           });
         }
-        await tx.notification.createMany({
-          data: [{ key: input.key, recipientOrganizationId: input.employerId, ...notificationText(input, row.title) }],
-          skipDuplicates: true,
-        });
+        // docs/rules.md §9: inbox and e-mail outbox in this transaction.
+        await writeNotifications(
+          tx,
+          [
+            {
+              key: input.key,
+              organizationId: input.employerId,
+              ...notificationText(input, row.title),
+              about: { kind: 'jobDescription', jobDescriptionId: input.jobDescriptionId },
+            },
+          ],
+          mail,
+        );
         return { outcome: 'applied' };
       });
     },
