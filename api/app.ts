@@ -14,6 +14,7 @@ import { applicationRoutes } from './routes/applications.ts';
 import { employerEntryRoutes } from './routes/employer-entry.ts';
 import { authRoutes } from './routes/auth.ts';
 import { communeRoutes } from './routes/communes.ts';
+import { adminMailRoutes } from './routes/admin-mails.ts';
 import { departementSettingRoutes } from './routes/departement-settings.ts';
 import { EMPLOYER_IMPORT_MAX_CHARS, employerImportRoutes } from './routes/employer-imports.ts';
 import { employerRoutes } from './routes/employers.ts';
@@ -45,6 +46,7 @@ export const routes: readonly AnyRoute[] = [
   ...jobDescriptionRoutes,
   ...employerImportRoutes,
   ...departementSettingRoutes,
+  ...adminMailRoutes,
 ];
 
 const require = createRequire(import.meta.url);
