@@ -5,6 +5,7 @@ import { accreditationNotices, type AccreditationEvent, type AccreditationState 
 import type { AuthorizationStatus } from '../domain/organizations.ts';
 import type { Db } from '../server/db/client.ts';
 import { writeAudit } from '../server/audit.ts';
+import { type MailSettings, writeNotifications } from '../server/notifications/write.ts';
 import type { AccreditationActivities, ProjectAccreditationInput } from '../workflows/accreditation/activities.ts';
 import { accreditationWorkflowId } from '../workflows/accreditation/contract.ts';
 
@@ -19,7 +20,7 @@ const STATUS_AFTER: Partial<Record<AccreditationState, AuthorizationStatus>> = {
 /** The audit action `accreditation.<event>` names the event whose notices are sent. */
 const eventOf = (action: string) => action.replace(/^accreditation\./, '') as AccreditationEvent['action'];
 
-export function accreditationActivities(db: Db): AccreditationActivities {
+export function accreditationActivities(db: Db, mail: MailSettings): AccreditationActivities {
   return {
     async projectAccreditation({ view, actedBy, action, at }: ProjectAccreditationInput): Promise<void> {
       // Older histories scheduled this activity without `at`: the database's clock then.
@@ -77,16 +78,23 @@ export function accreditationActivities(db: Db): AccreditationActivities {
                     select: { id: true },
                   })
                 ).map((o) => o.id);
-          await tx.notification.createMany({
-            data: recipients.map((recipientOrganizationId) => ({
-              key: `${key}:${recipientOrganizationId}`,
-              recipientOrganizationId,
+          // docs/rules.md §9: inbox and e-mail outbox in this transaction.
+          await writeNotifications(
+            tx,
+            recipients.map((organizationId) => ({
+              key: `${key}:${organizationId}`,
+              organizationId,
               subject: text.subject,
               body: text.body,
+              about: {
+                kind: 'accreditationRequest',
+                requestId: view.requestId,
+                audience: text.to === 'ORGANIZATION' ? 'organization' : 'prefecture',
+              },
               ...(occurredAt ? { createdAt: occurredAt } : {}),
             })),
-            skipDuplicates: true,
-          });
+            mail,
+          );
         }
       });
     },

@@ -4,10 +4,12 @@
 import { applicationNotices, PENDING_APPLICATION_STATES } from '../domain/applications.ts';
 import type { Db } from '../server/db/client.ts';
 import { writeAudit } from '../server/audit.ts';
+import { type MailSettings, writeNotifications } from '../server/notifications/write.ts';
 import type { ApplicationActivities } from '../workflows/application/activities.ts';
 
 export function applicationActivities(
   db: Db,
+  mail: MailSettings,
 ): Pick<ApplicationActivities, 'projectApplication' | 'pendingApplicationsOfPerson'> {
   return {
     async projectApplication({ view, entry }) {
@@ -73,16 +75,17 @@ export function applicationActivities(
           occurredAt,
           details: { from: entry.from, to: entry.to, reason: entry.reason, passNumber: view.passNumber },
         });
-        await tx.notification.createMany({
-          data: applicationNotices(entry.transition, view).map((notice, index) => ({
+        // docs/rules.md §9: inbox and e-mail outbox in this transaction.
+        await writeNotifications(
+          tx,
+          applicationNotices(entry.transition, view).map((notice, index) => ({
+            ...notice,
             key: `${key}:${index}`,
-            recipientOrganizationId: notice.organizationId,
-            subject: notice.subject,
-            body: notice.body,
+            about: { kind: 'application', applicationId: view.applicationId },
             createdAt: occurredAt,
           })),
-          skipDuplicates: true,
-        });
+          mail,
+        );
       });
     },
 

@@ -2,6 +2,7 @@
 // implements the interface its workflow declares beside it (workflows/<name>/activities.ts):
 // activities depend on the workflows' contracts, never the other way round.
 import type { Db } from '../server/db/client.ts';
+import type { MailSettings } from '../server/notifications/write.ts';
 import type { AccreditationActivities } from '../workflows/accreditation/activities.ts';
 import type { ApplicationActivities } from '../workflows/application/activities.ts';
 import type { EmployerImportActivities } from '../workflows/employer-import/activities.ts';
@@ -21,13 +22,13 @@ export type WorkerActivities = AccreditationActivities &
   EmployerImportActivities &
   ApplicationActivities;
 
-export function createActivities(deps: { db: Db }): WorkerActivities {
+export function createActivities(deps: { db: Db; mail: MailSettings }): WorkerActivities {
   return {
-    ...accreditationActivities(deps.db),
-    ...parcoursActivities(deps.db),
-    ...jobDescriptionActivities(deps.db),
+    ...accreditationActivities(deps.db, deps.mail),
+    ...parcoursActivities(deps.db, deps.mail),
+    ...jobDescriptionActivities(deps.db, deps.mail),
     ...employerImportActivities(deps.db),
-    ...applicationActivities(deps.db),
+    ...applicationActivities(deps.db, deps.mail),
     ...hiringActivities(deps.db),
   };
 }

@@ -4,13 +4,14 @@
 import { jobDescriptionDeadlineNotice } from '../domain/job-descriptions.ts';
 import { writeAudit } from '../server/audit.ts';
 import type { Db } from '../server/db/client.ts';
+import { type MailSettings, writeNotifications } from '../server/notifications/write.ts';
 import type {
   JobDescriptionActivities,
   JobDescriptionDeadlineInput,
   JobDescriptionDeadlineResult,
 } from '../workflows/job-description/activities.ts';
 
-export function jobDescriptionActivities(db: Db): JobDescriptionActivities {
+export function jobDescriptionActivities(db: Db, mail: MailSettings): JobDescriptionActivities {
   return {
     async applyJobDescriptionDeadline(input: JobDescriptionDeadlineInput): Promise<JobDescriptionDeadlineResult> {
       return db.$transaction(async (tx) => {
@@ -44,16 +45,19 @@ export function jobDescriptionActivities(db: Db): JobDescriptionActivities {
             details: { countedFrom: input.countedFrom, deactivatedOn: input.on },
           });
         }
-        await tx.notification.createMany({
-          data: [
+        // docs/rules.md §9: inbox and e-mail outbox in this transaction.
+        await writeNotifications(
+          tx,
+          [
             {
               key: input.key,
-              recipientOrganizationId: input.employerId,
+              organizationId: input.employerId,
               ...jobDescriptionDeadlineNotice(input, row.title),
+              about: { kind: 'jobDescription', jobDescriptionId: input.jobDescriptionId },
             },
           ],
-          skipDuplicates: true,
-        });
+          mail,
+        );
         return { outcome: 'applied' };
       });
     },

@@ -4,10 +4,11 @@
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { Db } from '../server/db/client.ts';
 import { writeAudit } from '../server/audit.ts';
+import { type MailSettings, writeNotifications } from '../server/notifications/write.ts';
 import type { ParcoursActivities, ProjectParcoursInput } from '../workflows/parcours/activities.ts';
 import { parcoursWorkflowId } from '../workflows/parcours/contract.ts';
 
-export function parcoursActivities(db: Db): ParcoursActivities {
+export function parcoursActivities(db: Db, mail: MailSettings): ParcoursActivities {
   return {
     async projectParcours({ view, action, actedBy, notices, at }: ProjectParcoursInput): Promise<void> {
       // Older histories scheduled this activity without `at`: the database's clock then.
@@ -68,16 +69,17 @@ export function parcoursActivities(db: Db): ParcoursActivities {
           details: { status: view.status, end: view.end, version: view.version },
           ...(occurredAt ? { occurredAt } : {}),
         });
-        await tx.notification.createMany({
-          data: notices.map((notice, index) => ({
+        // docs/rules.md §9: inbox and e-mail outbox in this transaction.
+        await writeNotifications(
+          tx,
+          notices.map((notice, index) => ({
+            ...notice,
             key: `${key}:${index}`,
-            recipientOrganizationId: notice.organizationId,
-            subject: notice.subject,
-            body: notice.body,
+            about: { kind: 'pass', passNumber: view.passNumber },
             ...(occurredAt ? { createdAt: occurredAt } : {}),
           })),
-          skipDuplicates: true,
-        });
+          mail,
+        );
       });
     },
 

@@ -14,6 +14,7 @@ import { applicationRoutes } from './routes/applications.ts';
 import { employerEntryRoutes } from './routes/employer-entry.ts';
 import { authRoutes } from './routes/auth.ts';
 import { communeRoutes } from './routes/communes.ts';
+import { adminMailRoutes } from './routes/admin-mails.ts';
 import { romeRoutes } from './routes/rome.ts';
 import { departementSettingRoutes } from './routes/departement-settings.ts';
 import { EMPLOYER_IMPORT_MAX_CHARS, employerImportRoutes } from './routes/employer-imports.ts';
@@ -47,6 +48,7 @@ export const routes: readonly AnyRoute[] = [
   ...jobDescriptionRoutes,
   ...employerImportRoutes,
   ...departementSettingRoutes,
+  ...adminMailRoutes,
 ];
 
 const require = createRequire(import.meta.url);

@@ -9,6 +9,7 @@ import { loadConfigOrExit } from '../server/config.ts';
 import { createDb } from '../server/db/client.ts';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../server/db/embedded-postgres.ts';
 import { applyMigrations } from '../server/db/migrations.ts';
+import { startMailCatcher, type MailCatcher } from '../server/notifications/mail-catcher.ts';
 import { ensureAdministrator } from '../server/bootstrap-admin.ts';
 import { systemClock } from '../server/clock.ts';
 import { temporalBinaries } from '../server/temporal/binaries.ts';
@@ -26,6 +27,7 @@ const config = loadConfigOrExit();
 const dataDir = path.resolve(ROOT, config.DATA_DIR);
 const children: { name: string; process: ChildProcess }[] = [];
 let embedded: EmbeddedPostgres | undefined;
+let mailCatcher: { catcher: MailCatcher; db: ReturnType<typeof createDb> } | undefined;
 let stopping = false;
 
 const say = (message: string) => console.log(`▸ ${message}`);
@@ -42,6 +44,8 @@ async function stopAll(exitCode: number): Promise<never> {
     await exited;
     clearTimeout(timeout);
   }
+  await mailCatcher?.catcher.close();
+  await mailCatcher?.db.$disconnect();
   await embedded?.stop();
   say('Arrêté.');
   process.exit(exitCode);
@@ -122,11 +126,25 @@ try {
     temporalUi = `http://localhost:${TEMPORAL_UI_PORT}`;
   }
 
+  // No SMTP server configured: a real one here, which keeps what it receives for « Courriels
+  // envoyés » (docs/rules.md §9, docs/decisions/019-email-outbox.md); the worker sends to it.
+  const smtp: NodeJS.ProcessEnv = {};
+  if (!config.SMTP_HOST) {
+    const catcherDb = createDb(databaseUrl, 2);
+    const catcher = await startMailCatcher({ db: catcherDb, port: config.MAIL_CATCHER_PORT });
+    mailCatcher = { catcher, db: catcherDb };
+    Object.assign(smtp, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(catcher.port), SMTP_SECURE: 'false' });
+    delete process.env.SMTP_USER;
+    delete process.env.SMTP_PASSWORD;
+    say(`Serveur SMTP local (courriels de développement) : 127.0.0.1:${catcher.port}`);
+  }
+
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
     PUBLIC_URL: config.PUBLIC_URL,
+    ...smtp,
   };
   startNodeChild('worker', 'worker/main.ts', env);
   startNodeChild('web', 'api/main.ts', env);
@@ -151,6 +169,7 @@ try {
   Documentation API    ${config.PUBLIC_URL}/api/v1/docs   (OpenAPI : /api/v1/openapi.json)
   Interface Temporal   ${temporalUi ?? '(cluster externe)'}
   État de santé        ${config.PUBLIC_URL}/healthz
+  Courriels envoyés    ${config.PUBLIC_URL}/admin/courriels   (SMTP : ${mailCatcher ? `serveur local 127.0.0.1:${mailCatcher.catcher.port}` : `${config.SMTP_HOST}:${config.SMTP_PORT}`})
 
   Comptes de démonstration (mot de passe : ${DEMO_PASSWORD})
 ${DEMO_LOGINS.map((login) => `    ${login.label.padEnd(width)}  ${login.email}`).join('\n')}

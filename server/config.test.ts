@@ -7,6 +7,7 @@ const PRODUCTION = {
   TEMPORAL_ADDRESS: 'temporal:7233',
   ADMIN_PASSWORD: 'a-long-enough-password',
   PUBLIC_URL: 'https://inclusion.example.gouv.fr',
+  SMTP_HOST: 'smtp.example.gouv.fr',
 } as const;
 
 /** The ConfigError thrown for an environment, or a failure if none is. */
@@ -37,6 +38,10 @@ describe('loadConfig — defaults', () => {
       REQUEST_TIMEOUT_SECONDS: 90,
       API_TOKEN_TTL_DAYS: 30,
       LOG_LEVEL: 'info',
+      SMTP_PORT: 587,
+      SMTP_SECURE: false,
+      MAIL_FROM: "Plateforme de l'inclusion <ne-pas-repondre@inclusion.localhost>",
+      MAIL_CATCHER_PORT: 2525,
       TRUST_PROXY: false,
     });
   });
@@ -141,7 +146,7 @@ describe('loadConfig — empty strings are treated as unset', () => {
     expect(loadConfig({ ADMIN_PASSWORD: '' }).ADMIN_PASSWORD).toBe(DEFAULT_ADMIN_PASSWORD);
   });
 
-  it.each(['DATABASE_URL', 'TEMPORAL_ADDRESS', 'ADMIN_PASSWORD', 'PUBLIC_URL'] as const)(
+  it.each(['DATABASE_URL', 'TEMPORAL_ADDRESS', 'ADMIN_PASSWORD', 'PUBLIC_URL', 'SMTP_HOST'] as const)(
     'in production an empty %s counts as missing',
     (name) => {
       const error = configErrorOf({ ...PRODUCTION, [name]: '' });
@@ -230,14 +235,14 @@ describe('loadConfig — production', () => {
     expect(config.ADMIN_PASSWORD).not.toBe(DEFAULT_ADMIN_PASSWORD);
   });
 
-  it.each(['DATABASE_URL', 'TEMPORAL_ADDRESS', 'ADMIN_PASSWORD', 'PUBLIC_URL'] as const)(
+  it.each(['DATABASE_URL', 'TEMPORAL_ADDRESS', 'ADMIN_PASSWORD', 'PUBLIC_URL', 'SMTP_HOST'] as const)(
     'production without %s is refused, naming it',
     (name) => {
       const env: NodeJS.ProcessEnv = { ...PRODUCTION };
       delete env[name];
       const message = configErrorOf(env).message;
       expect(message).toContain(`  - ${name}: obligatoire en production`);
-      for (const other of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'ADMIN_PASSWORD', 'PUBLIC_URL'].filter(
+      for (const other of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'ADMIN_PASSWORD', 'PUBLIC_URL', 'SMTP_HOST'].filter(
         (n) => n !== name,
       )) {
         expect(message).not.toContain(other);
@@ -245,15 +250,32 @@ describe('loadConfig — production', () => {
     },
   );
 
-  it('production with none of the required variables names all four', () => {
+  it('production with none of the required variables names all five', () => {
     const message = configErrorOf({ NODE_ENV: 'production' }).message;
-    for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'ADMIN_PASSWORD', 'PUBLIC_URL']) {
+    for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'ADMIN_PASSWORD', 'PUBLIC_URL', 'SMTP_HOST']) {
       expect(message).toContain(`  - ${name}: obligatoire en production`);
     }
   });
 
-  it.each(['development', 'test'])('in %s the four production variables are optional', (nodeEnv) => {
+  it.each(['development', 'test'])('in %s the five production variables are optional', (nodeEnv) => {
     expect(() => loadConfig({ NODE_ENV: nodeEnv })).not.toThrow();
+  });
+});
+
+describe('loadConfig — e-mail', () => {
+  it('defaults: port 587, no TLS, the platform as sender, the mail catcher on 2525', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ SMTP_PORT: 587, SMTP_SECURE: false, MAIL_CATCHER_PORT: 2525 });
+    expect(config.MAIL_FROM).toContain("Plateforme de l'inclusion");
+  });
+
+  it('SMTP_SECURE takes true or false only', () => {
+    expect(loadConfig({ SMTP_SECURE: 'true' }).SMTP_SECURE).toBe(true);
+    expect(configErrorOf({ SMTP_SECURE: 'oui' }).message).toContain('SMTP_SECURE');
+  });
+
+  it('SMTP_USER without SMTP_PASSWORD is refused', () => {
+    expect(configErrorOf({ SMTP_USER: 'u' }).message).toContain('SMTP_PASSWORD: obligatoire avec SMTP_USER');
   });
 });
 

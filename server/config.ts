@@ -33,6 +33,9 @@ const trustProxy = z
   });
 
 const port = z.coerce.number().int().min(1).max(65535);
+const flag = z
+  .enum(['true', 'false', '1', '0'], { message: 'true ou false' })
+  .transform((value) => value === 'true' || value === '1');
 
 const schema = z
   .object({
@@ -60,10 +63,22 @@ const schema = z
     API_TOKEN_TTL_DAYS: z.coerce.number().positive().default(30),
     TRUST_PROXY: trustProxy.default(false),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // E-mail (docs/rules.md §9, docs/decisions/019-email-outbox.md). Without SMTP_HOST, `npm start`
+    // runs its own mail catcher on MAIL_CATCHER_PORT and points the worker at it.
+    SMTP_HOST: z.string().min(1).optional(),
+    SMTP_PORT: port.default(587),
+    SMTP_SECURE: flag.default(false),
+    SMTP_USER: z.string().min(1).optional(),
+    SMTP_PASSWORD: z.string().min(1).optional(),
+    MAIL_FROM: z.string().min(3).default("Plateforme de l'inclusion <ne-pas-repondre@inclusion.localhost>"),
+    MAIL_CATCHER_PORT: port.default(2525),
   })
   .superRefine((env, ctx) => {
+    if (env.SMTP_USER && !env.SMTP_PASSWORD) {
+      ctx.addIssue({ code: 'custom', path: ['SMTP_PASSWORD'], message: 'obligatoire avec SMTP_USER' });
+    }
     if (env.NODE_ENV === 'production') {
-      for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'ADMIN_PASSWORD', 'PUBLIC_URL'] as const) {
+      for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'ADMIN_PASSWORD', 'PUBLIC_URL', 'SMTP_HOST'] as const) {
         if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'obligatoire en production' });
       }
     }

@@ -4,6 +4,8 @@ import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/w
 import { createActivities } from '../activities/index.ts';
 import type { Db } from '../server/db/client.ts';
 
+const DEVELOPMENT_PUBLIC_URL = 'http://localhost:3000';
+
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
 export interface WorkerDeps {
@@ -11,16 +13,25 @@ export interface WorkerDeps {
   namespace: string;
   taskQueue: string;
   db: Db;
+  /** Links in notification e-mails (PUBLIC_URL); tests may leave the development default. */
+  publicUrl?: string;
   /** Tests pass a prebuilt bundle to skip the webpack step. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
 
-export function createWorker({ connection, namespace, taskQueue, db, workflowBundle }: WorkerDeps): Promise<Worker> {
+export function createWorker({
+  connection,
+  namespace,
+  taskQueue,
+  db,
+  publicUrl = DEVELOPMENT_PUBLIC_URL,
+  workflowBundle,
+}: WorkerDeps): Promise<Worker> {
   return Worker.create({
     connection,
     namespace,
     taskQueue,
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
-    activities: createActivities({ db }),
+    activities: createActivities({ db, mail: { publicUrl } }),
   });
 }

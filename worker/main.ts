@@ -3,6 +3,8 @@ import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@tempor
 import { loadConfigOrExit } from '../server/config.ts';
 import { createDb } from '../server/db/client.ts';
 import { createLogger } from '../server/logger.ts';
+import { startEmailSender } from '../server/notifications/sender.ts';
+import { smtpTransport } from '../server/notifications/transport.ts';
 import { requireRuntimeAddresses } from '../server/runtime.ts';
 import { createWorker } from './create.ts';
 
@@ -26,10 +28,19 @@ const worker = await createWorker({
   namespace: config.TEMPORAL_NAMESPACE,
   taskQueue: config.TEMPORAL_TASK_QUEUE,
   db,
+  publicUrl: config.PUBLIC_URL,
 });
+// The e-mail outbox is sent from this process (docs/rules.md §9, docs/decisions/019-email-outbox.md).
+const smtpHost = config.SMTP_HOST;
+const sender = smtpHost
+  ? startEmailSender({ db, transport: smtpTransport({ ...config, SMTP_HOST: smtpHost }), logger })
+  : undefined;
+if (!sender) logger.warn('SMTP_HOST unset: e-mails stay in the outbox');
+else logger.info({ smtpHost, smtpPort: config.SMTP_PORT }, 'e-mail sender started');
 logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, temporalAddress }, 'worker started');
 // Worker.run() returns after a graceful shutdown, which the SDK starts on SIGINT/SIGTERM.
 await worker.run();
+await sender?.stop();
 await connection.close();
 await db.$disconnect();
 logger.info('worker stopped');

@@ -63,7 +63,7 @@ it('once the end date passes, members of the organization can no longer diagnose
     version: view.version + 1,
     events: [...view.events, { on: '2099-12-31', action: 'expire' as const, state: 'EXPIRED' as const }],
   };
-  const { projectAccreditation } = accreditationActivities(platform.db);
+  const { projectAccreditation } = accreditationActivities(platform.db, { publicUrl: 'http://localhost:3000' });
   await projectAccreditation({ view: expired, actedBy: null, action: 'accreditation.expire' });
   await projectAccreditation({ view: expired, actedBy: null, action: 'accreditation.expire' }); // a retry writes nothing twice
 

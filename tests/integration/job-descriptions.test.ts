@@ -163,7 +163,10 @@ describe('job descriptions API', () => {
 
 describe('job description deadline activity on PostgreSQL', () => {
   it('the deactivation closes recruitment and notifies once, even when retried; a stale deadline changes nothing', async () => {
-    const { applyJobDescriptionDeadline } = createActivities({ db: platform.db });
+    const { applyJobDescriptionDeadline } = createActivities({
+      db: platform.db,
+      mail: { publicUrl: 'http://localhost:3000' },
+    });
     const created = await api.post(`/employers/${employer.id}/job-descriptions`, job(), employer.token);
     const id = created.body.id as string;
     const input = {
@@ -194,7 +197,10 @@ describe('job description deadline activity on PostgreSQL', () => {
   });
 
   it('the notice is a French notification to the employer, written once', async () => {
-    const { applyJobDescriptionDeadline } = createActivities({ db: platform.db });
+    const { applyJobDescriptionDeadline } = createActivities({
+      db: platform.db,
+      mail: { publicUrl: 'http://localhost:3000' },
+    });
     const created = await api.post(
       `/employers/${employer.id}/job-descriptions`,
       job({ title: 'Maraîcher' }),

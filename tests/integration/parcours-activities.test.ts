@@ -54,7 +54,7 @@ it('a person with another parcours still in its waiting period is kept', async (
   const p = await person();
   await pass(p.id, '999991000001', true);
   await pass(p.id, '999991000002', false);
-  const { anonymizePerson } = parcoursActivities(db);
+  const { anonymizePerson } = parcoursActivities(db, { publicUrl: 'http://localhost:3000' });
   expect(await anonymizePerson({ personId: p.id, passNumber: '999991000001' })).toBe('kept');
   expect((await db.person.findUniqueOrThrow({ where: { id: p.id } })).lastName).toBe(p.lastName);
 });
@@ -62,7 +62,7 @@ it('a person with another parcours still in its waiting period is kept', async (
 it('a person with no parcours left is anonymized once, keeping birth year and commune', async () => {
   const p = await person();
   await pass(p.id, '999991000003', true);
-  const { anonymizePerson } = parcoursActivities(db);
+  const { anonymizePerson } = parcoursActivities(db, { publicUrl: 'http://localhost:3000' });
   expect(await anonymizePerson({ personId: p.id, passNumber: '999991000003' })).toBe('anonymized');
   expect(await anonymizePerson({ personId: p.id, passNumber: '999991000003' })).toBe('anonymized'); // retried
   const after = await db.person.findUniqueOrThrow({ where: { id: p.id } });
@@ -79,7 +79,7 @@ it('a person with no parcours left is anonymized once, keeping birth year and co
 });
 
 it('the projection dates audit entries and notifications with workflow time, not the database clock', async () => {
-  const { projectParcours } = parcoursActivities(db);
+  const { projectParcours } = parcoursActivities(db, { publicUrl: 'http://localhost:3000' });
   const number = '999998888801';
   const at = '2030-06-15T08:30:00.000Z';
   const employerId = randomUUID();

@@ -1,6 +1,7 @@
 // The administrators' part of the JSON API client: employer imports (docs/rules.md §3) and the
 // self-prescription rollout by département (docs/rules.md §10). Same conventions as api.ts.
 import { z } from 'zod';
+import { outboxPageSchema } from '$contracts/mails.ts';
 import { requestJson, type Caller } from './api';
 
 const importStateSchema = z.enum(['PENDING', 'RUNNING', 'DONE', 'FAILED']);
@@ -32,6 +33,8 @@ const departementSettingSchema = z.object({
 export type DepartementSetting = z.infer<typeof departementSettingSchema>;
 
 export const adminApi = {
+  /** GET /admin/mails: the e-mail outbox, newest first (« Courriels envoyés »). */
+  mails: (caller: Caller, page: number) => requestJson('GET', `/admin/mails?page=${page}`, caller, outboxPageSchema),
   /** POST /employer-imports: the file is checked, stored and its import started. */
   createEmployerImport: (caller: Caller, body: { fileName: string; content: string }) =>
     requestJson('POST', '/employer-imports', caller, employerImportSchema, body),

@@ -1,0 +1,103 @@
+// The notification e-mails (docs/rules.md §9): subject, link to the page of the notified thing,
+// footer with the reason and the preference, DSFR colours, HTML escaped.
+import { describe, expect, it } from 'vitest';
+import { INBOX_PATH, NOTIFICATION_KINDS, type NotificationAbout, type NotificationKind, pagePath } from './links.ts';
+import { BLEU_FRANCE, renderDigestEmail, renderNotificationEmail, ROUGE_MARIANNE } from './templates.ts';
+
+const CONTEXT = { publicUrl: 'https://inclusion.example.gouv.fr/', organizationName: 'Atelier du Canal' };
+
+/** One example per kind, with the page a user expects to land on. */
+const EXAMPLES: Record<NotificationKind, { about: NotificationAbout; subject: string; link: string }[]> = {
+  application: [
+    {
+      about: { kind: 'application', applicationId: 'c0ffee' },
+      subject: 'Candidature acceptée',
+      link: 'https://inclusion.example.gouv.fr/candidatures/c0ffee',
+    },
+  ],
+  pass: [
+    {
+      about: { kind: 'pass', passNumber: '999990000001' },
+      subject: 'Demande de prolongation',
+      link: 'https://inclusion.example.gouv.fr/passes/999990000001',
+    },
+  ],
+  jobDescription: [
+    {
+      about: { kind: 'jobDescription', jobDescriptionId: 'jd-1' },
+      subject: 'Fiche de poste désactivée',
+      link: 'https://inclusion.example.gouv.fr/structure/fiches-de-poste/jd-1',
+    },
+  ],
+  accreditationRequest: [
+    {
+      about: { kind: 'accreditationRequest', requestId: 'r-1', audience: 'organization' },
+      subject: 'Habilitation accordée',
+      link: 'https://inclusion.example.gouv.fr/habilitation/r-1',
+    },
+    {
+      about: { kind: 'accreditationRequest', requestId: 'r-1', audience: 'prefecture' },
+      subject: "Nouvelle demande d'habilitation",
+      link: 'https://inclusion.example.gouv.fr/prefecture/habilitations/r-1',
+    },
+  ],
+};
+
+describe('renderNotificationEmail', () => {
+  it.each(NOTIFICATION_KINDS.flatMap((kind) => EXAMPLES[kind].map((example) => [kind, example] as const)))(
+    '%s: the subject is the notification’s, the link goes to its page',
+    (_kind, { about, subject, link }) => {
+      const email = renderNotificationEmail({ subject, body: 'Texte.', path: pagePath(about) }, CONTEXT);
+      expect(email.subject).toBe(subject);
+      expect(email.text).toContain(`Voir sur la plateforme : ${link}\n`);
+      expect(email.html).toContain(`href="${link}"`);
+    },
+  );
+
+  it('every kind the platform writes has an example', () => {
+    expect(Object.keys(EXAMPLES).sort()).toEqual([...NOTIFICATION_KINDS].sort());
+  });
+
+  it('about nothing in particular: a link to the inbox', () => {
+    const email = renderNotificationEmail({ subject: 'Info', body: 'Texte.', path: pagePath(undefined) }, CONTEXT);
+    expect(email.text).toContain(`https://inclusion.example.gouv.fr${INBOX_PATH}`);
+  });
+
+  it('says why it is received and how to change the preference, in both parts', () => {
+    const email = renderNotificationEmail({ subject: 'S', body: 'B', path: '/notifications' }, CONTEXT);
+    for (const part of [email.text, email.html]) {
+      expect(part).toContain('membre de « Atelier du Canal »');
+      expect(part).toContain('récapitulatif quotidien');
+      expect(part).toContain('https://inclusion.example.gouv.fr/espace');
+    }
+  });
+
+  it('HTML in the DSFR colours, lang fr, with the text escaped', () => {
+    const email = renderNotificationEmail(
+      { subject: 'Fiche « <b>Agent</b> »', body: 'Tom & Jerry <script>', path: '/notifications' },
+      CONTEXT,
+    );
+    expect(email.html).toContain('<html lang="fr">');
+    expect(email.html).toContain(BLEU_FRANCE);
+    expect(email.html).toContain(ROUGE_MARIANNE);
+    expect(email.html).toContain('Tom &amp; Jerry &lt;script&gt;');
+    expect(email.html).not.toContain('<script>');
+    expect(email.text).toContain('Tom & Jerry <script>');
+  });
+});
+
+describe('renderDigestEmail', () => {
+  it('one e-mail for the day, each notification with its link', () => {
+    const email = renderDigestEmail(
+      [
+        { subject: 'Candidature acceptée', body: 'A.', path: '/candidatures/1' },
+        { subject: 'Fiche de poste désactivée', body: 'B.', path: '/structure/fiches-de-poste/2' },
+      ],
+      '2026-11-29',
+      CONTEXT,
+    );
+    expect(email.subject).toBe('Récapitulatif du 29/11/2026 : 2 notifications');
+    expect(email.text).toContain('https://inclusion.example.gouv.fr/candidatures/1');
+    expect(email.html).toContain('href="https://inclusion.example.gouv.fr/structure/fiches-de-poste/2"');
+  });
+});

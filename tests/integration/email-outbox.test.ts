@@ -1,0 +1,184 @@
+// The e-mail outbox end to end (docs/rules.md §9; docs/decisions/019-email-outbox.md): notifications
+// written in a transaction, delivered over real SMTP to the mail catcher, never lost, never doubled.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { createDb, type Db } from '../../server/db/client.ts';
+import { startMailCatcher, type MailCatcher } from '../../server/notifications/mail-catcher.ts';
+import { messageIdOf } from '../../server/notifications/message-id.ts';
+import { MAX_ATTEMPTS, retryDelayMs, sendDueEmails } from '../../server/notifications/sender.ts';
+import { smtpTransport, type MailTransport } from '../../server/notifications/transport.ts';
+import { type Notice, writeNotifications } from '../../server/notifications/write.ts';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+
+const MAIL = { publicUrl: 'https://inclusion.example.gouv.fr' };
+let database: TestDatabase;
+let db: Db;
+let catcher: MailCatcher;
+let smtp: MailTransport;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  db = createDb(database.url);
+  catcher = await startMailCatcher({ db, port: 0 });
+  smtp = smtpTransport({
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: catcher.port,
+    SMTP_SECURE: false,
+    SMTP_USER: undefined,
+    SMTP_PASSWORD: undefined,
+    MAIL_FROM: "Plateforme de l'inclusion <ne-pas-repondre@inclusion.localhost>",
+  });
+});
+afterAll(async () => {
+  smtp?.close();
+  await catcher?.close();
+  await db?.$disconnect();
+  await database?.drop();
+});
+beforeEach(async () => {
+  // Rows of an earlier test are sent or failed; only this test's rows are pending.
+  await db.emailOutbox.updateMany({ where: { state: 'pending' }, data: { state: 'failed' } });
+});
+
+async function employerWithMembers(
+  members: { role?: 'EMPLOYER_STAFF' | 'ADMIN'; preference?: 'immediate' | 'daily_digest' | 'none' }[],
+) {
+  const organization = await db.organization.create({
+    data: { type: 'EMPLOYER', name: 'Atelier du Canal', departement: '93', employerKind: 'ACI' },
+  });
+  const users = [];
+  for (const member of members) {
+    const user = await db.user.create({
+      data: {
+        email: `${randomUUID()}@example.org`,
+        passwordHash: 'x',
+        firstName: 'Lina',
+        lastName: 'Martin',
+        emailNotifications: member.preference ?? 'immediate',
+        memberships: { create: { organizationId: organization.id, role: member.role ?? 'EMPLOYER_STAFF' } },
+      },
+    });
+    users.push(user);
+  }
+  return { organization, users };
+}
+
+function notice(organizationId: string, overrides: Partial<Notice> = {}): Notice {
+  return {
+    key: `test:${randomUUID()}`,
+    organizationId,
+    subject: 'Nouvelle candidature',
+    body: 'Une nouvelle candidature vous a été envoyée : consultez-la dans vos candidatures.',
+    about: { kind: 'application', applicationId: 'a1b2' },
+    ...overrides,
+  };
+}
+
+const write = (notices: Notice[]) => db.$transaction((tx) => writeNotifications(tx, notices, MAIL));
+
+it('writes the inbox row and one outbox row per member who wants e-mails at once, then delivers over SMTP', async () => {
+  const { organization, users } = await employerWithMembers([
+    {},
+    { preference: 'daily_digest' },
+    { preference: 'none' },
+  ]);
+  const n = notice(organization.id);
+  await write([n]);
+  await write([n]); // a retried projection writes nothing twice
+
+  expect(await db.notification.count({ where: { key: n.key } })).toBe(1);
+  const rows = await db.emailOutbox.findMany({ where: { to: { in: users.map((u) => u.email) } } });
+  expect(rows.map((r) => r.to)).toEqual([users[0]!.email]);
+  expect(rows[0]).toMatchObject({ state: 'pending', attempts: 0, subject: 'Nouvelle candidature' });
+  expect(rows[0]!.text).toContain('https://inclusion.example.gouv.fr/candidatures/a1b2');
+
+  expect(await sendDueEmails(db, smtp)).toEqual({ sent: 1, retried: 0, failed: 0 });
+  const received = await db.receivedMail.findUniqueOrThrow({ where: { messageId: messageIdOf(rows[0]!.key) } });
+  expect(received).toMatchObject({ subject: 'Nouvelle candidature', to: users[0]!.email });
+  expect(received.from).toContain('ne-pas-repondre@inclusion.localhost');
+  expect(received.html).toContain('#000091');
+  expect(await db.emailOutbox.findUniqueOrThrow({ where: { id: rows[0]!.id } })).toMatchObject({
+    state: 'sent',
+    attempts: 1,
+  });
+});
+
+it('a role on the notice reaches only the members with that role', async () => {
+  const { organization, users } = await employerWithMembers([{ role: 'EMPLOYER_STAFF' }, { role: 'ADMIN' }]);
+  await write([notice(organization.id, { role: 'ADMIN' })]);
+  const rows = await db.emailOutbox.findMany({ where: { to: { in: users.map((u) => u.email) } } });
+  expect(rows.map((r) => r.to)).toEqual([users[1]!.email]);
+});
+
+it('a sender that dies after sending and before marking: the restart resends with the same Message-ID, stored once', async () => {
+  const { organization } = await employerWithMembers([{}, {}, {}]);
+  await write([notice(organization.id)]);
+  const before = catcher.received();
+  let crashes = 1;
+  const crashingAfterSend: MailTransport = {
+    async send(mail) {
+      await smtp.send(mail);
+      if (crashes-- > 0) throw new Error('processus arrêté après l’envoi');
+    },
+    close: () => {},
+  };
+  const now = new Date();
+  const first = await sendDueEmails(db, crashingAfterSend, { now });
+  expect(first).toEqual({ sent: 2, retried: 1, failed: 0 });
+  // Nothing is taken again before its back-off…
+  expect(await sendDueEmails(db, smtp, { now })).toEqual({ sent: 0, retried: 0, failed: 0 });
+  // …then the interrupted row is sent again.
+  const later = new Date(now.getTime() + retryDelayMs(1) + 1000);
+  expect(await sendDueEmails(db, smtp, { now: later })).toEqual({ sent: 1, retried: 0, failed: 0 });
+
+  const rows = await db.emailOutbox.findMany({ where: { createdAt: { gte: new Date(now.getTime() - 60_000) } } });
+  const mine = rows.filter((r) => r.state === 'sent' && r.sentAt! >= now);
+  expect(mine).toHaveLength(3);
+  // At least once on the wire (4 deliveries), exactly once where Message-IDs are compared.
+  expect(catcher.received() - before).toBe(4);
+  const stored = await db.receivedMail.findMany({ where: { messageId: { in: mine.map((r) => messageIdOf(r.key)) } } });
+  expect(stored).toHaveLength(3);
+});
+
+it('two senders at once never take the same row (FOR UPDATE SKIP LOCKED)', async () => {
+  const { organization } = await employerWithMembers(Array.from({ length: 12 }, () => ({})));
+  await write([notice(organization.id)]);
+  const before = catcher.received();
+  const second = createDb(database.url, 2);
+  try {
+    const reports = await Promise.all([
+      sendDueEmails(db, smtp, { batchSize: 5 }),
+      sendDueEmails(second, smtp, { batchSize: 5 }),
+      sendDueEmails(db, smtp, { batchSize: 5 }),
+    ]);
+    const sent = reports.reduce((sum, r) => sum + r.sent, 0);
+    expect(sent).toBe(12);
+    expect(catcher.received() - before).toBe(12);
+  } finally {
+    await second.$disconnect();
+  }
+});
+
+it('an SMTP server that refuses: retried with exponential back-off, failed after the last attempt', async () => {
+  const { organization, users } = await employerWithMembers([{}]);
+  await write([notice(organization.id)]);
+  const refusing: MailTransport = {
+    send: () => Promise.reject(new Error('421 service indisponible')),
+    close: () => {},
+  };
+  let now = Date.now();
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+    const report = await sendDueEmails(db, refusing, { now: new Date(now) });
+    expect(report).toEqual(
+      attempt < MAX_ATTEMPTS ? { sent: 0, retried: 1, failed: 0 } : { sent: 0, retried: 0, failed: 1 },
+    );
+    const row = await db.emailOutbox.findFirstOrThrow({ where: { to: users[0]!.email } });
+    expect(row.attempts).toBe(attempt);
+    expect(row.nextAttemptAt.getTime()).toBe(now + retryDelayMs(attempt));
+    now += retryDelayMs(attempt);
+  }
+  expect(await db.emailOutbox.findFirstOrThrow({ where: { to: users[0]!.email } })).toMatchObject({
+    state: 'failed',
+    lastError: '421 service indisponible',
+  });
+});
