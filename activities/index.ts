@@ -8,19 +8,22 @@ import type { ApplicationActivities } from '../workflows/application/activities.
 import type { EmployerImportActivities } from '../workflows/employer-import/activities.ts';
 import type { JobDescriptionActivities } from '../workflows/job-description/activities.ts';
 import type { ParcoursActivities } from '../workflows/parcours/activities.ts';
+import type { SelfPrescriptionRightActivities } from '../workflows/self-prescription-right/activities.ts';
 import { accreditationActivities } from './accreditation.ts';
 import { applicationActivities } from './application.ts';
 import { employerImportActivities } from './employer-imports.ts';
 import { hiringActivities } from './hiring.ts';
 import { jobDescriptionActivities } from './job-descriptions.ts';
 import { parcoursActivities } from './parcours.ts';
+import { selfPrescriptionRightActivities } from './self-prescription-right.ts';
 
 /** Every activity the worker runs: what each workflow type asks for, one line per workflow. */
 export type WorkerActivities = AccreditationActivities &
   ParcoursActivities &
   JobDescriptionActivities &
   EmployerImportActivities &
-  ApplicationActivities;
+  ApplicationActivities &
+  SelfPrescriptionRightActivities;
 
 export function createActivities(deps: { db: Db; mail: MailSettings }): WorkerActivities {
   return {
@@ -30,5 +33,6 @@ export function createActivities(deps: { db: Db; mail: MailSettings }): WorkerAc
     ...employerImportActivities(deps.db),
     ...applicationActivities(deps.db, deps.mail),
     ...hiringActivities(deps.db),
+    ...selfPrescriptionRightActivities(deps.db),
   };
 }

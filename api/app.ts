@@ -26,6 +26,7 @@ import { openDataRoutes } from './routes/open-data.ts';
 import { organizationRoutes } from './routes/organizations.ts';
 import { passRoutes } from './routes/passes.ts';
 import { personRoutes } from './routes/persons.ts';
+import { selfPrescriptionRoutes } from './routes/self-prescription.ts';
 import { userRoutes } from './routes/users.ts';
 import { checkHealth } from './health.ts';
 
@@ -49,6 +50,7 @@ export const routes: readonly AnyRoute[] = [
   ...employerImportRoutes,
   ...departementSettingRoutes,
   ...adminMailRoutes,
+  ...selfPrescriptionRoutes,
 ];
 
 const require = createRequire(import.meta.url);

@@ -439,8 +439,8 @@ describe('evaluateSelfPrescription', () => {
 
 describe('canSelfDiagnose', () => {
   const on = '2027-05-31';
-  const active = { status: 'ACTIVE', revokedUntil: null } as const;
-  const revoked = { status: 'REVOKED_UNTIL', revokedUntil: '2027-06-01' } as const;
+  const active = { status: 'ACTIVE', revokedFrom: null, revokedUntil: null } as const;
+  const revoked = { status: 'REVOKED_UNTIL', revokedFrom: '2027-05-01', revokedUntil: '2027-06-01' } as const;
   const open = { right: active, departementRolloutEnabled: true };
 
   it.each(SIAE_KINDS)('an %s with an active right in an open département may self-diagnose', (kind) => {
@@ -492,11 +492,12 @@ describe('canSelfDiagnose', () => {
     });
   });
 
-  it('allows self-prescription again on the end date of a temporary revocation', () => {
+  it('allows self-prescription again the day after the end date of a temporary revocation (docs/rules.md §8)', () => {
     const standing = { employerKind: 'ACI', right: revoked, departementRolloutEnabled: true } as const;
     expect(isSelfPrescriptionAllowed(standing, on)).toBe(false);
-    expect(isSelfPrescriptionAllowed(standing, '2027-06-01')).toBe(true);
-    expect(isSelfPrescriptionAllowed({ ...standing, departementRolloutEnabled: false }, '2027-06-01')).toBe(false);
+    expect(isSelfPrescriptionAllowed(standing, '2027-06-01')).toBe(false);
+    expect(isSelfPrescriptionAllowed(standing, '2027-06-02')).toBe(true);
+    expect(isSelfPrescriptionAllowed({ ...standing, departementRolloutEnabled: false }, '2027-06-02')).toBe(false);
   });
 });
 
@@ -731,17 +732,34 @@ describe('pickDiagnosis', () => {
   });
 });
 
-describe('the self-prescription right on a day', () => {
-  it('is active when active, back on the end date of a temporary revocation, never while permanently revoked', () => {
-    expect(isSelfPrescriptionRightActive({ status: 'ACTIVE', revokedUntil: null }, '2027-01-01')).toBe(true);
-    expect(isSelfPrescriptionRightActive({ status: 'REVOKED_UNTIL', revokedUntil: '2027-06-01' }, '2027-05-31')).toBe(
-      false,
-    );
-    expect(isSelfPrescriptionRightActive({ status: 'REVOKED_UNTIL', revokedUntil: '2027-06-01' }, '2027-06-01')).toBe(
-      true,
-    );
-    expect(isSelfPrescriptionRightActive({ status: 'REVOKED_PERMANENTLY', revokedUntil: null }, '2099-01-01')).toBe(
-      false,
-    );
+describe('the self-prescription right on a day (docs/rules.md §8)', () => {
+  const temporary = { status: 'REVOKED_UNTIL', revokedFrom: '2027-03-01', revokedUntil: '2027-06-01' } as const;
+
+  it('is active when active', () => {
+    expect(
+      isSelfPrescriptionRightActive({ status: 'ACTIVE', revokedFrom: null, revokedUntil: null }, '2027-01-01'),
+    ).toBe(true);
+  });
+
+  it('a temporary revocation: active before its start date, revoked from it through its end date, active the day after', () => {
+    expect(isSelfPrescriptionRightActive(temporary, '2027-02-28')).toBe(true);
+    expect(isSelfPrescriptionRightActive(temporary, '2027-03-01')).toBe(false);
+    expect(isSelfPrescriptionRightActive(temporary, '2027-05-31')).toBe(false);
+    expect(isSelfPrescriptionRightActive(temporary, '2027-06-01')).toBe(false);
+    expect(isSelfPrescriptionRightActive(temporary, '2027-06-02')).toBe(true);
+  });
+
+  it('a scheduled revocation (still ACTIVE in the row) applies from its start date', () => {
+    const scheduled = { ...temporary, status: 'ACTIVE' } as const;
+    expect(isSelfPrescriptionRightActive(scheduled, '2027-02-28')).toBe(true);
+    expect(isSelfPrescriptionRightActive(scheduled, '2027-03-01')).toBe(false);
+    expect(isSelfPrescriptionRightActive(scheduled, '2027-06-02')).toBe(true);
+  });
+
+  it('a permanent revocation: active before its start, never after until lifted', () => {
+    const permanent = { status: 'REVOKED_PERMANENTLY', revokedFrom: '2027-03-01', revokedUntil: null } as const;
+    expect(isSelfPrescriptionRightActive(permanent, '2027-02-28')).toBe(true);
+    expect(isSelfPrescriptionRightActive(permanent, '2027-03-01')).toBe(false);
+    expect(isSelfPrescriptionRightActive(permanent, '2099-01-01')).toBe(false);
   });
 });

@@ -3,6 +3,8 @@
 // diagnosis lasts and which one a hire relies on. "Today" is always passed in (docs/rules.md §6).
 import { addDays, addMonths, compareDates, frenchDate, isIsoDate, type IsoDate } from './dates.ts';
 import { refused, type Checked, type Refusal } from './errors.ts';
+import { isRightActiveOn } from './controls/right.ts';
+import { rightStateOf, type RightRecord } from './controls/right-record.ts';
 import { SIAE_KINDS, type EmployerKind } from './organizations.ts';
 
 // ---------------------------------------------------------------------------------------
@@ -246,18 +248,20 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export interface SelfPrescriptionRight {
-  status: 'ACTIVE' | 'REVOKED_UNTIL' | 'REVOKED_PERMANENTLY';
-  revokedUntil: IsoDate | null;
-}
+/** The SIAE's right as its Organization row stores it (domain/controls/right-record.ts). */
+export type SelfPrescriptionRight = RightRecord;
 
 /**
- * Whether an SIAE's self-prescription right is active on a day (docs/rules.md §8): a temporary
- * revocation ends by itself on its end date; a permanent one only when lifted.
+ * Whether an SIAE's self-prescription right is active on a day (docs/rules.md §8): one rule,
+ * `isRightActiveOn` of domain/controls/right.ts. A revocation counts from its start date (active
+ * before it); a temporary one still holds on its end date and ends by itself the day after; a
+ * permanent one only when lifted.
  */
 export function isSelfPrescriptionRightActive(right: SelfPrescriptionRight, on: IsoDate): boolean {
-  if (right.status === 'ACTIVE') return true;
-  return right.status === 'REVOKED_UNTIL' && right.revokedUntil !== null && compareDates(right.revokedUntil, on) <= 0;
+  const state = rightStateOf(right);
+  // A started revocation still counts from its start date: a day before it (a hire dated back) keeps the right.
+  if (state.status !== 'active' && compareDates(on, state.from) < 0) return true;
+  return isRightActiveOn(state, on);
 }
 
 /**

@@ -5,3 +5,4 @@ export { parcours } from './parcours/workflow.ts';
 export { jobDescription } from './job-description/workflow.ts';
 export { employerImport } from './employer-import/workflow.ts';
 export { application } from './application/workflow.ts';
+export { selfPrescriptionRight } from './self-prescription-right/workflow.ts';

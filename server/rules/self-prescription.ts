@@ -1,6 +1,7 @@
 // The data behind "self-prescription allowed for an employer on a day" (docs/rules.md §8, §10),
 // read in one place: the employer's right and its département's rollout. The rule itself is
-// canSelfDiagnose / isSelfPrescriptionAllowed in domain/eligibility.ts.
+// canSelfDiagnose / isSelfPrescriptionAllowed in domain/eligibility.ts, whose right part is
+// isRightActiveOn (domain/controls/right.ts).
 import type { SelfPrescriptionStanding } from '../../domain/eligibility.ts';
 import type { EmployerKind } from '../../domain/organizations.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
@@ -10,6 +11,7 @@ export interface SelfPrescribingEmployer {
   employerKind: EmployerKind;
   departement: string;
   selfPrescriptionStatus: SelfPrescriptionStanding['right']['status'];
+  selfPrescriptionRevokedFrom: string | null;
   selfPrescriptionRevokedUntil: string | null;
 }
 
@@ -21,7 +23,11 @@ export async function selfPrescriptionStanding(
   const setting = await db.departementSetting.findUnique({ where: { code: employer.departement } });
   return {
     employerKind: employer.employerKind,
-    right: { status: employer.selfPrescriptionStatus, revokedUntil: employer.selfPrescriptionRevokedUntil },
+    right: {
+      status: employer.selfPrescriptionStatus,
+      revokedFrom: employer.selfPrescriptionRevokedFrom,
+      revokedUntil: employer.selfPrescriptionRevokedUntil,
+    },
     departementRolloutEnabled: setting?.selfPrescriptionEnabled ?? false,
   };
 }

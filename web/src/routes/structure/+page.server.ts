@@ -3,6 +3,7 @@ import { pageErrorFrom, requireRole } from '$lib/server/access';
 import { callerOf } from '$lib/server/api';
 import { employerEntryApi, type EntryChanges } from '$lib/server/employer-entry-api';
 import { apiFailure, textField } from '$lib/server/forms';
+import { ownRight } from '$lib/server/own-right';
 import type { Actions, PageServerLoad } from './$types';
 
 const EMPLOYERS_ONLY = 'Cette page est réservée aux employeurs.';
@@ -10,8 +11,11 @@ const EMPLOYERS_ONLY = 'Cette page est réservée aux employeurs.';
 export const load: PageServerLoad = async (event) => {
   const user = requireRole(event, ['EMPLOYER_STAFF'], EMPLOYERS_ONLY);
   try {
-    const entry = await employerEntryApi.entry(callerOf(event), user.membership.organization.id);
-    return { entry, saved: event.url.searchParams.get('enregistre') === 'ok' };
+    const [entry, right] = await Promise.all([
+      employerEntryApi.entry(callerOf(event), user.membership.organization.id),
+      ownRight(event, user),
+    ]);
+    return { entry, right, saved: event.url.searchParams.get('enregistre') === 'ok' };
   } catch (err) {
     pageErrorFrom(err, event);
   }
