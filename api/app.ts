@@ -22,6 +22,7 @@ import { openDataRoutes } from './routes/open-data.ts';
 import { organizationRoutes } from './routes/organizations.ts';
 import { passRoutes } from './routes/passes.ts';
 import { personRoutes } from './routes/persons.ts';
+import { sandboxRoutesFor } from './routes/sandbox.ts';
 import { userRoutes } from './routes/users.ts';
 import { checkHealth } from './health.ts';
 
@@ -74,7 +75,9 @@ export function createApp(deps: Deps, web?: RequestHandler): express.Express {
     res.status(health.status === 'ok' ? 200 : 503).json(health);
   });
 
-  const document = openApiDocument(routes, `${deps.config.PUBLIC_URL}/api/v1`);
+  // Outside the sandbox its routes do not exist: 404 before anything looks at the request.
+  const mounted = [...routes, ...sandboxRoutesFor(deps)];
+  const document = openApiDocument(mounted, `${deps.config.PUBLIC_URL}/api/v1`);
   const api = express.Router();
   api.use(requestDeadline(deps.config.REQUEST_TIMEOUT_SECONDS));
   api.use(jsonBodiesOnly);
@@ -91,7 +94,7 @@ export function createApp(deps: Deps, web?: RequestHandler): express.Express {
   api.get('/docs/dsfr.min.css', (_req, res) => {
     res.sendFile(dsfrCss);
   });
-  mountRoutes(api, routes, deps);
+  mountRoutes(api, mounted, deps);
   api.use(notFoundHandler);
   api.use(errorHandler(deps.logger));
   app.use('/api/v1', api);

@@ -29,8 +29,13 @@ const schema = z
     REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(90),
     API_TOKEN_TTL_DAYS: z.coerce.number().positive().default(30),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** The sandbox (docs/rules.md §12): Temporal is the time-skipping test server, the clock is its time. */
+    SANDBOX: z.stringbool().default(false),
   })
   .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && env.SANDBOX) {
+      ctx.addIssue({ code: 'custom', path: ['SANDBOX'], message: 'le bac à sable est interdit en production' });
+    }
     if (env.NODE_ENV === 'production') {
       for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'ADMIN_PASSWORD', 'PUBLIC_URL'] as const) {
         if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'obligatoire en production' });

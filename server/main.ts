@@ -5,11 +5,11 @@ import type { RequestHandler } from 'express';
 import { createApp } from '../api/app.ts';
 import { ensureAdministrator } from './bootstrap-admin.ts';
 import { ensureReferenceCommuneCentres } from './registry/commune-centres.ts';
-import { systemClock } from './clock.ts';
 import { loadConfigOrExit } from './config.ts';
 import { createDb } from './db/client.ts';
 import { createLogger } from './logger.ts';
 import { requireRuntimeAddresses } from './runtime.ts';
+import { processClock } from './sandbox/process-clock.ts';
 import { connectTemporal } from './temporal/client.ts';
 import { WEB_BODY_SIZE_LIMIT } from './web-limits.ts';
 
@@ -37,7 +37,8 @@ async function loadWebHandler(): Promise<RequestHandler | undefined> {
   return handler;
 }
 
-const app = createApp({ db, temporal, clock: systemClock, config, logger }, await loadWebHandler());
+const clock = await processClock(config, temporalAddress);
+const app = createApp({ db, temporal, clock, config, logger }, await loadWebHandler());
 const server = app.listen(config.PORT, config.HOST, () => {
   logger.info({ url: config.PUBLIC_URL }, 'web server listening');
 });

@@ -37,6 +37,8 @@ export interface TestPlatformOptions {
   web?: boolean;
   seed?: boolean;
   clock?: Clock;
+  /** Another Temporal server than the shared dev server (the sandbox's time-skipping one). */
+  temporalAddress?: string;
 }
 
 async function loadWebHandler(baseUrl: string): Promise<RequestHandler> {
@@ -54,7 +56,7 @@ async function loadWebHandler(baseUrl: string): Promise<RequestHandler> {
 
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
   installQuietRuntime();
-  const address = inject('temporalAddress');
+  const address = options.temporalAddress ?? inject('temporalAddress');
   const taskQueue = `test-${randomBytes(4).toString('hex')}`;
   const database = await createTestDatabase();
   const config = loadConfig({
