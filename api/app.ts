@@ -11,6 +11,7 @@ import { applicationDecisionRoutes } from './routes/application-decisions.ts';
 import { applicationRoutes } from './routes/applications.ts';
 import { employerEntryRoutes } from './routes/employer-entry.ts';
 import { authRoutes } from './routes/auth.ts';
+import { clockRoutes } from './routes/clock.ts';
 import { communeRoutes } from './routes/communes.ts';
 import { departementSettingRoutes } from './routes/departement-settings.ts';
 import { EMPLOYER_IMPORT_MAX_CHARS, employerImportRoutes } from './routes/employer-imports.ts';
@@ -40,6 +41,7 @@ export const routes: readonly AnyRoute[] = [
   ...employerEntryRoutes,
   ...employerRoutes,
   ...communeRoutes,
+  ...clockRoutes,
   ...openDataRoutes,
   ...jobDescriptionRoutes,
   ...employerImportRoutes,

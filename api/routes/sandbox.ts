@@ -24,7 +24,8 @@ function sandboxClock(clock: Clock): SandboxClock {
   return clock;
 }
 
-async function mayAdvance(deps: Deps, actor: Actor | null): Promise<boolean> {
+/** A trainer or an administrator, and only in the sandbox. */
+export async function mayAdvance(deps: Deps, actor: Actor | null): Promise<boolean> {
   if (!actor) return false;
   if (actor.role === 'ADMIN') return true;
   const user = await deps.db.user.findUnique({ where: { id: actor.userId }, select: { isTrainer: true } });

@@ -66,6 +66,12 @@ describe('sandbox clock', () => {
     expect((await api.get('/sandbox/clock', trainer)).body.canAdvance).toBe(true);
     expect((await api.get('/sandbox/clock', admin)).body.canAdvance).toBe(true);
     expect((await api.get('/sandbox/clock', employer.token)).body.canAdvance).toBe(false);
+    // The web's "today" (every page) comes from GET /clock, the same clock.
+    expect((await api.get('/clock', trainer)).body).toMatchObject({
+      today: today(clock),
+      sandbox: true,
+      canAdvance: true,
+    });
   });
 
   it('advance takes 1 to 800 days, from a trainer or an administrator only', async () => {
@@ -92,6 +98,7 @@ describe('sandbox clock', () => {
       expect((await plain.get('/sandbox/clock')).status).toBe(404);
       expect((await plain.post('/sandbox/advance', { days: 1 }, admin)).status).toBe(404);
       expect((await plain.post('/sandbox/advance', { days: 0 })).status).toBe(404);
+      expect((await plain.get('/clock', admin)).body).toMatchObject({ sandbox: false, canAdvance: false });
     } finally {
       listening.closeAllConnections();
       await new Promise((resolve) => listening.close(resolve));
