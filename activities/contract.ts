@@ -33,6 +33,8 @@ export interface JobDescriptionDeadlineInput {
   /** The last update day the workflow counted from: nothing happens if the row moved on. */
   countedFrom: IsoDate;
   on: IsoDate;
+  /** Workflow time (ISO instant) of the deadline; older histories lack it (the database's clock then). */
+  at?: string;
 }
 
 export type JobDescriptionDeadlineResult =
@@ -47,7 +49,7 @@ export interface Activities {
   projectAccreditation(input: ProjectAccreditationInput): Promise<void>;
   projectParcours(input: ProjectParcoursInput): Promise<void>;
   /** Anonymizes the person's personal data when no parcours of theirs remains (SPEC §5). */
-  anonymizePerson(input: { personId: string; passNumber: string }): Promise<'anonymized' | 'kept'>;
+  anonymizePerson(input: { personId: string; passNumber: string; at?: string }): Promise<'anonymized' | 'kept'>;
   /** The notice or the deactivation of a job description, unless it was updated since (SPEC §3). */
   applyJobDescriptionDeadline(input: JobDescriptionDeadlineInput): Promise<JobDescriptionDeadlineResult>;
   /** Marks an employer import running; returns where it stands (a resumed import goes on from there). */

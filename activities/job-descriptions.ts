@@ -23,6 +23,8 @@ function notificationText(input: JobDescriptionDeadlineInput, title: string): { 
 export function jobDescriptionActivities(db: Db) {
   return {
     async applyJobDescriptionDeadline(input: JobDescriptionDeadlineInput): Promise<JobDescriptionDeadlineResult> {
+      // Dated by the workflow, so a controlled clock (the sandbox, docs/rules.md §6, §12) shows here too.
+      const occurredAt = input.at ? new Date(input.at) : undefined;
       return db.$transaction(async (tx) => {
         const row = await tx.jobDescription.findUnique({
           where: { id: input.jobDescriptionId },
@@ -52,10 +54,18 @@ export function jobDescriptionActivities(db: Db) {
             entityId: input.jobDescriptionId,
             actorOrganizationId: null,
             details: { countedFrom: input.countedFrom, deactivatedOn: input.on },
+            ...(occurredAt ? { occurredAt } : {}),
           });
         }
         await tx.notification.createMany({
-          data: [{ key: input.key, recipientOrganizationId: input.employerId, ...notificationText(input, row.title) }],
+          data: [
+            {
+              key: input.key,
+              recipientOrganizationId: input.employerId,
+              ...notificationText(input, row.title),
+              ...(occurredAt ? { createdAt: occurredAt } : {}),
+            },
+          ],
           skipDuplicates: true,
         });
         return { outcome: 'applied' };

@@ -71,8 +71,8 @@ function startNodeChild(name: string, script: string, env: NodeJS.ProcessEnv): v
 }
 
 async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
     try {
       if ((await fetch(url)).ok) return;
     } catch {

@@ -37,6 +37,7 @@ describe('loadConfig — defaults', () => {
       REQUEST_TIMEOUT_SECONDS: 90,
       API_TOKEN_TTL_DAYS: 30,
       LOG_LEVEL: 'info',
+      SANDBOX: false,
     });
   });
 
@@ -214,6 +215,13 @@ describe('loadConfig — wrong values are refused with the variable named', () =
 });
 
 describe('loadConfig — production', () => {
+  it('the sandbox is refused in production (docs/rules.md §12), accepted elsewhere', () => {
+    expect(configErrorOf({ ...PRODUCTION, SANDBOX: 'true' }).message).toContain(
+      '  - SANDBOX: le bac à sable est interdit en production',
+    );
+    expect(loadConfig({ SANDBOX: 'true' }).SANDBOX).toBe(true);
+  });
+
   it('a complete production environment is accepted and nothing is defaulted for the required values', () => {
     const config = loadConfig({ ...PRODUCTION });
     expect(config).toMatchObject(PRODUCTION);

@@ -164,7 +164,9 @@ export const passRoutes = [
             [{ message: 'PASS existant', existingNumber }],
           );
         }
-        const created = await tx.passNumberAllocation.create({ data: { issuanceKey, personId: body.personId } });
+        const created = await tx.passNumberAllocation.create({
+          data: { issuanceKey, personId: body.personId, createdAt: deps.clock.now() },
+        });
         return { ...created, repeated: false };
       });
       const number = formatPassNumber(allocation.sequence);

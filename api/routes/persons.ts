@@ -164,7 +164,7 @@ export const personRoutes = [
         ]);
       }
       const person = await db.person.create({
-        data: { ...body, nir, identityKey, createdByOrganizationId: actor.organization.id },
+        data: { ...body, nir, identityKey, createdByOrganizationId: actor.organization.id, createdAt: clock.now() },
         include: { diagnoses: true },
       });
       await writeAudit(db, {
@@ -326,6 +326,7 @@ export const personRoutes = [
           criteria: body.criteria,
           madeOn: on,
           expiresOn: diagnosisExpiry(author, on),
+          createdAt: clock.now(),
         },
       });
       await writeAudit(db, {

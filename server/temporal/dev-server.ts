@@ -31,7 +31,7 @@ export async function waitForTemporal(
   timeoutMs: number,
   isAlive: () => boolean = () => true,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   for (;;) {
     try {
       const connection = await Connection.connect({ address, connectTimeout: 1000 });
@@ -40,7 +40,8 @@ export async function waitForTemporal(
       return;
     } catch (error) {
       if (!isAlive()) throw new Error('Le serveur Temporal s’est arrêté au démarrage.');
-      if (Date.now() > deadline) throw new Error(`Temporal ne répond pas sur ${address} : ${(error as Error).message}`);
+      if (performance.now() > deadline)
+        throw new Error(`Temporal ne répond pas sur ${address} : ${(error as Error).message}`);
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
   }

@@ -118,23 +118,29 @@ describe('a PASS lived through the sandbox', () => {
   /** Advances through the API, then checks that every row written meanwhile carries the simulated date. */
   async function advance(days: number) {
     const before = today(clock);
-    const writtenAfter = clock.now();
+    const [auditBefore, notificationsBefore] = await Promise.all([
+      platform.db.auditEntry.findMany({ select: { id: true } }),
+      platform.db.notification.findMany({ select: { id: true } }),
+    ]);
     const response = await api.post('/sandbox/advance', { days }, trainer);
     expect(response.status).toBe(200);
     expect(response.body.today).toBe(addDays(before, days));
     expect(today(clock)).toBe(response.body.today);
     const [audit, notifications] = await Promise.all([
-      platform.db.auditEntry.findMany({ where: { occurredAt: { gt: writtenAfter } } }),
-      platform.db.notification.findMany({ where: { createdAt: { gt: writtenAfter } } }),
+      platform.db.auditEntry.findMany({ where: { id: { notIn: auditBefore.map((row) => row.id) } } }),
+      platform.db.notification.findMany({ where: { id: { notIn: notificationsBefore.map((row) => row.id) } } }),
     ]);
     const machineDay = today(systemClock);
-    for (const at of [...audit.map((row) => row.occurredAt), ...notifications.map((row) => row.createdAt)]) {
-      const day = parisDateOf(at);
-      expect(day > before && day <= response.body.today).toBe(true);
+    for (const row of [
+      ...audit.map((row) => ({ what: row.action, at: row.occurredAt })),
+      ...notifications.map((row) => ({ what: row.subject, at: row.createdAt })),
+    ]) {
+      const day = parisDateOf(row.at);
+      expect(day > before && day <= response.body.today, `${row.what} on ${day}`).toBe(true);
       expect(day).not.toBe(machineDay);
     }
     expect(audit.some((row) => row.action === 'sandbox.advance')).toBe(true);
-    return response.body;
+    return { ...response.body, audit, notifications };
   }
 
   beforeAll(async () => {
@@ -152,11 +158,19 @@ describe('a PASS lived through the sandbox', () => {
     expect(pass.status).toBe(201);
     number = pass.body.passNumber;
     expect(pass.body.end).toBe(addDays(start, 729));
+    // A job description too: its 90-day workflow writes a notice and a deactivation on the way.
+    const job = await api.post(
+      `/employers/${employer.id}/job-descriptions`,
+      { romeCode: 'A1203', title: 'Maraîcher', contractType: 'CDDI', openPositions: 2, hoursPerWeek: 26 },
+      employer.token,
+    );
+    expect(job.status, JSON.stringify(job.body)).toBe(201);
   });
 
   it('90, 30 and 7 days before the end: one reminder each, never twice', async () => {
     const end = addDays(start, 729);
-    await advance(639); // end − 90
+    const first = await advance(639); // end − 90
+    expect(first.audit.map((row) => row.action)).toContain('jobDescription.deactivate');
     expect((await reminders()).map((row) => parisDateOf(row.createdAt))).toEqual([addDays(end, -90)]);
     await advance(60); // end − 30
     await advance(23); // end − 7
