@@ -109,7 +109,7 @@ try {
     children.push({ name: 'temporal', process: server.process });
     server.process.once('exit', () => !stopping && void stopAll(1));
     temporalAddress = server.address;
-    temporalUi = '(aucune : serveur de test à saut de temps)';
+    temporalUi = `(aucune : serveur de test à saut de temps sur ${server.address})`;
     await ensureTrainer(db);
   } else if (!temporalAddress) {
     const cli = temporalBinaries().cli;

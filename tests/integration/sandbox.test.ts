@@ -140,7 +140,7 @@ describe('a PASS lived through the sandbox', () => {
       expect(day).not.toBe(machineDay);
     }
     expect(audit.some((row) => row.action === 'sandbox.advance')).toBe(true);
-    return { ...response.body, audit, notifications };
+    return { today: response.body.today as string, audit, notifications };
   }
 
   beforeAll(async () => {
