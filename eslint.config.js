@@ -139,6 +139,29 @@ export default tseslint.config(
     },
   },
   {
+    // One clock (docs/rules.md §6, §12): business time comes from the injected `Clock` (or workflow
+    // time), so the sandbox can run the whole platform on a simulated date. Durations and
+    // timeouts measure with performance.now(). Exempt: the clock modules, workflows (their
+    // Date.now() is workflow time), tests, benchmarks and the fault suite (real time is what they measure).
+    files: ['**/*.ts'],
+    ignores: ['server/clock.ts', 'workflows/**', 'tests/**', '**/*.test.ts', 'scripts/bench/**', 'scripts/faults/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message:
+            'Pas de new Date() : lisez l’heure du Clock injecté (deps.clock.now()), sinon le bac à sable et les tests ne maîtrisent pas le temps (docs/rules.md §6).',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message:
+            'Pas de Date.now() : l’heure métier vient du Clock injecté (docs/rules.md §6) ; pour mesurer une durée, performance.now().',
+        },
+      ],
+    },
+  },
+  {
     // Tests read JSON answers of any shape.
     files: ['tests/**/*.ts', '**/*.test.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

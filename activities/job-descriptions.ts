@@ -14,6 +14,8 @@ import type {
 export function jobDescriptionActivities(db: Db, mail: MailSettings): JobDescriptionActivities {
   return {
     async applyJobDescriptionDeadline(input: JobDescriptionDeadlineInput): Promise<JobDescriptionDeadlineResult> {
+      // Dated by the workflow, so a controlled clock (the sandbox, docs/rules.md §6, §12) shows here too.
+      const occurredAt = input.at ? new Date(input.at) : undefined;
       return db.$transaction(async (tx) => {
         const row = await tx.jobDescription.findUnique({
           where: { id: input.jobDescriptionId },
@@ -43,6 +45,7 @@ export function jobDescriptionActivities(db: Db, mail: MailSettings): JobDescrip
             entityId: input.jobDescriptionId,
             actorOrganizationId: null,
             details: { countedFrom: input.countedFrom, deactivatedOn: input.on },
+            ...(occurredAt ? { occurredAt } : {}),
           });
         }
         // docs/rules.md §9: inbox and e-mail outbox in this transaction.
@@ -54,6 +57,7 @@ export function jobDescriptionActivities(db: Db, mail: MailSettings): JobDescrip
               organizationId: input.employerId,
               ...jobDescriptionDeadlineNotice(input, row.title),
               about: { kind: 'jobDescription', jobDescriptionId: input.jobDescriptionId },
+              ...(occurredAt ? { createdAt: occurredAt } : {}),
             },
           ],
           mail,

@@ -87,7 +87,7 @@ export function parcoursActivities(db: Db, mail: MailSettings): ParcoursActiviti
      * Personal data goes when the person has no parcours left (every PASS past its waiting
      * period, or cancelled); what aggregates need (birth year, commune) stays (docs/rules.md §5, §11).
      */
-    async anonymizePerson({ personId, passNumber }: { personId: string; passNumber: string }) {
+    async anonymizePerson({ personId, passNumber, at }: { personId: string; passNumber: string; at?: string }) {
       const others = await db.pass.count({
         where: { personId, number: { not: passNumber }, cancelled: false, waitingPeriodEnded: false },
       });
@@ -114,6 +114,8 @@ export function parcoursActivities(db: Db, mail: MailSettings): ParcoursActiviti
           entityType: 'Person',
           entityId: personId,
           details: { passNumber },
+          // Workflow time; older histories lack it (the database's clock then).
+          ...(at ? { occurredAt: new Date(at) } : {}),
         });
       });
       return 'anonymized' as const;

@@ -13,6 +13,7 @@ import { applicationDecisionRoutes } from './routes/application-decisions.ts';
 import { applicationRoutes } from './routes/applications.ts';
 import { employerEntryRoutes } from './routes/employer-entry.ts';
 import { authRoutes } from './routes/auth.ts';
+import { clockRoutes } from './routes/clock.ts';
 import { communeRoutes } from './routes/communes.ts';
 import { adminMailRoutes } from './routes/admin-mails.ts';
 import { romeRoutes } from './routes/rome.ts';
@@ -27,6 +28,7 @@ import { organizationRoutes } from './routes/organizations.ts';
 import { passRoutes } from './routes/passes.ts';
 import { personRoutes } from './routes/persons.ts';
 import { selfPrescriptionRoutes } from './routes/self-prescription.ts';
+import { sandboxRoutesFor } from './routes/sandbox.ts';
 import { userRoutes } from './routes/users.ts';
 import { checkHealth } from './health.ts';
 
@@ -45,6 +47,7 @@ export const routes: readonly AnyRoute[] = [
   ...employerRoutes,
   ...communeRoutes,
   ...romeRoutes,
+  ...clockRoutes,
   ...openDataRoutes,
   ...jobDescriptionRoutes,
   ...employerImportRoutes,
@@ -80,7 +83,9 @@ export function createApp(deps: Deps, web?: RequestHandler, options: AppOptions 
     res.status(health.status === 'ok' ? 200 : 503).json(health);
   });
 
-  const document = openApiDocument(routes, `${deps.config.PUBLIC_URL}/api/v1`);
+  // Outside the sandbox its routes do not exist: 404 before anything looks at the request.
+  const mounted = [...routes, ...sandboxRoutesFor(deps)];
+  const document = openApiDocument(mounted, `${deps.config.PUBLIC_URL}/api/v1`);
   const api = express.Router();
   api.use(apiHeaders);
   api.use(webHopClientAddress(options.webHopKey));
@@ -100,7 +105,7 @@ export function createApp(deps: Deps, web?: RequestHandler, options: AppOptions 
   api.get('/docs/dsfr.min.css', (_req, res) => {
     res.sendFile(dsfrCss);
   });
-  mountRoutes(api, routes, deps);
+  mountRoutes(api, mounted, deps);
   api.use(notFoundHandler);
   api.use(errorHandler(deps.logger));
   app.use('/api/v1', api);

@@ -6,11 +6,11 @@ import { createApp } from './app.ts';
 import { newWebHopKey } from './web-hop.ts';
 import { ensureAdministrator } from '../server/bootstrap-admin.ts';
 import { ensureReferenceCommuneCentres } from '../server/registry/commune-centres.ts';
-import { systemClock } from '../server/clock.ts';
 import { loadConfigOrExit } from '../server/config.ts';
 import { createDb } from '../server/db/client.ts';
 import { createLogger } from '../server/logger.ts';
 import { requireRuntimeAddresses } from '../server/runtime.ts';
+import { processClock } from '../server/sandbox/process-clock.ts';
 import { connectTemporal } from '../server/temporal/client.ts';
 import { WEB_BODY_SIZE_LIMIT } from '../server/web-limits.ts';
 
@@ -41,7 +41,8 @@ async function loadWebHandler(): Promise<RequestHandler | undefined> {
   return handler;
 }
 
-const app = createApp({ db, temporal, clock: systemClock, config, logger }, await loadWebHandler(), { webHopKey });
+const clock = await processClock(config, temporalAddress);
+const app = createApp({ db, temporal, clock, config, logger }, await loadWebHandler(), { webHopKey });
 const server = app.listen(config.PORT, config.HOST, () => {
   logger.info({ url: config.PUBLIC_URL }, 'web server listening');
 });

@@ -15,6 +15,8 @@ import { systemClock } from '../server/clock.ts';
 import { temporalBinaries } from '../server/temporal/binaries.ts';
 import { connectTemporal } from '../server/temporal/client.ts';
 import { startTemporalDevServer } from '../server/temporal/dev-server.ts';
+import { startSandboxTemporal } from './sandbox/temporal.ts';
+import { ensureTrainer, TRAINER } from './sandbox/trainer.ts';
 import { SEARCH_ATTRIBUTES } from '../workflows/search-attributes.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from './seed/demo-data.ts';
 import { startMissingJobDescriptionWorkflows } from './seed/job-description-workflows.ts';
@@ -73,8 +75,8 @@ function startNodeChild(name: string, script: string, env: NodeJS.ProcessEnv): v
 }
 
 async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -105,7 +107,15 @@ try {
 
   let temporalAddress = config.TEMPORAL_ADDRESS;
   let temporalUi = config.TEMPORAL_UI_URL;
-  if (!temporalAddress) {
+  if (config.SANDBOX) {
+    // The sandbox always runs its own time-skipping server (docs/decisions/015-sandbox.md).
+    const server = await startSandboxTemporal(say);
+    children.push({ name: 'temporal', process: server.process });
+    server.process.once('exit', () => !stopping && void stopAll(1));
+    temporalAddress = server.address;
+    temporalUi = `(aucune : serveur de test à saut de temps sur ${server.address})`;
+    await ensureTrainer(db);
+  } else if (!temporalAddress) {
     const cli = temporalBinaries().cli;
     if (!cli)
       throw new Error(
@@ -152,7 +162,9 @@ try {
 
   // The seeded job descriptions get their 90-day timers (decision 008); already running ones are left.
   const temporal = await connectTemporal(temporalAddress, config.TEMPORAL_NAMESPACE);
-  const started = await startMissingJobDescriptionWorkflows({ db, temporal, clock: systemClock, config });
+  // The sandbox's server cannot list workflows, and starts empty with its database: none runs.
+  const running = config.SANDBOX ? new Set<string>() : undefined;
+  const started = await startMissingJobDescriptionWorkflows({ db, temporal, clock: systemClock, config, running });
   say(
     started > 0
       ? `Fiches de poste : ${started} workflow(s) de désactivation à 90 jours démarré(s).`
@@ -163,7 +175,7 @@ try {
 
   const width = Math.max(...DEMO_LOGINS.map((login) => login.label.length));
   console.log(`
-  Plateforme de l'inclusion — prête
+  Plateforme de l'inclusion — prête${config.SANDBOX ? ' (BAC À SABLE : temps simulé, données effacées à chaque démarrage)' : ''}
   ─────────────────────────────────
   Application web      ${config.PUBLIC_URL}
   Documentation API    ${config.PUBLIC_URL}/api/v1/docs   (OpenAPI : /api/v1/openapi.json)
@@ -173,7 +185,7 @@ try {
 
   Comptes de démonstration (mot de passe : ${DEMO_PASSWORD})
 ${DEMO_LOGINS.map((login) => `    ${login.label.padEnd(width)}  ${login.email}`).join('\n')}
-    ${'Administrateur'.padEnd(width)}  ${config.ADMIN_EMAIL}  (mot de passe : ${config.NODE_ENV === 'production' ? 'ADMIN_PASSWORD' : config.ADMIN_PASSWORD})
+${config.SANDBOX ? `    ${TRAINER.label}\n      ${TRAINER.email}  — POST /api/v1/sandbox/advance {"days": n}\n` : ''}    ${'Administrateur'.padEnd(width)}  ${config.ADMIN_EMAIL}  (mot de passe : ${config.NODE_ENV === 'production' ? 'ADMIN_PASSWORD' : config.ADMIN_PASSWORD})
 
   Ctrl-C pour tout arrêter.
 `);

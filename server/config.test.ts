@@ -43,6 +43,7 @@ describe('loadConfig — defaults', () => {
       MAIL_FROM: "Plateforme de l'inclusion <ne-pas-repondre@inclusion.localhost>",
       MAIL_CATCHER_PORT: 2525,
       TRUST_PROXY: false,
+      SANDBOX: false,
     });
   });
 
@@ -229,6 +230,13 @@ describe('loadConfig — wrong values are refused with the variable named', () =
 });
 
 describe('loadConfig — production', () => {
+  it('the sandbox is refused in production (docs/rules.md §12), accepted elsewhere', () => {
+    expect(configErrorOf({ ...PRODUCTION, SANDBOX: 'true' }).message).toContain(
+      '  - SANDBOX: le bac à sable est interdit en production',
+    );
+    expect(loadConfig({ SANDBOX: 'true' }).SANDBOX).toBe(true);
+  });
+
   it('a complete production environment is accepted and nothing is defaulted for the required values', () => {
     const config = loadConfig({ ...PRODUCTION });
     expect(config).toMatchObject(PRODUCTION);

@@ -72,8 +72,13 @@ const schema = z
     SMTP_PASSWORD: z.string().min(1).optional(),
     MAIL_FROM: z.string().min(3).default("Plateforme de l'inclusion <ne-pas-repondre@inclusion.localhost>"),
     MAIL_CATCHER_PORT: port.default(2525),
+    /** The sandbox (docs/rules.md §12): Temporal is the time-skipping test server, the clock is its time. */
+    SANDBOX: z.stringbool().default(false),
   })
   .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && env.SANDBOX) {
+      ctx.addIssue({ code: 'custom', path: ['SANDBOX'], message: 'le bac à sable est interdit en production' });
+    }
     if (env.SMTP_USER && !env.SMTP_PASSWORD) {
       ctx.addIssue({ code: 'custom', path: ['SMTP_PASSWORD'], message: 'obligatoire avec SMTP_USER' });
     }

@@ -126,6 +126,7 @@ export const jobDescriptionRoutes = [
             location: body.location ?? null,
             recruitmentOpen: body.recruitmentOpen ?? true,
             lastUpdatedOn: today(deps.clock),
+            createdAt: deps.clock.now(),
           },
         });
         await touchJobDescriptionWorkflow(deps, created);

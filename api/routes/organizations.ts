@@ -96,6 +96,7 @@ export const organizationRoutes = [
       const organization = await db.organization.create({
         data: {
           ...body,
+          createdAt: clock.now(),
           authorizationStatus: body.type === 'PRESCRIBER' ? initialAuthorizationStatus(body.prescriberKind) : null,
         },
       });

@@ -104,19 +104,23 @@ export const passRoutes = [
         throw new ApiError(422, 'not_siae', 'Seule une embauche en SIAE ouvre un PASS IAE (pas en GEIQ ni en EA).');
       }
       const issuanceKey = body.issuanceKey ?? `${body.personId}:${body.employerId}:${body.hiringStartDate}`;
-      const allocation = await withPassIssuance(db, { personId: body.personId, issuanceKey, on }, async (issuance) => {
-        if (issuance.ownNumber) return { number: issuance.ownNumber, repeated: true };
-        // A person holds at most one valid or future PASS (docs/rules.md §5), including one
-        // whose issuance is under way and not yet projected.
-        const existingNumber = issuance.current?.number ?? issuance.underWay;
-        if (existingNumber) {
-          throw conflict(
-            `La personne détient déjà le PASS IAE ${existingNumber} : il est repris pour cette embauche.`,
-            [{ message: 'PASS existant', existingNumber }],
-          );
-        }
-        return { number: await issuance.allocate(), repeated: false };
-      });
+      const allocation = await withPassIssuance(
+        db,
+        { personId: body.personId, issuanceKey, on, at: deps.clock.now() },
+        async (issuance) => {
+          if (issuance.ownNumber) return { number: issuance.ownNumber, repeated: true };
+          // A person holds at most one valid or future PASS (docs/rules.md §5), including one
+          // whose issuance is under way and not yet projected.
+          const existingNumber = issuance.current?.number ?? issuance.underWay;
+          if (existingNumber) {
+            throw conflict(
+              `La personne détient déjà le PASS IAE ${existingNumber} : il est repris pour cette embauche.`,
+              [{ message: 'PASS existant', existingNumber }],
+            );
+          }
+          return { number: await issuance.allocate(), repeated: false };
+        },
+      );
       const number = allocation.number;
       const input: ParcoursInput = {
         passNumber: number,

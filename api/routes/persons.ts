@@ -142,7 +142,7 @@ export const personRoutes = [
       const identityKey = personIdentityKey(body);
       await refuseDuplicate(deps, actor, { identityKey, nir });
       const person = await db.person.create({
-        data: { ...body, nir, identityKey, createdByOrganizationId: actor.organization.id },
+        data: { ...body, nir, identityKey, createdByOrganizationId: actor.organization.id, createdAt: clock.now() },
         include: { diagnoses: true },
       });
       await writeAudit(db, {
@@ -281,6 +281,7 @@ export const personRoutes = [
           criteria: body.criteria,
           madeOn: on,
           expiresOn: diagnosisExpiry(author, on),
+          createdAt: clock.now(),
         },
       });
       await writeAudit(db, {

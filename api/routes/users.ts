@@ -58,7 +58,8 @@ export const userRoutes = [
           passwordHash,
           firstName: body.firstName,
           lastName: body.lastName,
-          memberships: { create: { organizationId: organization.id, role } },
+          createdAt: clock.now(),
+          memberships: { create: { organizationId: organization.id, role, createdAt: clock.now() } },
         },
       });
       await writeAudit(db, {

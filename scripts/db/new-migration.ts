@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { systemClock } from '../../server/clock.ts';
 import { listMigrations } from '../../server/db/migrations.ts';
 import { migrateDiffScript } from './prisma-diff.ts';
 
@@ -63,7 +64,8 @@ if (meaningful === '') {
   process.exit(0);
 }
 
-const now = new Date();
+// A migration's name carries the machine's time (tooling, not business time).
+const now = systemClock.now();
 const pad = (n: number) => String(n).padStart(2, '0');
 const stamp = `${now.getUTCFullYear()}${pad(now.getUTCMonth() + 1)}${pad(now.getUTCDate())}${pad(now.getUTCHours())}${pad(now.getUTCMinutes())}${pad(now.getUTCSeconds())}`;
 const dir = path.join(migrationsDir, `${stamp}_${name}`);

@@ -26,8 +26,10 @@ export async function startMissingJobDescriptionWorkflows(deps: {
   temporal: Client;
   clock: Clock;
   config: Pick<Config, 'TEMPORAL_TASK_QUEUE'>;
+  /** Known running workflow ids, for a server that cannot list them (the sandbox's). */
+  running?: Set<string>;
 }): Promise<number> {
-  const running = await runningWorkflowIds(deps.temporal);
+  const running = deps.running ?? (await runningWorkflowIds(deps.temporal));
   let started = 0;
   let after: string | undefined;
   for (;;) {

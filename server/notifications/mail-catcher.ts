@@ -2,6 +2,7 @@
 // in development"): accepts every message on a local port and stores it in ReceivedMail. Like a
 // mail client, it keeps one message per Message-ID: a resend after a crash is not stored twice.
 import { simpleParser, type AddressObject } from 'mailparser';
+import { randomUUID } from 'node:crypto';
 import { SMTPServer } from 'smtp-server';
 import type { Db } from '../db/client.ts';
 
@@ -31,7 +32,7 @@ export async function startMailCatcher(deps: { db: Db; port: number; host?: stri
           await deps.db.receivedMail.createMany({
             data: [
               {
-                messageId: mail.messageId ?? `sans-identifiant-${Date.now()}-${received}`,
+                messageId: mail.messageId ?? `sans-identifiant-${randomUUID()}`,
                 to: addresses(mail.to),
                 from: addresses(mail.from),
                 subject: mail.subject ?? '',

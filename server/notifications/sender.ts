@@ -4,6 +4,7 @@
 // sending leaves a row that says an attempt was made. The Message-ID is the row's key, so the
 // receiving side recognises a resend.
 import type { Db } from '../db/client.ts';
+import { systemClock } from '../clock.ts';
 import { messageIdOf } from './message-id.ts';
 import type { MailTransport } from './transport.ts';
 
@@ -59,7 +60,9 @@ export async function sendDueEmails(
   transport: MailTransport,
   options: { now?: Date; batchSize?: number } = {},
 ): Promise<SendReport> {
-  const now = options.now ?? new Date();
+  // Delivery and its back-off run on the machine's clock: SMTP retries happen in real time,
+  // also in the sandbox (a mail's business date is its notification's).
+  const now = options.now ?? systemClock.now();
   const report: SendReport = { sent: 0, retried: 0, failed: 0 };
   for (const row of await claim(db, now, options.batchSize ?? 20)) {
     try {
@@ -82,7 +85,7 @@ export async function sendDueEmails(
     }
     await db.emailOutbox.updateMany({
       where: { id: row.id, state: 'pending' },
-      data: { state: 'sent', sentAt: new Date(), lastError: null },
+      data: { state: 'sent', sentAt: systemClock.now(), lastError: null },
     });
     report.sent += 1;
   }

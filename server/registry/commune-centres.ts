@@ -3,6 +3,7 @@
 // town halls below over it, and the centres employer creations bring for communes still missing.
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/client.ts';
+import { systemClock } from '../clock.ts';
 import {
   approximateMissingCentres,
   parseCommuneCentres,
@@ -102,7 +103,7 @@ export async function ensureReferenceCommuneCentres(db: Db): Promise<number> {
     db.referenceDataset.upsert({
       where: { name: DATASET },
       create: { name: DATASET, checksum, rows: rows.length },
-      update: { checksum, rows: rows.length, loadedAt: new Date() },
+      update: { checksum, rows: rows.length, loadedAt: systemClock.now() }, // when the file was loaded: the machine's time, not business time
     }),
   ]);
   return rows.length;

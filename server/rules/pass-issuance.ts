@@ -31,10 +31,10 @@ export interface PassIssuance {
  */
 export async function withPassIssuance<T>(
   db: Db,
-  request: { personId: string; issuanceKey: string; on: IsoDate },
+  request: { personId: string; issuanceKey: string; on: IsoDate; at?: Date },
   decide: (issuance: PassIssuance, tx: Prisma.TransactionClient) => Promise<T>,
 ): Promise<T> {
-  const { personId, issuanceKey, on } = request;
+  const { personId, issuanceKey, on, at } = request;
   return db.$transaction(async (tx) => {
     await lockForTransaction(tx, personId);
     const [passes, allocations] = await Promise.all([
@@ -62,7 +62,10 @@ export async function withPassIssuance<T>(
       passEnds: new Map(passes.map((p) => [p.number, p.endDate])),
       allocate: async () =>
         ownNumber ??
-        formatPassNumber((await tx.passNumberAllocation.create({ data: { issuanceKey, personId } })).sequence),
+        formatPassNumber(
+          (await tx.passNumberAllocation.create({ data: { issuanceKey, personId, ...(at ? { createdAt: at } : {}) } }))
+            .sequence,
+        ),
     };
     return decide(issuance, tx);
   });

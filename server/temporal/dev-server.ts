@@ -31,7 +31,7 @@ export async function waitForTemporal(
   timeoutMs: number,
   isAlive: () => boolean = () => true,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   for (;;) {
     try {
       const connection = await Connection.connect({ address, connectTimeout: 1000 });
@@ -40,7 +40,8 @@ export async function waitForTemporal(
       return;
     } catch (error) {
       if (!isAlive()) throw new Error('Le serveur Temporal s’est arrêté au démarrage.');
-      if (Date.now() > deadline) throw new Error(`Temporal ne répond pas sur ${address} : ${(error as Error).message}`);
+      if (performance.now() > deadline)
+        throw new Error(`Temporal ne répond pas sur ${address} : ${(error as Error).message}`);
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
   }
@@ -68,13 +69,22 @@ export async function startTemporalDevServer(
     'error',
     ...options.searchAttributes.flatMap((key) => ['--search-attribute', `${key.name}=${CLI_TYPE[key.type]}`]),
   ];
+  return spawnTemporalServer(options.cli, args, options.port);
+}
+
+/** Starts a Temporal server binary and waits until it answers on 127.0.0.1:`port`. */
+export async function spawnTemporalServer(
+  executable: string,
+  args: string[],
+  port: number,
+): Promise<{ address: string; process: ChildProcess }> {
   // Own process group, so a terminal's Ctrl-C does not kill it before the worker has drained.
-  const child = spawn(options.cli, args, { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  const child = spawn(executable, args, { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
   let alive = true;
   child.once('exit', () => {
     alive = false;
   });
-  const address = `127.0.0.1:${options.port}`;
+  const address = `127.0.0.1:${port}`;
   await waitForTemporal(address, 60_000, () => alive);
   return { address, process: child };
 }

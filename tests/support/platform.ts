@@ -40,6 +40,8 @@ export interface TestPlatformOptions {
   clock?: Clock;
   /** Configuration variables on top of the test defaults, e.g. `{ TRUST_PROXY: '1' }`. */
   env?: Record<string, string>;
+  /** Another Temporal server than the shared dev server (the sandbox's time-skipping one). */
+  temporalAddress?: string;
 }
 
 async function loadWebHandler(baseUrl: string): Promise<RequestHandler> {
@@ -57,7 +59,7 @@ async function loadWebHandler(baseUrl: string): Promise<RequestHandler> {
 
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
   installQuietRuntime();
-  const address = inject('temporalAddress');
+  const address = options.temporalAddress ?? inject('temporalAddress');
   const taskQueue = `test-${randomBytes(4).toString('hex')}`;
   const database = await createTestDatabase();
   const config = loadConfig({

@@ -12,6 +12,8 @@ export interface JobDescriptionDeadlineInput {
   /** The last update day the workflow counted from: nothing happens if the row moved on. */
   countedFrom: IsoDate;
   on: IsoDate;
+  /** Workflow time (ISO instant) of the deadline; older histories lack it (the database's clock then). */
+  at?: string;
 }
 
 export type JobDescriptionDeadlineResult =

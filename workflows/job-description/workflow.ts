@@ -70,6 +70,7 @@ export async function jobDescription(input: JobDescriptionInput): Promise<JobDes
         kind: deadline.kind,
         countedFrom,
         on: deadline.on,
+        at: new Date(Date.now()).toISOString(),
       });
       if (result.outcome === 'gone') break;
       if (result.outcome === 'stale') {

@@ -17,5 +17,5 @@ export interface ProjectParcoursInput {
 export interface ParcoursActivities {
   projectParcours(input: ProjectParcoursInput): Promise<void>;
   /** Anonymizes the person's personal data when no parcours of theirs remains (docs/rules.md §5). */
-  anonymizePerson(input: { personId: string; passNumber: string }): Promise<'anonymized' | 'kept'>;
+  anonymizePerson(input: { personId: string; passNumber: string; at?: string }): Promise<'anonymized' | 'kept'>;
 }

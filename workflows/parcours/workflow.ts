@@ -201,7 +201,11 @@ export async function parcours(input: ParcoursInput): Promise<ParcoursView> {
     const changed = await sleepUntilDeadlineOrChange(deadline.on, () => version !== versionBefore);
     if (!changed) {
       if (deadline.kind === 'anonymization')
-        await anonymizePerson({ personId: state.personId, passNumber: state.passNumber });
+        await anonymizePerson({
+          personId: state.personId,
+          passNumber: state.passNumber,
+          at: new Date(Date.now()).toISOString(),
+        });
       const next = applyDeadline(state, deadline, workflowToday());
       await commit(deadline.kind, null, next.state, next.notices);
     }

@@ -1,4 +1,5 @@
 import { api, callerOf } from '$lib/server/api';
+import { clockApi, type PlatformClock } from '$lib/server/clock-api';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async (event) => {
@@ -14,5 +15,12 @@ export const load: LayoutServerLoad = async (event) => {
       console.error(JSON.stringify({ msg: 'GET /notifications failed', error: String(err) }));
     }
   }
-  return { user: locals.user, unreadNotifications };
+  let clock: PlatformClock | null = null;
+  try {
+    // The platform's day (the simulated one in the sandbox): pages never read a machine clock.
+    clock = await clockApi.clock(callerOf(event));
+  } catch (err) {
+    console.error(JSON.stringify({ msg: 'GET /clock failed', error: String(err) }));
+  }
+  return { user: locals.user, unreadNotifications, clock, path: event.url.pathname + event.url.search };
 };

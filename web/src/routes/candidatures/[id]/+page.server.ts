@@ -6,7 +6,7 @@ import {
   USER_REFUSAL_REASONS,
 } from '$lib/application-labels';
 import { isIsoDate } from '$lib/pass-dates';
-import { parisToday } from '$lib/person-labels';
+import { todayFrom } from '$lib/server/clock-api';
 import { pageErrorFrom, requireRole } from '$lib/server/access';
 import { ApiError, callerOf } from '$lib/server/api';
 import { applicationApi, type Application, type SimpleTransition } from '$lib/server/application-api';
@@ -28,7 +28,7 @@ export const load: PageServerLoad = async (event) => {
   } catch (err) {
     pageErrorFrom(err, event);
   }
-  const today = parisToday();
+  const today = await todayFrom(event.parent);
   const { role, organization } = user.membership;
   const decides = role === 'EMPLOYER_STAFF' && organization.id === application.employer.id;
   const done = event.url.searchParams.get('action');

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { isSiaeKind, type EmployerKind } from '$lib/eligibility-criteria';
-import { parisToday } from '$lib/person-labels';
+import { todayFrom } from '$lib/server/clock-api';
 import { pageErrorFrom, requireRole } from '$lib/server/access';
 import { ApiError, callerOf, type CurrentUser } from '$lib/server/api';
 import { apiFailure } from '$lib/server/forms';
@@ -52,7 +52,7 @@ export const load: PageServerLoad = async (event) => {
   return {
     person,
     mode,
-    today: parisToday(),
+    today: await todayFrom(event.parent),
     registered: event.url.searchParams.get('inscription') === 'ok',
     diagnosed: event.url.searchParams.get('diagnostic') === 'ok',
   };
