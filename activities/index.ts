@@ -7,19 +7,25 @@ import type { ApplicationActivities } from '../workflows/application/activities.
 import type { EmployerImportActivities } from '../workflows/employer-import/activities.ts';
 import type { JobDescriptionActivities } from '../workflows/job-description/activities.ts';
 import type { ParcoursActivities } from '../workflows/parcours/activities.ts';
+import type { ControlCampaignActivities } from '../workflows/control-campaign/activities.ts';
+import type { SiaeControlActivities } from '../workflows/siae-control/activities.ts';
 import { accreditationActivities } from './accreditation.ts';
 import { applicationActivities } from './application.ts';
 import { employerImportActivities } from './employer-imports.ts';
 import { hiringActivities } from './hiring.ts';
 import { jobDescriptionActivities } from './job-descriptions.ts';
 import { parcoursActivities } from './parcours.ts';
+import { controlCampaignActivities } from './control-campaign.ts';
+import { siaeControlActivities } from './siae-control.ts';
 
 /** Every activity the worker runs: what each workflow type asks for, one line per workflow. */
 export type WorkerActivities = AccreditationActivities &
   ParcoursActivities &
   JobDescriptionActivities &
   EmployerImportActivities &
-  ApplicationActivities;
+  ApplicationActivities &
+  ControlCampaignActivities &
+  SiaeControlActivities;
 
 export function createActivities(deps: { db: Db }): WorkerActivities {
   return {
@@ -29,5 +35,7 @@ export function createActivities(deps: { db: Db }): WorkerActivities {
     ...employerImportActivities(deps.db),
     ...applicationActivities(deps.db),
     ...hiringActivities(deps.db),
+    ...controlCampaignActivities(deps.db),
+    ...siaeControlActivities(deps.db),
   };
 }

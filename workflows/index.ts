@@ -5,3 +5,5 @@ export { parcours } from './parcours/workflow.ts';
 export { jobDescription } from './job-description/workflow.ts';
 export { employerImport } from './employer-import/workflow.ts';
 export { application } from './application/workflow.ts';
+export { controlCampaign } from './control-campaign/workflow.ts';
+export { siaeControl } from './siae-control/workflow.ts';
