@@ -26,6 +26,10 @@ import { passRoutes } from './routes/passes.ts';
 import { personRoutes } from './routes/persons.ts';
 import { userRoutes } from './routes/users.ts';
 import { checkHealth } from './health.ts';
+import { controlCampaignRoutes } from './routes/control-campaigns.ts';
+import { controlProofRoutes, PROOF_BODY_LIMIT, PROOF_UPLOAD_PATH } from './routes/control-proofs.ts';
+import { controlRoutes } from './routes/controls.ts';
+import { spotCheckRoutes } from './routes/spot-checks.ts';
 
 export const routes: readonly AnyRoute[] = [
   ...authRoutes,
@@ -45,6 +49,10 @@ export const routes: readonly AnyRoute[] = [
   ...jobDescriptionRoutes,
   ...employerImportRoutes,
   ...departementSettingRoutes,
+  ...controlCampaignRoutes,
+  ...controlRoutes,
+  ...controlProofRoutes,
+  ...spotCheckRoutes,
 ];
 
 const require = createRequire(import.meta.url);
@@ -82,6 +90,7 @@ export function createApp(deps: Deps, web?: RequestHandler, options: AppOptions 
   api.use(jsonBodiesOnly);
   // A CSV import carries its file as JSON text: the only route allowed more than 1 MB.
   api.post('/employer-imports', express.json({ limit: EMPLOYER_IMPORT_MAX_CHARS * 1.1 }));
+  api.post(PROOF_UPLOAD_PATH, express.json({ limit: PROOF_BODY_LIMIT * 1.1 }));
   api.use(express.json({ limit: '1mb' }));
   api.get('/openapi.json', (_req, res) => {
     res.json(document);
