@@ -49,7 +49,7 @@ export const controlProofRoutes = [
       const proof = {
         id: randomUUID(),
         controlId: row.id,
-        hireId: body.applicationId,
+        applicationId: body.applicationId,
         criterion: body.criterion,
         sha256: createHash('sha256').update(content).digest('hex'),
         mimeType: proofTypeOf(content)!,

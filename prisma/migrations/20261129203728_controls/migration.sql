@@ -78,7 +78,7 @@ CREATE TABLE "ControlCriterion" (
 CREATE TABLE "ControlProof" (
     "id" UUID NOT NULL,
     "controlId" UUID NOT NULL,
-    "hireId" UUID NOT NULL,
+    "applicationId" UUID NOT NULL,
     "criterion" TEXT NOT NULL,
     "content" BYTEA NOT NULL,
     "sha256" CHAR(64) NOT NULL,
@@ -109,7 +109,7 @@ CREATE UNIQUE INDEX "ControlledHire_controlId_applicationId_key" ON "ControlledH
 CREATE UNIQUE INDEX "ControlCriterion_hireId_criterion_key" ON "ControlCriterion"("hireId", "criterion");
 
 -- CreateIndex
-CREATE INDEX "ControlProof_controlId_hireId_criterion_idx" ON "ControlProof"("controlId", "hireId", "criterion");
+CREATE INDEX "ControlProof_controlId_applicationId_criterion_idx" ON "ControlProof"("controlId", "applicationId", "criterion");
 
 -- AddForeignKey
 ALTER TABLE "SiaeControl" ADD CONSTRAINT "SiaeControl_campaignId_fkey" FOREIGN KEY ("campaignId") REFERENCES "ControlCampaign"("id") ON DELETE CASCADE ON UPDATE CASCADE;
