@@ -97,3 +97,16 @@ export const proofReceiptSchema = z.object({
   size: z.number(),
   control: controlViewSchema,
 });
+
+export const controlListSchema = z.array(
+  z.object({
+    id: z.string(),
+    kind: z.enum(['CAMPAIGN', 'SPOT_CHECK']),
+    campaignId: z.string().nullable(),
+    employerId: z.string(),
+    stage: z.string(),
+    state: z.string(),
+    phaseDeadline: z.string(),
+    decision: z.string().nullable(),
+  }),
+);

@@ -2,7 +2,7 @@
 // review each criterion, decide with sanctions. The control is a siaeControl workflow; its
 // updates check the phase and states, the routes check who acts and the §4 criteria rule.
 import { z } from 'zod';
-import { controlViewSchema } from '../../contracts/controls.ts';
+import { controlListSchema, controlViewSchema } from '../../contracts/controls.ts';
 import { isAdministrativeCriterion, type AdministrativeCriterion } from '../../domain/eligibility.ts';
 import { checkChosenCriteria } from '../../domain/controls/proofs.ts';
 import type { Sanction } from '../../domain/controls/sanctions.ts';
@@ -68,6 +68,36 @@ const sanctionSchema = z.discriminatedUnion('kind', [
 ]);
 
 export const controlRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/controls',
+    tag: TAG,
+    summary: 'Lister les contrôles : ceux de sa structure (SIAE), ceux de son département (DDETS)',
+    access: ['LABOUR_INSPECTOR', 'EMPLOYER_STAFF'],
+    responses: { 200: { description: 'Contrôles, les plus récents en premier', schema: controlListSchema } },
+    handle: async ({ deps, actor }) => {
+      const rows = await deps.db.siaeControl.findMany({
+        where:
+          actor.role === 'EMPLOYER_STAFF'
+            ? { employerId: actor.organization.id }
+            : actor.role === 'ADMIN'
+              ? {}
+              : { departement: actor.organization.departement },
+        orderBy: { phaseStartedOn: 'desc' },
+        select: {
+          id: true,
+          kind: true,
+          campaignId: true,
+          employerId: true,
+          stage: true,
+          state: true,
+          phaseDeadline: true,
+          decision: true,
+        },
+      });
+      return { status: 200, body: rows };
+    },
+  }),
   defineRoute({
     method: 'get',
     path: '/controls/{id}',

@@ -150,6 +150,11 @@ describe('a spot check and its proofs through the API', () => {
     expect((await api.get(`/controls/${controlId}`, otherStaff.token)).status).toBe(403);
     expect((await api.get(`/controls/${controlId}`, staff.token)).status).toBe(200);
     expect((await api.post(`/controls/${controlId}/review`, {}, staff.token)).status).toBe(403);
+    const ids = async (token: string) => (await api.get('/controls', token)).body.map((c: { id: string }) => c.id);
+    expect(await ids(staff.token)).toContain(controlId);
+    expect(await ids(ddets.token)).toContain(controlId);
+    expect(await ids(otherStaff.token)).toEqual([]);
+    expect(await ids(ddets67.token)).toEqual([]);
   });
 
   it('refuses a 6 MB file and an executable renamed .pdf, in French; keeps a PDF with its sha256', async () => {

@@ -27,3 +27,5 @@ export const CONTROL_STATE_LABELS: Record<string, string> = {
 };
 
 export const DDETS_ONLY = 'Cette page est réservée aux agents de la DDETS.';
+
+export const CONTROL_SIAE_ONLY = 'Cette page est réservée aux salariés de la structure contrôlée.';
