@@ -10,7 +10,7 @@ import {
   type CampaignViewResponse,
   type ControlViewResponse,
 } from '$contracts/controls.ts';
-import { requestJson, type Caller } from './api';
+import { requestFile, requestJson, type Caller } from './api';
 
 export type CampaignView = CampaignViewResponse;
 export type CampaignListItem = z.output<typeof campaignListSchema>[number];
@@ -69,5 +69,21 @@ export const controlApi = {
   /** POST /controls/{id}/submit: sends the proofs to the DDETS. */
   submit(caller: Caller, id: string): Promise<ControlView> {
     return requestJson('POST', `${controlPath(id)}/submit`, caller, controlViewSchema, {});
+  },
+  /** GET /controls/{id}/proofs/{proofId}: the file (SIAE and its DDETS only; each read audited by the API). */
+  proof(caller: Caller, id: string, proofId: string): Promise<Response> {
+    return requestFile(`${controlPath(id)}/proofs/${encodeURIComponent(proofId)}`, caller);
+  },
+  /** POST /controls/{id}/review: accept or refuse (with a comment) one criterion. */
+  review(
+    caller: Caller,
+    id: string,
+    body: { applicationId: string; criterion: string; verdict: 'accept' | 'refuse'; comment?: string },
+  ): Promise<ControlView> {
+    return requestJson('POST', `${controlPath(id)}/review`, caller, controlViewSchema, body);
+  },
+  /** POST /controls/{id}/sanction: the decision on a refused control. */
+  decide(caller: Caller, id: string, body: { reason: string; sanctions: unknown[] }): Promise<ControlView> {
+    return requestJson('POST', `${controlPath(id)}/sanction`, caller, controlViewSchema, body);
   },
 };
