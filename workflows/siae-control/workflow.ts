@@ -11,6 +11,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
 import { nextControlDeadline } from '../../domain/controls/deadlines.ts';
 import type { ActedBy } from '../contract.ts';
 import { attempt, sleepUntilDeadlineOrChange, workflowToday } from '../support.ts';
@@ -73,30 +74,24 @@ export async function siaeControl(input: SiaeControlInput): Promise<SiaeControlV
     await condition(() => projectedVersion >= 1);
     return view;
   });
-  setHandler(
-    chooseCriteriaUpdate,
-    (args) => {
-      chooseCriteria(view, args, true);
-      return project('chooseCriteria', args);
-    },
-    { validator: (args) => attempt(() => chooseCriteria(view, args, false)) },
-  );
-  setHandler(
-    uploadProofUpdate,
-    (args) => {
-      uploadProof(view, args, true);
-      return project('uploadProof', args);
-    },
-    { validator: (args) => attempt(() => uploadProof(view, args, false)) },
-  );
-  setHandler(
-    submitProofsUpdate,
-    (args) => {
-      submit(view, true);
-      return project('submit', args);
-    },
-    { validator: (_args) => attempt(() => submit(view, false)) },
-  );
+  /** An SIAE's action: checked by the validator (nothing recorded when refused), then applied and projected. */
+  function siaeAction<A extends ActedBy>(
+    update: UpdateDefinition<SiaeControlView, [A]>,
+    name: string,
+    change: (args: A, apply: boolean) => void,
+  ): void {
+    setHandler(
+      update,
+      (args: A) => {
+        change(args, true);
+        return project(name, args);
+      },
+      { validator: (args: A) => attempt(() => change(args, false)) },
+    );
+  }
+  siaeAction(chooseCriteriaUpdate, 'chooseCriteria', (args, apply) => chooseCriteria(view, args, apply));
+  siaeAction(uploadProofUpdate, 'uploadProof', (args, apply) => uploadProof(view, args, apply));
+  siaeAction(submitProofsUpdate, 'submit', (_args, apply) => submit(view, apply));
   setHandler(
     reviewUpdate,
     async (args) => {

@@ -1,21 +1,13 @@
 import { fail } from '@sveltejs/kit';
 import { DDETS_ONLY } from '$lib/control-labels';
-import { pageErrorFrom, requireRole } from '$lib/server/access';
+import { requireRole } from '$lib/server/access';
 import { callerOf } from '$lib/server/api';
-import { controlApi, type ControlView } from '$lib/server/control-api';
+import { controlApi } from '$lib/server/control-api';
+import { loadControl } from '$lib/server/control-page';
 import { apiFailure, textField } from '$lib/server/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-  requireRole(event, ['LABOUR_INSPECTOR'], DDETS_ONLY);
-  let control: ControlView;
-  try {
-    control = await controlApi.control(callerOf(event), event.params.id);
-  } catch (err) {
-    pageErrorFrom(err, event);
-  }
-  return { control };
-};
+export const load: PageServerLoad = (event) => loadControl(event, ['LABOUR_INSPECTOR'], DDETS_ONLY);
 
 async function formOf(event: RequestEvent): Promise<FormData> {
   requireRole(event, ['LABOUR_INSPECTOR'], DDETS_ONLY);

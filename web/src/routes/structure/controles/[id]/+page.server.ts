@@ -1,22 +1,14 @@
 import { fail } from '@sveltejs/kit';
 import { CONTROL_SIAE_ONLY } from '$lib/control-labels';
 import { isAdministrativeCriterion } from '$lib/eligibility-criteria';
-import { pageErrorFrom, requireRole } from '$lib/server/access';
+import { requireRole } from '$lib/server/access';
 import { callerOf } from '$lib/server/api';
-import { controlApi, type ControlView } from '$lib/server/control-api';
+import { controlApi } from '$lib/server/control-api';
+import { loadControl } from '$lib/server/control-page';
 import { apiFailure, textField } from '$lib/server/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-  requireRole(event, ['EMPLOYER_STAFF'], CONTROL_SIAE_ONLY);
-  let control: ControlView;
-  try {
-    control = await controlApi.control(callerOf(event), event.params.id);
-  } catch (err) {
-    pageErrorFrom(err, event);
-  }
-  return { control };
-};
+export const load: PageServerLoad = (event) => loadControl(event, ['EMPLOYER_STAFF'], CONTROL_SIAE_ONLY);
 
 async function formOf(event: RequestEvent): Promise<FormData> {
   requireRole(event, ['EMPLOYER_STAFF'], CONTROL_SIAE_ONLY);
