@@ -9,6 +9,8 @@ import type { EmployerImportActivities } from '../workflows/employer-import/acti
 import type { JobDescriptionActivities } from '../workflows/job-description/activities.ts';
 import type { ParcoursActivities } from '../workflows/parcours/activities.ts';
 import type { SelfPrescriptionRightActivities } from '../workflows/self-prescription-right/activities.ts';
+import type { ControlCampaignActivities } from '../workflows/control-campaign/activities.ts';
+import type { SiaeControlActivities } from '../workflows/siae-control/activities.ts';
 import { accreditationActivities } from './accreditation.ts';
 import { applicationActivities } from './application.ts';
 import { employerImportActivities } from './employer-imports.ts';
@@ -16,6 +18,8 @@ import { hiringActivities } from './hiring.ts';
 import { jobDescriptionActivities } from './job-descriptions.ts';
 import { parcoursActivities } from './parcours.ts';
 import { selfPrescriptionRightActivities } from './self-prescription-right.ts';
+import { controlCampaignActivities } from './control-campaign.ts';
+import { siaeControlActivities } from './siae-control.ts';
 
 /** Every activity the worker runs: what each workflow type asks for, one line per workflow. */
 export type WorkerActivities = AccreditationActivities &
@@ -23,7 +27,9 @@ export type WorkerActivities = AccreditationActivities &
   JobDescriptionActivities &
   EmployerImportActivities &
   ApplicationActivities &
-  SelfPrescriptionRightActivities;
+  SelfPrescriptionRightActivities &
+  ControlCampaignActivities &
+  SiaeControlActivities;
 
 export function createActivities(deps: { db: Db; mail: MailSettings }): WorkerActivities {
   return {
@@ -34,5 +40,7 @@ export function createActivities(deps: { db: Db; mail: MailSettings }): WorkerAc
     ...applicationActivities(deps.db, deps.mail),
     ...hiringActivities(deps.db),
     ...selfPrescriptionRightActivities(deps.db),
+    ...controlCampaignActivities(deps.db),
+    ...siaeControlActivities(deps.db),
   };
 }

@@ -31,6 +31,10 @@ import { selfPrescriptionRoutes } from './routes/self-prescription.ts';
 import { sandboxRoutesFor } from './routes/sandbox.ts';
 import { userRoutes } from './routes/users.ts';
 import { checkHealth } from './health.ts';
+import { controlCampaignRoutes } from './routes/control-campaigns.ts';
+import { controlProofRoutes, PROOF_BODY_LIMIT, PROOF_UPLOAD_PATH } from './routes/control-proofs.ts';
+import { controlRoutes } from './routes/controls.ts';
+import { spotCheckRoutes } from './routes/spot-checks.ts';
 
 export const routes: readonly AnyRoute[] = [
   ...authRoutes,
@@ -54,6 +58,10 @@ export const routes: readonly AnyRoute[] = [
   ...departementSettingRoutes,
   ...adminMailRoutes,
   ...selfPrescriptionRoutes,
+  ...controlCampaignRoutes,
+  ...controlRoutes,
+  ...controlProofRoutes,
+  ...spotCheckRoutes,
 ];
 
 const require = createRequire(import.meta.url);
@@ -93,6 +101,7 @@ export function createApp(deps: Deps, web?: RequestHandler, options: AppOptions 
   api.use(jsonBodiesOnly);
   // A CSV import carries its file as JSON text: the only route allowed more than 1 MB.
   api.post('/employer-imports', express.json({ limit: EMPLOYER_IMPORT_MAX_CHARS * 1.1 }));
+  api.post(PROOF_UPLOAD_PATH, express.json({ limit: PROOF_BODY_LIMIT * 1.1 }));
   api.use(express.json({ limit: '1mb' }));
   api.get('/openapi.json', (_req, res) => {
     res.json(document);

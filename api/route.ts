@@ -33,7 +33,7 @@ export interface RouteResult {
   status: number;
   body?: unknown;
   /** A file sent as an attachment instead of a JSON body (open data exports). */
-  file?: { contentType: string; filename: string; content: string };
+  file?: { contentType: string; filename: string; content: string | Buffer };
 }
 
 export interface RouteDefinition<A extends Access, P, Q, B> {

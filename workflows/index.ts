@@ -6,3 +6,5 @@ export { jobDescription } from './job-description/workflow.ts';
 export { employerImport } from './employer-import/workflow.ts';
 export { application } from './application/workflow.ts';
 export { selfPrescriptionRight } from './self-prescription-right/workflow.ts';
+export { controlCampaign } from './control-campaign/workflow.ts';
+export { siaeControl } from './siae-control/workflow.ts';

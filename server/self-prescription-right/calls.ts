@@ -25,6 +25,8 @@ export interface RightTarget {
 export async function scheduleSelfPrescriptionRevocation(
   target: RightTarget,
   args: ScheduleRevocationArgs,
+  /** The same id on a retry (e.g. `revocation-<controlId>`): Temporal runs the update once. */
+  updateId?: string,
 ): Promise<SelfPrescriptionRightView> {
   const input: SelfPrescriptionRightInput = {
     employerId: target.employer.id,
@@ -39,6 +41,7 @@ export async function scheduleSelfPrescriptionRevocation(
   return target.client.workflow.executeUpdateWithStart(scheduleRevocationUpdate, {
     startWorkflowOperation,
     args: [args],
+    ...(updateId ? { updateId } : {}),
   });
 }
 

@@ -202,6 +202,11 @@ export async function requestJson<T>(
   return json(await call(method, `${baseUrl()}${path}`, caller, body), schema);
 }
 
+/** One API call answering a file (a proof): the raw response, for the page to stream as is. */
+export function requestFile(path: string, caller: Caller): Promise<Response> {
+  return call('GET', `${baseUrl()}${path}`, caller);
+}
+
 export const api = {
   /** POST /auth/session: exchanges credentials for a web session token. */
   async createSession(caller: Caller, credentials: { email: string; password: string }): Promise<WebSession> {
