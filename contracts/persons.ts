@@ -14,21 +14,6 @@ export const diagnosisSchema = z.object({
 });
 export type PersonDiagnosis = z.output<typeof diagnosisSchema>;
 
-/** POST /persons, GET /persons/{id}. */
-export const personSchema = z.object({
-  id: z.string(),
-  firstName: z.string(),
-  lastName: z.string(),
-  birthDate: z.string(),
-  nir: z.string().nullable(),
-  franceTravailId: z.string().nullable(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  communeCode: z.string().nullable(),
-  diagnoses: z.array(diagnosisSchema),
-});
-export type Person = z.output<typeof personSchema>;
-
 /** GET /persons: the persons on the caller's case. */
 export const personSummarySchema = z.object({
   id: z.string(),
@@ -38,3 +23,14 @@ export const personSummarySchema = z.object({
 });
 export type PersonSummary = z.output<typeof personSummarySchema>;
 export const personListSchema = z.object({ items: z.array(personSummarySchema) });
+
+/** POST /persons, GET /persons/{id}: the summary, the contact details and the visible diagnoses. */
+export const personSchema = personSummarySchema.extend({
+  nir: z.string().nullable(),
+  franceTravailId: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  communeCode: z.string().nullable(),
+  diagnoses: z.array(diagnosisSchema),
+});
+export type Person = z.output<typeof personSchema>;
