@@ -1,15 +1,13 @@
 // The error shape of docs/rules.md §13: {"error": {"code", "message" (French), "details"}}.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
+import type { ErrorDetail } from '../contracts/errors.ts';
 import { BusinessRuleError, PERMISSION_REFUSAL_CODES } from '../domain/errors.ts';
 import type { Logger } from '../server/logger.ts';
 import { isDependencyUnavailable } from './unavailable.ts';
 
-export interface ErrorDetail {
-  path?: string;
-  message: string;
-  [key: string]: unknown;
-}
+/** A detail of an error answer: its contract is contracts/errors.ts. */
+export type { ErrorDetail };
 
 export class ApiError extends Error {
   constructor(

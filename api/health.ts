@@ -1,4 +1,5 @@
 // /healthz: is the database reachable, is Temporal reachable.
+import type { Health } from '../contracts/health.ts';
 import type { Deps } from './route.ts';
 
 const TIMEOUT_MS = 2000;
@@ -20,7 +21,7 @@ async function probe(check: () => Promise<unknown>): Promise<{ ok: boolean; erro
   }
 }
 
-export async function checkHealth(deps: Pick<Deps, 'db' | 'temporal'>) {
+export async function checkHealth(deps: Pick<Deps, 'db' | 'temporal'>): Promise<Health> {
   const [database, temporal] = await Promise.all([
     probe(() => deps.db.$queryRaw`SELECT 1`),
     probe(() => deps.temporal.workflowService.getSystemInfo({})),

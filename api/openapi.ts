@@ -1,14 +1,7 @@
 // The OpenAPI 3.1 document, generated from the route definitions' zod schemas.
 import { z } from 'zod';
+import { errorBodySchema } from '../contracts/errors.ts';
 import type { AnyRoute } from './route.ts';
-
-const errorSchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string().meta({ description: 'Message en français, affichable tel quel.' }),
-    details: z.array(z.object({ path: z.string().optional(), message: z.string() })),
-  }),
-});
 
 const STANDARD_ERRORS: Record<number, string> = {
   400: 'Requête mal formée ou invalide',
@@ -58,7 +51,7 @@ export function openApiDocument(routes: readonly AnyRoute[], serverUrl: string) 
     for (const status of possibleErrors) {
       responses[status] ??= {
         description: STANDARD_ERRORS[status],
-        content: { 'application/json': { schema: jsonSchema(errorSchema, 'output') } },
+        content: { 'application/json': { schema: jsonSchema(errorBodySchema, 'output') } },
       };
     }
     for (const status of Object.keys(route.responses)
@@ -66,7 +59,7 @@ export function openApiDocument(routes: readonly AnyRoute[], serverUrl: string) 
       .filter((s) => s >= 400)) {
       responses[status] = {
         description: route.responses[status]!.description,
-        content: { 'application/json': { schema: jsonSchema(errorSchema, 'output') } },
+        content: { 'application/json': { schema: jsonSchema(errorBodySchema, 'output') } },
       };
     }
     (paths[route.path] ??= {})[route.method] = {

@@ -32,12 +32,5 @@ export type Application = z.output<typeof applicationSchema>;
 
 export const applicationListSchema = z.object({ items: z.array(applicationSchema) });
 
-/** GET /persons: the persons on the caller's case. */
-export const personSummarySchema = z.object({
-  id: z.string(),
-  firstName: z.string(),
-  lastName: z.string(),
-  birthDate: z.string(),
-});
-export type PersonSummary = z.output<typeof personSummarySchema>;
-export const personListSchema = z.object({ items: z.array(personSummarySchema) });
+/** GET /persons: its contract is in contracts/persons.ts (re-exported for older imports). */
+export { personListSchema, personSummarySchema, type PersonSummary } from './persons.ts';

@@ -297,7 +297,9 @@ export function isSelfPrescriptionAllowed(standing: SelfPrescriptionStanding, on
 // ---------------------------------------------------------------------------------------
 // Diagnosis validity
 
-export type DiagnosisAuthor = 'PRESCRIBER' | 'EMPLOYER';
+/** A diagnosis is made by a prescriber, or by an SIAE for its own hire (self-prescription). */
+export const DIAGNOSIS_AUTHORS = ['PRESCRIBER', 'EMPLOYER'] as const;
+export type DiagnosisAuthor = (typeof DIAGNOSIS_AUTHORS)[number];
 
 export const PRESCRIBER_DIAGNOSIS_VALIDITY_MONTHS = 6;
 export const EMPLOYER_DIAGNOSIS_VALIDITY_DAYS = 92;

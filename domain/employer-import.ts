@@ -20,6 +20,10 @@ export const EMPLOYER_IMPORT_COLUMNS = [
 export type EmployerImportColumn = (typeof EMPLOYER_IMPORT_COLUMNS)[number];
 export const EMPLOYER_IMPORT_DELIMITER = ';';
 
+/** An import is checked and stored (PENDING), then run by its workflow (RUNNING) to DONE or FAILED. */
+export const EMPLOYER_IMPORT_STATES = ['PENDING', 'RUNNING', 'DONE', 'FAILED'] as const;
+export type EmployerImportState = (typeof EMPLOYER_IMPORT_STATES)[number];
+
 export interface ImportedEmployer {
   siret: string;
   kind: EmployerKind;

@@ -1,6 +1,7 @@
 // Sign-in: API bearer tokens (POST /auth/token) and web sessions (POST /auth/session),
 // both opaque random secrets stored hashed; login throttling (docs/rules.md §11).
 import { z } from 'zod';
+import { sessionSchema, type WebSession } from '../../contracts/auth.ts';
 import { writeAudit } from '../../server/audit.ts';
 import { newToken } from '../auth/actor.ts';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from '../../server/passwords.ts';
@@ -16,9 +17,13 @@ const credentials = z.strictObject({
     .optional()
     .meta({ description: "Organisation pour laquelle agir, si l'utilisateur en a plusieurs" }),
 });
-const tokenResponse = z.object({ token: z.string(), expiresAt: z.string() });
 
-async function signIn(deps: Deps, input: z.output<typeof credentials>, ip: string, kind: 'WEB' | 'API') {
+async function signIn(
+  deps: Deps,
+  input: z.output<typeof credentials>,
+  ip: string,
+  kind: 'WEB' | 'API',
+): Promise<WebSession> {
   const { db, clock, config } = deps;
   const now = clock.now();
   if (await isLoginThrottled(db, input.email, ip, now)) {
@@ -80,7 +85,7 @@ export const authRoutes = [
     access: 'public',
     body: credentials,
     responses: {
-      200: { description: 'Jeton créé', schema: tokenResponse },
+      200: { description: 'Jeton créé', schema: sessionSchema },
       429: { description: 'Trop de tentatives' },
     },
     handle: async ({ deps, body, req }) => ({
@@ -96,7 +101,7 @@ export const authRoutes = [
     access: 'public',
     body: credentials,
     responses: {
-      200: { description: 'Session ouverte', schema: tokenResponse },
+      200: { description: 'Session ouverte', schema: sessionSchema },
       429: { description: 'Trop de tentatives' },
     },
     handle: async ({ deps, body, req }) => ({

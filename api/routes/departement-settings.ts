@@ -2,28 +2,17 @@
 // off per département; every change is audited with the old and the new value.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import {
+  departementSettingListSchema,
+  departementSettingSchema,
+  type DepartementSetting,
+} from '../../contracts/departements.ts';
 import { writeAudit } from '../../server/audit.ts';
 import { findDepartement, listDepartements } from '../../server/territories.ts';
 import { notFound } from '../errors.ts';
 import { defineRoute } from '../route.ts';
 
 const AUDIT_ACTION = 'departement.selfPrescription';
-
-const lastChangeSchema = z
-  .object({
-    at: z.string(),
-    enabled: z.boolean(),
-    previous: z.boolean(),
-    by: z.string().meta({ description: 'Prénom et nom de l’administrateur' }),
-  })
-  .nullable();
-
-const settingSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  selfPrescriptionEnabled: z.boolean(),
-  lastChange: lastChangeSchema,
-});
 
 interface AuditDetails {
   previous: boolean;
@@ -37,7 +26,7 @@ export const departementSettingRoutes = [
     tag: 'Déploiement',
     summary: 'Ouverture de l’auto-prescription par département, et le dernier changement (administrateurs)',
     access: [],
-    responses: { 200: { description: 'Tous les départements', schema: z.object({ items: z.array(settingSchema) }) } },
+    responses: { 200: { description: 'Tous les départements', schema: departementSettingListSchema } },
     handle: async ({ deps }) => {
       const [settings, changes] = await Promise.all([
         deps.db.departementSetting.findMany(),
@@ -54,7 +43,7 @@ export const departementSettingRoutes = [
       const enabled = new Map(settings.map((s) => [s.code, s.selfPrescriptionEnabled]));
       const lastChange = new Map(changes.map((c) => [c.entityId, c]));
       const names = new Map(users.map((u) => [u.id, `${u.firstName} ${u.lastName}`]));
-      const items = listDepartements().map((departement) => {
+      const items = listDepartements().map((departement): DepartementSetting => {
         const change = lastChange.get(departement.code);
         const details = change?.details as AuditDetails | undefined;
         return {
@@ -86,7 +75,7 @@ export const departementSettingRoutes = [
     }),
     body: z.strictObject({ enabled: z.boolean() }),
     responses: {
-      200: { description: 'Réglage du département', schema: settingSchema },
+      200: { description: 'Réglage du département', schema: departementSettingSchema },
       404: { description: 'Département inconnu' },
     },
     handle: async ({ deps, actor, params, body }) => {
@@ -131,7 +120,7 @@ export const departementSettingRoutes = [
             previous,
             by: `${actor.firstName} ${actor.lastName}`,
           },
-        },
+        } satisfies DepartementSetting,
       };
     },
   }),

@@ -2,8 +2,14 @@
 // stored with its line-by-line report; a workflow then upserts the valid lines in batches.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import {
+  employerImportListSchema,
+  employerImportSchema,
+  type EmployerImport,
+  type EmployerImportReport,
+} from '../../contracts/employer-imports.ts';
 import { EMPLOYER_IMPORT_COLUMNS } from '../../domain/employer-import.ts';
-import type { EmployerImport } from '../../generated/prisma/client.ts';
+import type { EmployerImport as EmployerImportRow } from '../../generated/prisma/client.ts';
 import { writeAudit } from '../../server/audit.ts';
 import { readEmployerFile } from '../../server/imports/employer-file.ts';
 import {
@@ -18,25 +24,7 @@ import { idParams, nonEmptyText } from '../schemas.ts';
 /** 5 MB of CSV text; the JSON body limit of this route is raised accordingly in api/app.ts. */
 export const EMPLOYER_IMPORT_MAX_CHARS = 5_000_000;
 
-const reportSchema = z.array(
-  z.object({ line: z.number(), errors: z.array(z.object({ column: z.string(), message: z.string() })) }),
-);
-
-const importSchema = z.object({
-  id: z.string(),
-  fileName: z.string(),
-  state: z.enum(['PENDING', 'RUNNING', 'DONE', 'FAILED']),
-  totalRows: z.number().meta({ description: 'Lignes valides à importer' }),
-  processedRows: z.number(),
-  createdCount: z.number(),
-  updatedCount: z.number(),
-  errorCount: z.number().meta({ description: 'Lignes refusées (voir report)' }),
-  report: reportSchema,
-  createdAt: z.string(),
-  finishedAt: z.string().nullable(),
-});
-
-function importView(row: EmployerImport, withReport = true): z.infer<typeof importSchema> {
+function importView(row: EmployerImportRow, withReport = true): EmployerImport {
   return {
     id: row.id,
     fileName: row.fileName,
@@ -46,7 +34,7 @@ function importView(row: EmployerImport, withReport = true): z.infer<typeof impo
     createdCount: row.createdCount,
     updatedCount: row.updatedCount,
     errorCount: row.errorCount,
-    report: withReport ? (row.report as z.infer<typeof reportSchema>) : [],
+    report: withReport ? (row.report as EmployerImportReport) : [],
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
   };
@@ -69,7 +57,7 @@ export const employerImportRoutes = [
     responses: {
       201: {
         description: 'Fichier vérifié, import lancé (les lignes refusées sont dans report)',
-        schema: importSchema,
+        schema: employerImportSchema,
       },
       400: { description: 'Fichier illisible ou colonnes incorrectes' },
     },
@@ -123,7 +111,7 @@ export const employerImportRoutes = [
     responses: {
       200: {
         description: 'Imports, les plus récents d’abord (sans rapport)',
-        schema: z.object({ items: z.array(importSchema) }),
+        schema: employerImportListSchema,
       },
     },
     handle: async ({ deps }) => {
@@ -138,7 +126,7 @@ export const employerImportRoutes = [
     summary: 'Progression et rapport ligne par ligne d’un import d’employeurs (administrateurs)',
     access: [],
     params: idParams,
-    responses: { 200: { description: 'Import', schema: importSchema }, 404: { description: 'Introuvable' } },
+    responses: { 200: { description: 'Import', schema: employerImportSchema }, 404: { description: 'Introuvable' } },
     handle: async ({ deps, params }) => {
       const row = await deps.db.employerImport.findUnique({ where: { id: params.id } });
       if (!row) throw notFound('Import introuvable.');

@@ -2,6 +2,11 @@
 // create and update reaches the job description's workflow by signal-with-start, which moves
 // its 90-day deactivation timers (docs/decisions/008-job-descriptions-and-imports.md).
 import { z } from 'zod';
+import {
+  jobDescriptionListSchema,
+  jobDescriptionSchema,
+  type EmployerJobDescription,
+} from '../../contracts/job-descriptions.ts';
 import { today } from '../../domain/clock.ts';
 import {
   CONTRACT_TYPE_CODES,
@@ -51,22 +56,7 @@ const createBody = z
   .superRefine(domainRules);
 const updateBody = z.strictObject(fields).partial().superRefine(domainRules);
 
-export const jobDescriptionSchema = z.object({
-  id: z.string(),
-  employerId: z.string(),
-  romeCode: z.string(),
-  title: z.string(),
-  contractType: z.string(),
-  openPositions: z.number(),
-  hoursPerWeek: z.number(),
-  communeCode: z.string().nullable(),
-  location: z.string().nullable(),
-  recruitmentOpen: z.boolean(),
-  lastUpdatedOn: z.string().nullable(),
-  deactivatedOn: z.string().nullable(),
-});
-
-export function jobDescriptionView(row: JobDescription): z.infer<typeof jobDescriptionSchema> {
+export function jobDescriptionView(row: JobDescription): EmployerJobDescription {
   return {
     id: row.id,
     employerId: row.employerId,
@@ -173,7 +163,7 @@ export const jobDescriptionRoutes = [
     access: ['EMPLOYER_STAFF'],
     params: idParams,
     responses: {
-      200: { description: 'Fiches de poste', schema: z.object({ items: z.array(jobDescriptionSchema) }) },
+      200: { description: 'Fiches de poste', schema: jobDescriptionListSchema },
       403: responses[403],
       404: responses[404],
     },

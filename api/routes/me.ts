@@ -1,19 +1,6 @@
-import { z } from 'zod';
+// GET /me (docs/rules.md §2, §13): the contract is contracts/auth.ts.
+import { currentUserSchema, type CurrentUser } from '../../contracts/auth.ts';
 import { defineRoute } from '../route.ts';
-
-const meResponse = z.object({
-  user: z.object({ id: z.string(), email: z.string(), firstName: z.string(), lastName: z.string() }),
-  membership: z.object({
-    role: z.string(),
-    organization: z.object({
-      id: z.string(),
-      name: z.string(),
-      type: z.string(),
-      departement: z.string(),
-      authorizationStatus: z.string().nullable(),
-    }),
-  }),
-});
 
 export const meRoutes = [
   defineRoute({
@@ -22,7 +9,7 @@ export const meRoutes = [
     tag: 'Authentification',
     summary: "L'utilisateur connecté et l'organisation pour laquelle il agit",
     access: 'authenticated',
-    responses: { 200: { description: 'Utilisateur', schema: meResponse } },
+    responses: { 200: { description: 'Utilisateur', schema: currentUserSchema } },
     handle: async ({ actor }) => ({
       status: 200,
       body: {
@@ -37,7 +24,7 @@ export const meRoutes = [
             authorizationStatus: actor.organization.authorizationStatus,
           },
         },
-      },
+      } satisfies CurrentUser,
     }),
   }),
 ];

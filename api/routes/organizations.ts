@@ -1,9 +1,10 @@
 // Organizations (docs/rules.md §2, §3, §13): created by administrators; authorization status shown.
 import { z } from 'zod';
+import { organizationSchema, type Organization } from '../../contracts/organizations.ts';
 import { EMPLOYER_KINDS, initialAuthorizationStatus, PRESCRIBER_KINDS } from '../../domain/organizations.ts';
 import { writeAudit } from '../../server/audit.ts';
 import { registerImportedCommuneCentre } from '../../server/registry/commune-centres.ts';
-import type { Organization } from '../../generated/prisma/client.ts';
+import type { Organization as OrganizationRow } from '../../generated/prisma/client.ts';
 import { assertDepartementScope } from '../auth/scope.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
 import { defineRoute } from '../route.ts';
@@ -39,20 +40,7 @@ const createOrganization = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('PLATFORM'), ...common }),
 ]);
 
-export const organizationSchema = z.object({
-  id: z.string(),
-  type: z.string(),
-  name: z.string(),
-  siret: z.string().nullable(),
-  departement: z.string(),
-  prescriberKind: z.string().nullable(),
-  employerKind: z.string().nullable(),
-  authorizationStatus: z.enum(['NOT_SET', 'VALIDATED', 'REFUSED', 'WITHDRAWN']).nullable(),
-  certified: z.boolean(),
-  createdAt: z.string(),
-});
-
-export function organizationView(organization: Organization) {
+export function organizationView(organization: OrganizationRow): Organization {
   return {
     id: organization.id,
     type: organization.type,

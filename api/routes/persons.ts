@@ -1,6 +1,12 @@
 // Persons and eligibility diagnoses (docs/rules.md §4, §13).
 import { z } from 'zod';
-import { personListSchema } from '../../contracts/applications.ts';
+import {
+  diagnosisSchema,
+  personListSchema,
+  personSchema,
+  type Person,
+  type PersonDiagnosis,
+} from '../../contracts/persons.ts';
 import { today } from '../../domain/clock.ts';
 import { compareDates } from '../../domain/dates.ts';
 import {
@@ -14,7 +20,7 @@ import { throwIfRefused } from '../../domain/errors.ts';
 import { nirProblem, normalizeNir } from '../../domain/nir.ts';
 import { isAuthorizedPrescriber } from '../../domain/organizations.ts';
 import { personIdentityKey } from '../../domain/persons.ts';
-import type { Diagnosis, Person } from '../../generated/prisma/client.ts';
+import type { Diagnosis, Person as PersonRow } from '../../generated/prisma/client.ts';
 import { writeAudit } from '../../server/audit.ts';
 import { personsOnCaseFilter, readerWorksOnCase } from '../../server/rules/case-access.ts';
 import { selfPrescriptionStanding } from '../../server/rules/self-prescription.ts';
@@ -48,29 +54,7 @@ const createPerson = z.strictObject({
     .optional(),
 });
 
-const diagnosisSchema = z.object({
-  id: z.string(),
-  author: z.enum(['PRESCRIBER', 'EMPLOYER']),
-  authorOrganizationId: z.string(),
-  criteria: z.array(z.string()),
-  madeOn: z.string(),
-  expiresOn: z.string(),
-});
-
-const personSchema = z.object({
-  id: z.string(),
-  firstName: z.string(),
-  lastName: z.string(),
-  birthDate: z.string(),
-  nir: z.string().nullable(),
-  franceTravailId: z.string().nullable(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  communeCode: z.string().nullable(),
-  diagnoses: z.array(diagnosisSchema),
-});
-
-function diagnosisView(d: Diagnosis) {
+function diagnosisView(d: Diagnosis): PersonDiagnosis {
   return {
     id: d.id,
     author: d.author,
@@ -99,7 +83,7 @@ async function personOnCase(deps: Deps, actor: Actor, id: string) {
   return person;
 }
 
-function personView(actor: Actor, person: Person & { diagnoses: Diagnosis[] }) {
+function personView(actor: Actor, person: PersonRow & { diagnoses: Diagnosis[] }): Person {
   return {
     id: person.id,
     firstName: person.firstName,

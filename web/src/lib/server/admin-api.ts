@@ -1,36 +1,13 @@
 // The administrators' part of the JSON API client: employer imports (docs/rules.md §3) and the
 // self-prescription rollout by département (docs/rules.md §10). Same conventions as api.ts.
-import { z } from 'zod';
 import { outboxPageSchema } from '$contracts/mails.ts';
+import { departementSettingListSchema, departementSettingSchema } from '$contracts/departements.ts';
+import { employerImportListSchema, employerImportSchema } from '$contracts/employer-imports.ts';
 import { requestJson, type Caller } from './api';
 
-const importStateSchema = z.enum(['PENDING', 'RUNNING', 'DONE', 'FAILED']);
-export type ImportState = z.infer<typeof importStateSchema>;
-
-const employerImportSchema = z.object({
-  id: z.string(),
-  fileName: z.string(),
-  state: importStateSchema,
-  totalRows: z.number(),
-  processedRows: z.number(),
-  createdCount: z.number(),
-  updatedCount: z.number(),
-  errorCount: z.number(),
-  report: z.array(
-    z.object({ line: z.number(), errors: z.array(z.object({ column: z.string(), message: z.string() })) }),
-  ),
-  createdAt: z.string(),
-  finishedAt: z.string().nullable(),
-});
-export type EmployerImport = z.infer<typeof employerImportSchema>;
-
-const departementSettingSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  selfPrescriptionEnabled: z.boolean(),
-  lastChange: z.object({ at: z.string(), enabled: z.boolean(), previous: z.boolean(), by: z.string() }).nullable(),
-});
-export type DepartementSetting = z.infer<typeof departementSettingSchema>;
+export type { DepartementSetting } from '$contracts/departements.ts';
+export type { EmployerImport } from '$contracts/employer-imports.ts';
+export type { EmployerImportState as ImportState } from '$domain/employer-import.ts';
 
 export const adminApi = {
   /** GET /admin/mails: the e-mail outbox, newest first (« Courriels envoyés »). */
@@ -39,12 +16,11 @@ export const adminApi = {
   createEmployerImport: (caller: Caller, body: { fileName: string; content: string }) =>
     requestJson('POST', '/employer-imports', caller, employerImportSchema, body),
   employerImports: async (caller: Caller) =>
-    (await requestJson('GET', '/employer-imports', caller, z.object({ items: z.array(employerImportSchema) }))).items,
+    (await requestJson('GET', '/employer-imports', caller, employerImportListSchema)).items,
   employerImport: (caller: Caller, id: string) =>
     requestJson('GET', `/employer-imports/${encodeURIComponent(id)}`, caller, employerImportSchema),
   departementSettings: async (caller: Caller) =>
-    (await requestJson('GET', '/departements/settings', caller, z.object({ items: z.array(departementSettingSchema) })))
-      .items,
+    (await requestJson('GET', '/departements/settings', caller, departementSettingListSchema)).items,
   setSelfPrescription: (caller: Caller, code: string, enabled: boolean) =>
     requestJson(
       'PUT',

@@ -2,7 +2,7 @@
 // every read and write goes through here, with the user's bearer token and IP.
 import type { RequestEvent } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   accreditationListSchema,
   accreditationViewSchema,
@@ -10,41 +10,17 @@ import {
   type AccreditationView,
 } from '$contracts/accreditation.ts';
 import { notificationListSchema, type Notification } from '$contracts/notifications.ts';
+import { currentUserSchema, sessionSchema, type CurrentUser, type WebSession } from '$contracts/auth.ts';
+import { errorBodySchema } from '$contracts/errors.ts';
+import { healthSchema, type Health } from '$contracts/health.ts';
+import { organizationSchema, type Organization } from '$contracts/organizations.ts';
 import type { AccreditationState } from '$domain/accreditation.ts';
+import type { AuthorizationStatus as DomainAuthorizationStatus } from '$domain/organizations.ts';
 
-const roleSchema = z.enum(['PRESCRIBER', 'EMPLOYER_STAFF', 'PREFECTURE_AGENT', 'LABOUR_INSPECTOR', 'ADMIN']);
-const organizationTypeSchema = z.enum(['PRESCRIBER', 'EMPLOYER', 'PREFECTURE', 'DDETS', 'PLATFORM']);
-const authorizationStatusSchema = z.enum(['NOT_SET', 'VALIDATED', 'REFUSED', 'WITHDRAWN']).nullable();
-
-// Ids are opaque to the web; accept numeric ids too, kept as strings.
-const idSchema = z.union([z.string(), z.number()]).transform(String);
-
-export const currentUserSchema = z.object({
-  user: z.object({
-    id: idSchema,
-    email: z.string(),
-    firstName: z.string(),
-    lastName: z.string(),
-  }),
-  membership: z.object({
-    role: roleSchema,
-    organization: z.object({
-      id: idSchema,
-      name: z.string(),
-      type: organizationTypeSchema,
-      departement: z
-        .string()
-        .nullable()
-        .optional()
-        .transform((v) => v ?? null),
-      authorizationStatus: authorizationStatusSchema,
-    }),
-  }),
-});
-
-export type CurrentUser = z.output<typeof currentUserSchema>;
-export type Role = z.infer<typeof roleSchema>;
-export type AuthorizationStatus = z.infer<typeof authorizationStatusSchema>;
+export type { CurrentUser, WebSession } from '$contracts/auth.ts';
+export type { Organization } from '$contracts/organizations.ts';
+export type { Role } from '$domain/organizations.ts';
+export type AuthorizationStatus = DomainAuthorizationStatus | null;
 
 export { ACCREDITATION_STATES } from '$contracts/accreditation.ts';
 export type { AccreditationEvent, AccreditationListItem, AccreditationView } from '$contracts/accreditation.ts';
@@ -56,17 +32,6 @@ export interface AccreditationListQuery {
   region?: boolean;
 }
 
-const organizationSchema = z.object({
-  id: idSchema,
-  type: organizationTypeSchema,
-  name: z.string(),
-  siret: z.string().nullable(),
-  departement: z.string(),
-  prescriberKind: z.string().nullable(),
-  authorizationStatus: authorizationStatusSchema,
-});
-export type Organization = z.output<typeof organizationSchema>;
-
 export type { Notification } from '$contracts/notifications.ts';
 
 /** Prefecture decisions on a request, as named in the API paths. */
@@ -75,23 +40,6 @@ export type AccreditationDecision =
   | { action: 'reject'; reason: string }
   | { action: 'request-information'; message: string }
   | { action: 'withdraw'; reason: string };
-
-const sessionSchema = z.object({ token: z.string().min(1), expiresAt: z.string() });
-export type WebSession = z.infer<typeof sessionSchema>;
-
-const healthSchema = z.object({
-  status: z.enum(['ok', 'degraded']),
-  database: z.object({ ok: z.boolean() }),
-  temporal: z.object({ ok: z.boolean() }),
-});
-
-const errorBodySchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z.array(z.unknown()).optional(),
-  }),
-});
 
 const UNAVAILABLE_MESSAGE = 'Le service est momentanément indisponible. Veuillez réessayer dans quelques instants.';
 
@@ -173,7 +121,7 @@ async function call(
     const parsed = errorBodySchema.safeParse(await response.json().catch(() => null));
     if (parsed.success) {
       const { code, message, details } = parsed.data.error;
-      throw new ApiError(response.status, code, message, details ?? []);
+      throw new ApiError(response.status, code, message, details);
     }
     throw new ApiError(response.status, 'UNEXPECTED_RESPONSE', UNAVAILABLE_MESSAGE);
   }
@@ -294,7 +242,7 @@ export const api = {
   },
 
   /** GET /healthz, served at the API server root (not under /api/v1). */
-  async health(): Promise<z.infer<typeof healthSchema>> {
+  async health(): Promise<Health> {
     const url = new URL('/healthz', baseUrl()).href;
     return json(await call('GET', url, {}), healthSchema);
   },

@@ -1,21 +1,8 @@
 // The employer's job descriptions through the JSON API (docs/rules.md §3): list, create, update.
-import { z } from 'zod';
+import { jobDescriptionListSchema, jobDescriptionSchema } from '$contracts/job-descriptions.ts';
 import { requestJson, type Caller } from './api';
 
-const jobDescriptionSchema = z.object({
-  id: z.string(),
-  romeCode: z.string(),
-  title: z.string(),
-  contractType: z.string(),
-  openPositions: z.number(),
-  hoursPerWeek: z.number(),
-  location: z.string().nullable(),
-  recruitmentOpen: z.boolean(),
-  lastUpdatedOn: z.string().nullable(),
-  deactivatedOn: z.string().nullable(),
-});
-export type EmployerJobDescription = z.infer<typeof jobDescriptionSchema>;
-const listSchema = z.object({ items: z.array(jobDescriptionSchema) });
+export type { EmployerJobDescription } from '$contracts/job-descriptions.ts';
 
 export interface JobDescriptionChanges {
   romeCode?: string;
@@ -31,7 +18,7 @@ const path = (employerId: string) => `/employers/${encodeURIComponent(employerId
 
 export const jobDescriptionApi = {
   list: async (caller: Caller, employerId: string) =>
-    (await requestJson('GET', path(employerId), caller, listSchema)).items,
+    (await requestJson('GET', path(employerId), caller, jobDescriptionListSchema)).items,
   create: (caller: Caller, employerId: string, body: Required<Omit<JobDescriptionChanges, 'recruitmentOpen'>>) =>
     requestJson('POST', path(employerId), caller, jobDescriptionSchema, body),
   update: (caller: Caller, id: string, changes: JobDescriptionChanges) =>

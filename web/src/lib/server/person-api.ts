@@ -1,63 +1,10 @@
 // Persons and eligibility diagnoses through the JSON API (docs/rules.md §4): same client rules as
 // $lib/server/api (bearer token and IP forwarded, French ApiError on refusals).
-import { z } from 'zod';
+import { organizationSchema } from '$contracts/organizations.ts';
+import { diagnosisSchema, personSchema, type Person, type PersonDiagnosis } from '$contracts/persons.ts';
 import { requestJson, type ApiError, type Caller } from './api';
 
-const idSchema = z.union([z.string(), z.number()]).transform(String);
-
-const diagnosisSchema = z.object({
-  id: idSchema,
-  author: z.enum(['PRESCRIBER', 'EMPLOYER']),
-  criteria: z.array(z.string()),
-  madeOn: z.string(),
-  expiresOn: z.string(),
-});
-export type PersonDiagnosis = z.output<typeof diagnosisSchema>;
-
-const personSchema = z.object({
-  id: idSchema,
-  firstName: z.string(),
-  lastName: z.string(),
-  birthDate: z.string(),
-  nir: z
-    .string()
-    .nullable()
-    .optional()
-    .transform((v) => v ?? null),
-  franceTravailId: z
-    .string()
-    .nullable()
-    .optional()
-    .transform((v) => v ?? null),
-  email: z
-    .string()
-    .nullable()
-    .optional()
-    .transform((v) => v ?? null),
-  phone: z
-    .string()
-    .nullable()
-    .optional()
-    .transform((v) => v ?? null),
-  communeCode: z
-    .string()
-    .nullable()
-    .optional()
-    .transform((v) => v ?? null),
-  diagnoses: z.array(diagnosisSchema),
-});
-export type Person = z.output<typeof personSchema>;
-
-/** The part of GET /organizations/{id} the diagnosis form needs. */
-const employerSchema = z.object({
-  id: idSchema,
-  type: z.string(),
-  employerKind: z
-    .string()
-    .nullable()
-    .optional()
-    .transform((v) => v ?? null),
-});
+export type { Person, PersonDiagnosis } from '$contracts/persons.ts';
 
 export interface NewPerson {
   firstName: string;
@@ -95,7 +42,7 @@ export const personApi = {
       'GET',
       `/organizations/${encodeURIComponent(organizationId)}`,
       caller,
-      employerSchema,
+      organizationSchema,
     );
     return organization.type === 'EMPLOYER' ? organization.employerKind : null;
   },
