@@ -1,6 +1,6 @@
 // The platform's "today" for the web app (docs/rules.md §6): pages never read a machine clock,
 // they show and compare the API's day, which in the sandbox is the simulated one (§12).
-import { z } from 'zod';
+import { platformClockSchema } from '../../contracts/clock.ts';
 import { today } from '../../domain/clock.ts';
 import { isSandboxClock } from '../../server/sandbox/clock.ts';
 import { defineRoute } from '../route.ts';
@@ -16,12 +16,7 @@ export const clockRoutes = [
     responses: {
       200: {
         description: 'Le jour de la plateforme',
-        schema: z.object({
-          today: z.string(),
-          now: z.string(),
-          sandbox: z.boolean(),
-          canAdvance: z.boolean().describe('Vrai pour un formateur ou un administrateur, dans le bac à sable'),
-        }),
+        schema: platformClockSchema,
       },
     },
     handle: async ({ deps, actor }) => {

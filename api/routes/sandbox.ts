@@ -10,14 +10,9 @@ import type { Actor } from '../auth/actor.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { defineRoute, type Deps } from '../route.ts';
 import { int32 } from '../schemas.ts';
+import { sandboxAdvanceSchema, sandboxClockSchema } from '../../contracts/clock.ts';
 
 export const MAX_ADVANCE_DAYS = 800;
-
-const clockSchema = z.object({
-  today: z.string().describe('Le jour simulé (Europe/Paris), AAAA-MM-JJ'),
-  now: z.string().describe("L'instant simulé, ISO 8601"),
-  canAdvance: z.boolean().describe('Vrai pour un formateur ou un administrateur'),
-});
 
 function sandboxClock(clock: Clock): SandboxClock {
   if (!isSandboxClock(clock)) throw notFound();
@@ -51,7 +46,7 @@ export const sandboxRoutes = [
     summary: 'La date simulée du bac à sable (404 hors bac à sable)',
     access: 'public',
     responses: {
-      200: { description: 'Date simulée', schema: clockSchema },
+      200: { description: 'Date simulée', schema: sandboxClockSchema },
       404: { description: 'Pas un bac à sable' },
     },
     handle: async ({ deps, actor }) => {
@@ -72,7 +67,7 @@ export const sandboxRoutes = [
     responses: {
       200: {
         description: 'La nouvelle date',
-        schema: clockSchema.extend({ from: z.string(), elapsedMs: z.number() }),
+        schema: sandboxAdvanceSchema,
       },
       403: { description: 'Ni formateur ni administrateur' },
       404: { description: 'Pas un bac à sable' },

@@ -1,24 +1,18 @@
 // The platform's day from the API (docs/rules.md §6): pages show and compare the API's "today",
 // never a machine clock, so in the sandbox they follow the simulated date (§12).
 import { error } from '@sveltejs/kit';
-import { z } from 'zod';
+import { platformClockSchema, sandboxAdvanceSchema, type PlatformClock } from '$contracts/clock.ts';
 import { requestJson, type Caller } from './api';
 
-const clockSchema = z.object({
-  today: z.string(),
-  now: z.string(),
-  sandbox: z.boolean(),
-  canAdvance: z.boolean(),
-});
-export type PlatformClock = z.infer<typeof clockSchema>;
+export type { PlatformClock } from '$contracts/clock.ts';
 
 export const clockApi = {
   /** GET /clock: today, now, and whether this is the sandbox (and the caller may advance it). */
-  clock: (caller: Caller) => requestJson('GET', '/clock', caller, clockSchema),
+  clock: (caller: Caller) => requestJson('GET', '/clock', caller, platformClockSchema),
 
   /** POST /sandbox/advance: moves the sandbox's time `days` days forward. */
   advance: (caller: Caller, days: number) =>
-    requestJson('POST', '/sandbox/advance', caller, z.object({ today: z.string() }), { days }),
+    requestJson('POST', '/sandbox/advance', caller, sandboxAdvanceSchema, { days }),
 };
 
 /** The layout's clock, for a page that needs "today": no day, no page (503). */
