@@ -12,6 +12,7 @@ import { accreditationRoutes } from './routes/accreditation-requests.ts';
 import { applicationDecisionRoutes } from './routes/application-decisions.ts';
 import { applicationRoutes } from './routes/applications.ts';
 import { employerEntryRoutes } from './routes/employer-entry.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { communeRoutes } from './routes/communes.ts';
 import { departementSettingRoutes } from './routes/departement-settings.ts';
@@ -23,6 +24,7 @@ import { notificationRoutes } from './routes/notifications.ts';
 import { openDataRoutes } from './routes/open-data.ts';
 import { organizationRoutes } from './routes/organizations.ts';
 import { passRoutes } from './routes/passes.ts';
+import { statsRoutes } from './routes/stats.ts';
 import { personRoutes } from './routes/persons.ts';
 import { userRoutes } from './routes/users.ts';
 import { checkHealth } from './health.ts';
@@ -45,6 +47,8 @@ export const routes: readonly AnyRoute[] = [
   ...jobDescriptionRoutes,
   ...employerImportRoutes,
   ...departementSettingRoutes,
+  ...statsRoutes,
+  ...auditRoutes,
 ];
 
 const require = createRequire(import.meta.url);

@@ -2,12 +2,13 @@
 import { z } from 'zod';
 import { EMPLOYER_KINDS, initialAuthorizationStatus, PRESCRIBER_KINDS } from '../../domain/organizations.ts';
 import { writeAudit } from '../../server/audit.ts';
+import { seatDepartementOfRegion } from '../../server/territories.ts';
 import { registerImportedCommuneCentre } from '../../server/registry/commune-centres.ts';
 import type { Organization } from '../../generated/prisma/client.ts';
 import { assertDepartementScope } from '../auth/scope.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
 import { defineRoute } from '../route.ts';
-import { departementCode, emailAddress, idParams, nonEmptyText, siret, text } from '../schemas.ts';
+import { departementCode, emailAddress, regionCode, idParams, nonEmptyText, siret, text } from '../schemas.ts';
 
 const common = { name: nonEmptyText(200), departement: departementCode };
 
@@ -37,6 +38,8 @@ const createOrganization = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('PREFECTURE'), ...common }),
   z.strictObject({ type: z.literal('DDETS'), ...common }),
   z.strictObject({ type: z.literal('PLATFORM'), ...common }),
+  // A DREETS covers a région; it is located in the région's seat département (docs/rules.md §9).
+  z.strictObject({ type: z.literal('DREETS'), name: nonEmptyText(200), region: regionCode }),
 ]);
 
 export const organizationSchema = z.object({
@@ -95,7 +98,9 @@ export const organizationRoutes = [
       }
       const organization = await db.organization.create({
         data: {
-          ...body,
+          ...(body.type === 'DREETS'
+            ? { ...body, departement: seatDepartementOfRegion(body.region)! }
+            : { ...body, region: null }),
           authorizationStatus: body.type === 'PRESCRIBER' ? initialAuthorizationStatus(body.prescriberKind) : null,
         },
       });

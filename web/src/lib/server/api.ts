@@ -11,9 +11,10 @@ import {
 } from '$contracts/accreditation.ts';
 import { notificationListSchema, type Notification } from '$contracts/notifications.ts';
 import type { AccreditationState } from '$domain/accreditation.ts';
+import { ORGANIZATION_TYPES, ROLES } from '$domain/organizations.ts';
 
-const roleSchema = z.enum(['PRESCRIBER', 'EMPLOYER_STAFF', 'PREFECTURE_AGENT', 'LABOUR_INSPECTOR', 'ADMIN']);
-const organizationTypeSchema = z.enum(['PRESCRIBER', 'EMPLOYER', 'PREFECTURE', 'DDETS', 'PLATFORM']);
+const roleSchema = z.enum(ROLES);
+const organizationTypeSchema = z.enum(ORGANIZATION_TYPES);
 const authorizationStatusSchema = z.enum(['NOT_SET', 'VALIDATED', 'REFUSED', 'WITHDRAWN']).nullable();
 
 // Ids are opaque to the web; accept numeric ids too, kept as strings.
@@ -33,6 +34,11 @@ export const currentUserSchema = z.object({
       name: z.string(),
       type: organizationTypeSchema,
       departement: z
+        .string()
+        .nullable()
+        .optional()
+        .transform((v) => v ?? null),
+      region: z
         .string()
         .nullable()
         .optional()
@@ -200,6 +206,11 @@ export async function requestJson<T>(
   body?: unknown,
 ): Promise<T> {
   return json(await call(method, `${baseUrl()}${path}`, caller, body), schema);
+}
+
+/** One GET answered with a file (CSV exports): the API's response, passed on as it is. */
+export async function requestFile(path: string, caller: Caller): Promise<Response> {
+  return call('GET', `${baseUrl()}${path}`, caller);
 }
 
 export const api = {
