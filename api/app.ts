@@ -12,6 +12,7 @@ import { accreditationRoutes } from './routes/accreditation-requests.ts';
 import { applicationDecisionRoutes } from './routes/application-decisions.ts';
 import { applicationRoutes } from './routes/applications.ts';
 import { employerEntryRoutes } from './routes/employer-entry.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { clockRoutes } from './routes/clock.ts';
 import { communeRoutes } from './routes/communes.ts';
@@ -26,6 +27,7 @@ import { notificationRoutes } from './routes/notifications.ts';
 import { openDataRoutes } from './routes/open-data.ts';
 import { organizationRoutes } from './routes/organizations.ts';
 import { passRoutes } from './routes/passes.ts';
+import { statsRoutes } from './routes/stats.ts';
 import { personRoutes } from './routes/persons.ts';
 import { selfPrescriptionRoutes } from './routes/self-prescription.ts';
 import { sandboxRoutesFor } from './routes/sandbox.ts';
@@ -62,6 +64,8 @@ export const routes: readonly AnyRoute[] = [
   ...controlRoutes,
   ...controlProofRoutes,
   ...spotCheckRoutes,
+  ...statsRoutes,
+  ...auditRoutes,
 ];
 
 const require = createRequire(import.meta.url);

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isValidSiret } from '../domain/siret.ts';
 import { isIsoDate } from '../domain/dates.ts';
-import { findDepartement } from '../server/territories.ts';
+import { findDepartement, findRegion } from '../server/territories.ts';
 
 export const uuid = z.uuid({ message: 'identifiant invalide (UUID attendu)' });
 export const idParams = z.strictObject({ id: uuid });
@@ -11,6 +11,11 @@ export const departementCode = z
   .string()
   .refine((code) => findDepartement(code) !== undefined, { message: 'code de département inconnu' })
   .meta({ description: 'Code INSEE du département (ex. 75, 2A, 974)', example: '75' });
+
+export const regionCode = z
+  .string()
+  .refine((code) => findRegion(code) !== undefined, { message: 'code de région inconnu' })
+  .meta({ description: 'Code INSEE de la région (ex. 11 pour l’Île-de-France)', example: '11' });
 
 export const siret = z
   .string()

@@ -19,6 +19,8 @@ export const currentUserSchema = z.object({
       name: z.string(),
       type: organizationTypeSchema,
       departement: z.string(),
+      /** Set for a regional organization (DREETS): the région it oversees. */
+      region: z.string().nullable(),
       authorizationStatus: authorizationStatusSchema,
     }),
   }),

@@ -60,6 +60,7 @@ describe('ROLE_OF_ORGANIZATION_TYPE', () => {
     ['EMPLOYER', 'EMPLOYER_STAFF'],
     ['PREFECTURE', 'PREFECTURE_AGENT'],
     ['DDETS', 'LABOUR_INSPECTOR'],
+    ['DREETS', 'REGIONAL_OFFICER'],
     ['PLATFORM', 'ADMIN'],
   ] as const)('a member of a %s organization holds the role %s', (type, role) => {
     expect(ROLE_OF_ORGANIZATION_TYPE[type]).toBe(role);

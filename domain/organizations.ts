@@ -1,9 +1,17 @@
 // Organizations, roles and who may do what (docs/rules.md §2, §3).
 
-export const ORGANIZATION_TYPES = ['PRESCRIBER', 'EMPLOYER', 'PREFECTURE', 'DDETS', 'PLATFORM'] as const;
+/** DREETS: the regional directorate, scoped to a région (docs/rules.md §2, §9). */
+export const ORGANIZATION_TYPES = ['PRESCRIBER', 'EMPLOYER', 'PREFECTURE', 'DDETS', 'DREETS', 'PLATFORM'] as const;
 export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
 
-export const ROLES = ['PRESCRIBER', 'EMPLOYER_STAFF', 'PREFECTURE_AGENT', 'LABOUR_INSPECTOR', 'ADMIN'] as const;
+export const ROLES = [
+  'PRESCRIBER',
+  'EMPLOYER_STAFF',
+  'PREFECTURE_AGENT',
+  'LABOUR_INSPECTOR',
+  'REGIONAL_OFFICER',
+  'ADMIN',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PRESCRIBER_KINDS = [
@@ -57,6 +65,7 @@ export const ROLE_OF_ORGANIZATION_TYPE: Record<OrganizationType, Role> = {
   EMPLOYER: 'EMPLOYER_STAFF',
   PREFECTURE: 'PREFECTURE_AGENT',
   DDETS: 'LABOUR_INSPECTOR',
+  DREETS: 'REGIONAL_OFFICER',
   PLATFORM: 'ADMIN',
 };
 
@@ -73,5 +82,6 @@ export const ROLE_LABELS: Record<Role, string> = {
   EMPLOYER_STAFF: 'Employeur',
   PREFECTURE_AGENT: 'Agent de préfecture',
   LABOUR_INSPECTOR: 'Inspecteur du travail (DDETS)',
+  REGIONAL_OFFICER: 'Agent de la DREETS',
   ADMIN: 'Administrateur',
 };

@@ -9,6 +9,7 @@ interface Departement {
 interface Region {
   code: string;
   nom: string;
+  chefLieu: string;
 }
 
 const require = createRequire(import.meta.url);
@@ -30,6 +31,28 @@ export function listDepartements(): readonly Departement[] {
 export function regionOfDepartement(code: string): Region | undefined {
   const departement = departementsByCode.get(code);
   return departement ? regionsByCode.get(departement.region) : undefined;
+}
+
+export function findRegion(code: string): Region | undefined {
+  return regionsByCode.get(code);
+}
+
+/** Every région, in the reference order. */
+export function listRegions(): readonly Region[] {
+  return regions;
+}
+
+/** Codes of the départements of a région, in the reference order (empty for an unknown code). */
+export function departementsOfRegion(code: string): string[] {
+  return departements.filter((d) => d.region === code).map((d) => d.code);
+}
+
+/** The département of the région's seat (chef-lieu): where a DREETS is located. */
+export function seatDepartementOfRegion(code: string): string | undefined {
+  const region = regionsByCode.get(code);
+  if (!region) return undefined;
+  const seat = region.chefLieu.startsWith('97') ? region.chefLieu.slice(0, 3) : region.chefLieu.slice(0, 2);
+  return departementsByCode.has(seat) ? seat : departementsOfRegion(code)[0];
 }
 
 /** Codes of every département in the same région as this one (itself included). */

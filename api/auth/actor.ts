@@ -21,6 +21,8 @@ export interface Actor {
     type: OrganizationType;
     name: string;
     departement: string;
+    /** The région a DREETS covers; null for other organizations. */
+    region: string | null;
     authorizationStatus: AuthorizationStatus | null;
     prescriberKind: PrescriberKind | null;
     employerKind: EmployerKind | null;
@@ -57,6 +59,7 @@ export async function actorForToken(db: Db, token: string, now: Date): Promise<A
       type: organization.type,
       name: organization.name,
       departement: organization.departement,
+      region: organization.region,
       authorizationStatus: organization.authorizationStatus,
       prescriberKind: organization.prescriberKind,
       employerKind: organization.employerKind,

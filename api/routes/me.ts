@@ -21,6 +21,7 @@ export const meRoutes = [
             name: actor.organization.name,
             type: actor.organization.type,
             departement: actor.organization.departement,
+            region: actor.organization.region,
             authorizationStatus: actor.organization.authorizationStatus,
           },
         },

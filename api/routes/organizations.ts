@@ -3,12 +3,13 @@ import { z } from 'zod';
 import { organizationSchema, type Organization } from '../../contracts/organizations.ts';
 import { EMPLOYER_KINDS, initialAuthorizationStatus, PRESCRIBER_KINDS } from '../../domain/organizations.ts';
 import { writeAudit } from '../../server/audit.ts';
+import { seatDepartementOfRegion } from '../../server/territories.ts';
 import { registerImportedCommuneCentre } from '../../server/registry/commune-centres.ts';
 import type { Organization as OrganizationRow } from '../../generated/prisma/client.ts';
 import { assertDepartementScope } from '../auth/scope.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
 import { defineRoute } from '../route.ts';
-import { departementCode, emailAddress, idParams, nonEmptyText, siret, text } from '../schemas.ts';
+import { departementCode, emailAddress, regionCode, idParams, nonEmptyText, siret, text } from '../schemas.ts';
 
 const common = { name: nonEmptyText(200), departement: departementCode };
 
@@ -38,6 +39,8 @@ const createOrganization = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('PREFECTURE'), ...common }),
   z.strictObject({ type: z.literal('DDETS'), ...common }),
   z.strictObject({ type: z.literal('PLATFORM'), ...common }),
+  // A DREETS covers a région; it is located in the région's seat département (docs/rules.md §9).
+  z.strictObject({ type: z.literal('DREETS'), name: nonEmptyText(200), region: regionCode }),
 ]);
 
 export function organizationView(organization: OrganizationRow): Organization {
@@ -83,7 +86,9 @@ export const organizationRoutes = [
       }
       const organization = await db.organization.create({
         data: {
-          ...body,
+          ...(body.type === 'DREETS'
+            ? { ...body, departement: seatDepartementOfRegion(body.region)! }
+            : { ...body, region: null }),
           createdAt: clock.now(),
           authorizationStatus: body.type === 'PRESCRIBER' ? initialAuthorizationStatus(body.prescriberKind) : null,
         },

@@ -1,6 +1,7 @@
 // Small helpers for the benchmarks in scripts/bench/: a bounded worker pool, latency
 // percentiles, free ports, CPU time of a child process, a plain-text table.
 import { readFileSync } from 'node:fs';
+import pg from 'pg';
 import { startThrowawayPostgres } from '../../server/db/embedded-postgres.ts';
 
 export interface PoolResult {
@@ -119,4 +120,15 @@ export function busyPercent(from: { busy: number; total: number }, to: { busy: n
 export async function benchPostgresServer(): Promise<{ url: string; stop(): Promise<void> }> {
   const given = process.env.BENCH_DATABASE_ADMIN_URL ?? process.env.TEST_DATABASE_ADMIN_URL;
   return given ? { url: given, stop: async () => {} } : startThrowawayPostgres();
+}
+
+/** Runs `run` with one `pg` client on `url`, closed after. */
+export async function withPg<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
 }

@@ -1,6 +1,6 @@
 // Demo data for the local platform and the browser tests: employers of several kinds in
 // three départements with job descriptions, prescriber organizations authorized and not,
-// a prefecture and a DDETS per département, one user per role. Idempotent.
+// a prefecture and a DDETS per département, a DREETS for Île-de-France, one user per role. Idempotent.
 import { hashPassword } from '../../server/passwords.ts';
 import { today, type Clock } from '../../domain/clock.ts';
 import type { ContractType } from '../../domain/job-descriptions.ts';
@@ -146,7 +146,29 @@ export const DEMO_LOGINS: DemoLogin[] = [
   { label: 'Employeur (Jardins de Cocagne de Bobigny, ACI)', email: 'employeur@demo.inclusion.localhost' },
   { label: 'Agent de préfecture (Seine-Saint-Denis)', email: 'prefecture@demo.inclusion.localhost' },
   { label: 'Inspecteur du travail (DDETS Seine-Saint-Denis)', email: 'ddets@demo.inclusion.localhost' },
+  { label: 'Agent de la DREETS Île-de-France', email: 'dreets@demo.inclusion.localhost' },
 ];
+
+/** The DREETS of Île-de-France (région 11) and its agent (docs/rules.md §2, §9). */
+const DEMO_DREETS = { name: 'DREETS Île-de-France', region: '11', departement: '75' };
+
+/** Every start: a platform seeded before the DREETS existed gets it too. */
+async function ensureDemoDreets(db: Db): Promise<void> {
+  const login = DEMO_LOGINS.find((entry) => entry.email.startsWith('dreets@'))!;
+  if (await db.user.findUnique({ where: { email: login.email }, select: { id: true } })) return;
+  const organization = await db.organization.create({
+    data: { type: 'DREETS', name: DEMO_DREETS.name, region: DEMO_DREETS.region, departement: DEMO_DREETS.departement },
+  });
+  await db.user.create({
+    data: {
+      email: login.email,
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+      firstName: 'Inès',
+      lastName: 'Moreau',
+      memberships: { create: { organizationId: organization.id, role: ROLE_OF_ORGANIZATION_TYPE.DREETS } },
+    },
+  });
+}
 
 const MARKER_NAME = EMPLOYERS[0]!.name;
 
@@ -166,6 +188,7 @@ const DEMO_CONTRACT_TYPES: Record<EmployerKind, ContractType> = {
 export async function seedDemoData(db: Db, clock: Clock = systemClock): Promise<'seeded' | 'already-there'> {
   // Every start, before the early return: a platform seeded before the list existed gets it too.
   await ensureReferenceCommuneCentres(db);
+  await ensureDemoDreets(db);
   if (await db.organization.findFirst({ where: { name: MARKER_NAME }, select: { id: true } })) return 'already-there';
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const seededOn = today(clock);

@@ -46,6 +46,7 @@ describe('accounts and tokens', () => {
         name: 'PLIE 93',
         type: 'PRESCRIBER',
         departement: '93',
+        region: null,
         authorizationStatus: 'NOT_SET',
       },
     });

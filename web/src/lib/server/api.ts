@@ -150,7 +150,7 @@ export async function requestJson<T>(
   return json(await call(method, `${baseUrl()}${path}`, caller, body), schema);
 }
 
-/** One API call answering a file (a proof): the raw response, for the page to stream as is. */
+/** One GET answered with a file (a proof, a CSV export): the API's response, passed on as it is. */
 export function requestFile(path: string, caller: Caller): Promise<Response> {
   return call('GET', `${baseUrl()}${path}`, caller);
 }

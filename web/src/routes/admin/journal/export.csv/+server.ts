@@ -1,0 +1,10 @@
+// The filtered audit log as CSV (docs/rules.md §9), with the user's session.
+import { requireRole } from '$lib/server/access';
+import { auditCsv } from '$lib/server/audit-page';
+import { passFileOn } from '$lib/server/file-download';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async (event) => {
+  requireRole(event, ['ADMIN'], 'Cette page est réservée aux administrateurs.');
+  return passFileOn(event, () => auditCsv(event));
+};
