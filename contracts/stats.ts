@@ -19,8 +19,11 @@ export const statsSchema = z.object({
     selfPrescribed: z.number().int(),
     sharePercent: z.number().nullable(),
   }),
-  /** Control campaigns and sanctions: their tables are not on this branch yet (docs/decisions/020-dashboards.md). */
-  controls: z.null(),
+  controls: z.object({
+    campaignsByState: z.array(z.object({ state: z.string(), count: z.number().int() })),
+    controlsByStage: z.array(z.object({ stage: z.string(), count: z.number().int() })),
+    sanctionsByKind: z.array(z.object({ kind: z.string(), count: z.number().int() })),
+  }),
 });
 
 export type Stats = z.output<typeof statsSchema>;

@@ -4,6 +4,7 @@ import type { IsoDate } from '../../domain/dates.ts';
 import { formatStatsScope, type StatsScope } from '../../domain/stats/scope.ts';
 import type { Db } from '../db/client.ts';
 import { accreditationFigures } from './accreditation.ts';
+import { controlFigures } from './controls.ts';
 import { hiresPerMonth } from './hires-per-month.ts';
 import { passesEndingSoon } from './passes-ending-soon.ts';
 import { peopleInParcours } from './people-in-parcours.ts';
@@ -12,12 +13,13 @@ import { selfPrescription } from './self-prescription.ts';
 
 export async function computeStats(db: Db, scope: StatsScope, today: IsoDate): Promise<Stats> {
   const departements = departementsOf(scope);
-  const [people, hires, ending, accreditation, self] = await Promise.all([
+  const [people, hires, ending, accreditation, self, controls] = await Promise.all([
     peopleInParcours(db, departements, today),
     hiresPerMonth(db, departements, today),
     passesEndingSoon(db, departements, today),
     accreditationFigures(db, departements),
     selfPrescription(db, departements, today),
+    controlFigures(db, departements),
   ]);
   return {
     scope: formatStatsScope(scope),
@@ -28,6 +30,6 @@ export async function computeStats(db: Db, scope: StatsScope, today: IsoDate): P
     passesEndingSoon: ending,
     accreditation,
     selfPrescription: self,
-    controls: null,
+    controls,
   };
 }

@@ -185,7 +185,72 @@ beforeAll(async () => {
     })),
   });
 });
+// Controls a posteriori (docs/rules.md §8): campaigns, SIAE controls and the sanctions decided.
+const CONTROLS = [
+  {
+    departement: '93',
+    campaign: 'RUNNING',
+    controls: [{ stage: 'proofs' }, { stage: 'decided', sanctions: ['permanent_revocation', 'subsidy_cut'] }],
+  },
+  { departement: '93', campaign: 'CLOSED', controls: [{ stage: 'decided', sanctions: ['subsidy_cut'] }] },
+  { departement: '13', campaign: 'CLOSED', controls: [{ stage: 'decided', sanctions: ['none'] }] },
+] as const;
+
+beforeAll(async () => {
+  for (const [index, c] of CONTROLS.entries()) {
+    await platform.db.controlCampaign.create({
+      data: {
+        id: randomUUID(),
+        departement: c.departement,
+        periodStart: `2025-0${index + 1}-01`,
+        periodEnd: '2025-12-31',
+        openedOn: '2026-01-05',
+        state: c.campaign,
+      },
+    });
+    for (const control of c.controls) {
+      await platform.db.siaeControl.create({
+        data: {
+          id: randomUUID(),
+          kind: 'CAMPAIGN',
+          campaignId: null,
+          employerId: randomUUID(),
+          departement: c.departement,
+          stage: control.stage,
+          phase: 'proofs',
+          phaseStartedOn: '2026-01-05',
+          phaseDeadline: '2026-02-16',
+          state: 'pending',
+          ...('sanctions' in control
+            ? { decision: 'refused', decidedOn: '2026-04-01', sanctions: control.sanctions.map((kind) => ({ kind })) }
+            : {}),
+        },
+      });
+    }
+  }
+});
 afterAll(() => platform?.stop());
+
+/** The control figures of a scope, counted again from CONTROLS. */
+function expectedControls(departements: string[] | null) {
+  const inScope = CONTROLS.filter((c) => !departements || departements.includes(c.departement));
+  const count = <K extends string>(keys: string[], name: K) =>
+    [...new Set(keys)].sort().map((key) => ({ [name]: key, count: keys.filter((k) => k === key).length }));
+  return {
+    campaignsByState: count(
+      inScope.map((c) => c.campaign),
+      'state',
+    ),
+    controlsByStage: count(
+      inScope.flatMap((c) => c.controls.map((control) => control.stage)),
+      'stage',
+    ),
+    sanctionsByKind: count(
+      inScope.flatMap((c) => c.controls.flatMap((control) => ('sanctions' in control ? [...control.sanctions] : []))),
+      'kind',
+    ),
+  };
+}
 
 function expectFigures(body: Record<string, any>, departements: string[] | null) {
   const figures = expected(departements);
@@ -199,7 +264,7 @@ function expectFigures(body: Record<string, any>, departements: string[] | null)
     figures.submitted,
   );
   expect(body.selfPrescription).toEqual(figures.selfPrescription);
-  expect(body.controls).toBeNull();
+  expect(body.controls).toEqual(expectedControls(departements));
 }
 
 describe('GET /stats', () => {
@@ -213,6 +278,20 @@ describe('GET /stats', () => {
     expect(response.body).toMatchObject({ peopleInParcours: 3, passesEndingSoon: 2 });
     expect(response.body.accreditation.medianDecisionDays).toBe(10);
     expect(response.body.selfPrescription).toEqual({ hires: 3, selfPrescribed: 2, sharePercent: 66.7 });
+    expect(response.body.controls).toEqual({
+      campaignsByState: [
+        { state: 'CLOSED', count: 1 },
+        { state: 'RUNNING', count: 1 },
+      ],
+      controlsByStage: [
+        { stage: 'decided', count: 2 },
+        { stage: 'proofs', count: 1 },
+      ],
+      sanctionsByKind: [
+        { kind: 'permanent_revocation', count: 1 },
+        { kind: 'subsidy_cut', count: 2 },
+      ],
+    });
   });
 
   it('a prefecture agent sees its département', async () => {
@@ -279,6 +358,10 @@ describe('GET /stats', () => {
     expect(lines).toContain(`Seine-Saint-Denis (93),Personnes en parcours (PASS IAE valide),${TODAY},3`);
     expect(lines).toContain('Seine-Saint-Denis (93),Embauches par mois,avril 2026,2');
     expect(lines).toContain('Seine-Saint-Denis (93),Embauches des 12 derniers mois,Part auto-prescrite (%),66.7');
-    expect(lines.length).toBe(1 + 1 + 12 + 1 + 7 + 2 + 3);
+    expect(lines).toContain('Seine-Saint-Denis (93),Sanctions décidées,Suppression partielle ou totale de l\'aide au poste,2');
+    expect(lines).toContain('Seine-Saint-Denis (93),Contrôles de SIAE par phase,Transmission des justificatifs,1');
+    // Header, people, 12 months, ending soon, 7 request states, median and overdue, 3 hire
+    // figures, then the controls of 93: 2 campaign states, 2 stages, 2 sanction kinds.
+    expect(lines.length).toBe(1 + 1 + 12 + 1 + 7 + 2 + 3 + 2 + 2 + 2);
   });
 });

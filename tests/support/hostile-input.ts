@@ -37,7 +37,7 @@ const PATTERN_VALUES: Record<string, string> = {
 let sequence = 0;
 
 function validValue(name: string, schema: JsonSchema, fixtures: SweepFixtures): unknown {
-  const variant = schema.anyOf?.find((s) => s.type !== 'null') ?? schema;
+  const variant = schema.anyOf?.find((s) => s.type !== 'null') ?? schema.oneOf?.[0] ?? schema;
   if (variant.const !== undefined) return variant.const;
   if (variant.enum) return variant.enum[0];
   if (variant.example !== undefined) return variant.example;
@@ -45,6 +45,8 @@ function validValue(name: string, schema: JsonSchema, fixtures: SweepFixtures): 
   if (type === 'boolean') return true;
   if (type === 'number' || type === 'integer') return Math.max(variant.minimum ?? 1, 1);
   if (type === 'array') return variant.items ? [validValue(name, variant.items, fixtures)] : [];
+  if (type === 'object') return baselines(variant, fixtures)[0];
+  if (variant.format === 'base64') return Buffer.from('%PDF-1.4 justificatif de test').toString('base64');
   if (variant.format === 'date') return '2027-01-15';
   if (variant.format === 'email') return `sweep-${++sequence}@test.inclusion.localhost`;
   if (variant.format === 'uuid') return (fixtures as unknown as Record<string, string>)[name] ?? randomUUID();
