@@ -1,6 +1,7 @@
 // Projection of the accreditation workflow into PostgreSQL: read model, organization
 // status, audit log and notifications, in one transaction. Idempotent: a retry writes nothing
 // twice (keys derived from workflow id + version) and an older version never overwrites a newer one.
+import { workflowTime } from './workflow-time.ts';
 import { accreditationNotices, type AccreditationEvent, type AccreditationState } from '../domain/accreditation.ts';
 import type { AuthorizationStatus } from '../domain/organizations.ts';
 import type { Db } from '../server/db/client.ts';
@@ -23,8 +24,7 @@ const eventOf = (action: string) => action.replace(/^accreditation\./, '') as Ac
 export function accreditationActivities(db: Db, mail: MailSettings): AccreditationActivities {
   return {
     async projectAccreditation({ view, actedBy, action, at }: ProjectAccreditationInput): Promise<void> {
-      // Older histories scheduled this activity without `at`: the database's clock then.
-      const occurredAt = at ? new Date(at) : undefined;
+      const occurredAt = workflowTime(at);
       const key = `${accreditationWorkflowId(view.requestId)}:v${view.version}`;
       await db.$transaction(async (tx) => {
         const current = await tx.accreditationRequest.findUnique({
@@ -61,7 +61,7 @@ export function accreditationActivities(db: Db, mail: MailSettings): Accreditati
           actorUserId: actedBy?.userId ?? null,
           actorOrganizationId: actedBy?.organizationId ?? null,
           details: { state: view.state, version: view.version },
-          ...(occurredAt ? { occurredAt } : {}),
+          occurredAt,
         });
         const notices = accreditationNotices(eventOf(action), {
           submittedOn: view.submittedOn,
@@ -91,7 +91,7 @@ export function accreditationActivities(db: Db, mail: MailSettings): Accreditati
                 requestId: view.requestId,
                 audience: text.to === 'ORGANIZATION' ? 'organization' : 'prefecture',
               },
-              ...(occurredAt ? { createdAt: occurredAt } : {}),
+              createdAt: occurredAt,
             })),
             mail,
           );

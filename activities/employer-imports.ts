@@ -37,12 +37,13 @@ export function employerImportActivities(db: Db): EmployerImportActivities {
       importId: string;
       from: number;
       size: number;
+      at?: string;
     }): Promise<EmployerImportProgress> {
       const employers = (await validEmployers(db, input.importId)).slice(input.from, input.from + input.size);
       return db.$transaction(async (tx) => {
         // Locks the import row: a concurrent retry of the same batch waits, then finds it applied.
-        const [current] = await tx.$queryRaw<{ processedRows: number; totalRows: number }[]>`
-          SELECT "processedRows", "totalRows" FROM "EmployerImport" WHERE id = ${input.importId}::uuid FOR UPDATE`;
+        const [current] = await tx.$queryRaw<{ processedRows: number; totalRows: number; createdAt: Date }[]>`
+          SELECT "processedRows", "totalRows", "createdAt" FROM "EmployerImport" WHERE id = ${input.importId}::uuid FOR UPDATE`;
         if (!current) throw new Error(`import ${input.importId} not found`);
         if (current.processedRows !== input.from) return progressOf(current);
         if (employers.length === 0) {
@@ -68,7 +69,14 @@ export function employerImportActivities(db: Db): EmployerImportActivities {
           if (existing) await tx.organization.update({ where: { id: existing.id }, data });
           else {
             await tx.organization.create({
-              data: { ...data, type: 'EMPLOYER', siret: employer.siret, employerKind: employer.kind },
+              data: {
+                ...data,
+                type: 'EMPLOYER',
+                siret: employer.siret,
+                employerKind: employer.kind,
+                // Workflow time; a batch of an older history takes its import's creation time.
+                createdAt: input.at ? new Date(input.at) : current.createdAt,
+              },
             });
             created += 1;
           }

@@ -1,6 +1,7 @@
 // The job description workflow's deadlines in PostgreSQL: the notice to the employer and the
 // deactivation (docs/rules.md §3). Idempotent: notifications and audit entries are keyed, and the row
 // changes only while it still counts from the day the workflow counted from.
+import { workflowTime } from './workflow-time.ts';
 import { jobDescriptionDeadlineNotice } from '../domain/job-descriptions.ts';
 import { writeAudit } from '../server/audit.ts';
 import type { Db } from '../server/db/client.ts';
@@ -15,7 +16,7 @@ export function jobDescriptionActivities(db: Db, mail: MailSettings): JobDescrip
   return {
     async applyJobDescriptionDeadline(input: JobDescriptionDeadlineInput): Promise<JobDescriptionDeadlineResult> {
       // Dated by the workflow, so a controlled clock (the sandbox, docs/rules.md §6, §12) shows here too.
-      const occurredAt = input.at ? new Date(input.at) : undefined;
+      const occurredAt = workflowTime(input.at);
       return db.$transaction(async (tx) => {
         const row = await tx.jobDescription.findUnique({
           where: { id: input.jobDescriptionId },
@@ -45,7 +46,7 @@ export function jobDescriptionActivities(db: Db, mail: MailSettings): JobDescrip
             entityId: input.jobDescriptionId,
             actorOrganizationId: null,
             details: { countedFrom: input.countedFrom, deactivatedOn: input.on },
-            ...(occurredAt ? { occurredAt } : {}),
+            occurredAt,
           });
         }
         // docs/rules.md §9: inbox and e-mail outbox in this transaction.
@@ -57,7 +58,7 @@ export function jobDescriptionActivities(db: Db, mail: MailSettings): JobDescrip
               organizationId: input.employerId,
               ...jobDescriptionDeadlineNotice(input, row.title),
               about: { kind: 'jobDescription', jobDescriptionId: input.jobDescriptionId },
-              ...(occurredAt ? { createdAt: occurredAt } : {}),
+              createdAt: occurredAt,
             },
           ],
           mail,

@@ -1,6 +1,7 @@
 // Projection of the parcours workflow into PostgreSQL: the PASS read model, prolongation
 // requests, audit log and notifications, in one transaction. Idempotent: keys come from the
 // workflow id and version, and an older version never overwrites a newer one.
+import { workflowTime } from './workflow-time.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { Db } from '../server/db/client.ts';
 import { writeAudit } from '../server/audit.ts';
@@ -11,8 +12,7 @@ import { parcoursWorkflowId } from '../workflows/parcours/contract.ts';
 export function parcoursActivities(db: Db, mail: MailSettings): ParcoursActivities {
   return {
     async projectParcours({ view, action, actedBy, notices, at }: ProjectParcoursInput): Promise<void> {
-      // Older histories scheduled this activity without `at`: the database's clock then.
-      const occurredAt = at ? new Date(at) : undefined;
+      const occurredAt = workflowTime(at);
       const key = `${parcoursWorkflowId(view.passNumber)}:v${view.version}`;
       await db.$transaction(async (tx) => {
         const current = await tx.pass.findUnique({ where: { number: view.passNumber }, select: { version: true } });
@@ -67,7 +67,7 @@ export function parcoursActivities(db: Db, mail: MailSettings): ParcoursActiviti
           actorUserId: actedBy?.userId ?? null,
           actorOrganizationId: actedBy?.organizationId ?? null,
           details: { status: view.status, end: view.end, version: view.version },
-          ...(occurredAt ? { occurredAt } : {}),
+          occurredAt,
         });
         // docs/rules.md §9: inbox and e-mail outbox in this transaction.
         await writeNotifications(
@@ -76,7 +76,7 @@ export function parcoursActivities(db: Db, mail: MailSettings): ParcoursActiviti
             ...notice,
             key: `${key}:${index}`,
             about: { kind: 'pass', passNumber: view.passNumber },
-            ...(occurredAt ? { createdAt: occurredAt } : {}),
+            createdAt: occurredAt,
           })),
           mail,
         );
@@ -115,7 +115,7 @@ export function parcoursActivities(db: Db, mail: MailSettings): ParcoursActiviti
           entityId: personId,
           details: { passNumber },
           // Workflow time; older histories lack it (the database's clock then).
-          ...(at ? { occurredAt: new Date(at) } : {}),
+          occurredAt: workflowTime(at),
         });
       });
       return 'anonymized' as const;

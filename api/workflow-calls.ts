@@ -21,9 +21,11 @@ export async function executeUpdate<Ret, Arg>(
   handle: WorkflowHandle,
   update: UpdateDefinition<Ret, [Arg]>,
   arg: Arg,
+  /** The same id for a repeated request (retry, double click): Temporal runs the update once and both get its outcome. */
+  updateId?: string,
 ): Promise<Ret> {
   try {
-    return await handle.executeUpdate(update, { args: [arg] });
+    return await handle.executeUpdate(update, { args: [arg], ...(updateId ? { updateId } : {}) });
   } catch (error) {
     throw businessRefusal(error) ?? error;
   }

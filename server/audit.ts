@@ -9,7 +9,8 @@ export interface AuditRecord {
   actorUserId?: string | null;
   actorOrganizationId?: string | null;
   details?: Prisma.InputJsonValue;
-  occurredAt?: Date;
+  /** Workflow time in activities, the injected clock elsewhere (docs/rules.md §6). */
+  occurredAt: Date;
 }
 
 type AuditWriter = { auditEntry: Prisma.TransactionClient['auditEntry'] };

@@ -127,9 +127,10 @@ export async function askApplicationWorkflow<Arg>(
   update: UpdateDefinition<ApplicationView, [Arg]>,
   arg: Arg,
   judgeClosed: () => void,
+  updateId?: string,
 ): Promise<void> {
   try {
-    await executeUpdate(handleOf(deps, row.id), update, arg);
+    await executeUpdate(handleOf(deps, row.id), update, arg, updateId);
   } catch (error) {
     if (!(error instanceof WorkflowNotFoundError)) throw error;
     try {

@@ -85,10 +85,19 @@ export const applicationDecisionRoutes = [
     handle: async ({ deps, actor, params, body }) => {
       const row = await applicationToDecide(deps, actor, params.id);
       const hire = { hiringStartDate: body.hiringStartDate, hiringEndDate: body.hiringEndDate ?? null };
-      // A repeated accept of the same hire answers the hire already made.
-      await askApplicationWorkflow(deps, row, acceptUpdate, { ...actedBy(actor), ...hire }, () => {
-        if (!isSameHire(row, hire)) nextApplicationState(row.state, 'accept', 'EMPLOYER');
-      });
+      // A repeated accept of the same hire answers the hire already made; one still in flight
+      // (a retry after a 503) joins it through its update id instead of queueing another.
+      const updateId = `accept:v${row.version}:${hire.hiringStartDate}:${hire.hiringEndDate ?? ''}`;
+      await askApplicationWorkflow(
+        deps,
+        row,
+        acceptUpdate,
+        { ...actedBy(actor), ...hire },
+        () => {
+          if (!isSameHire(row, hire)) nextApplicationState(row.state, 'accept', 'EMPLOYER');
+        },
+        updateId,
+      );
       const updated = await deps.db.application.findUniqueOrThrow({ where: { id: row.id }, include });
       return { status: 200, body: await applicationView(deps, updated) };
     },

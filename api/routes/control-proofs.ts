@@ -55,6 +55,7 @@ export const controlProofRoutes = [
         mimeType: proofTypeOf(content)!,
         size: content.length,
         uploadedByUserId: actor.userId,
+        uploadedAt: deps.clock.now(),
       };
       await deps.db.controlProof.create({ data: { ...proof, content } });
       try {

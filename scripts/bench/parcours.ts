@@ -287,7 +287,13 @@ async function main(): Promise<void> {
     if (tokenResponse.status !== 200) throw new Error(`connexion administrateur : ${tokenResponse.status}`);
     const adminToken = ((await tokenResponse.json()) as { token: string }).token;
     const employer = await apiDb.organization.create({
-      data: { type: 'EMPLOYER', name: 'ACI du benchmark', departement: '93', employerKind: 'ACI' },
+      data: {
+        type: 'EMPLOYER',
+        name: 'ACI du benchmark',
+        departement: '93',
+        employerKind: 'ACI',
+        createdAt: new Date(),
+      },
     });
     const warmUp = Math.min(2 * concurrency, 50, count);
     const personIds = Array.from({ length: count + warmUp }, () => randomUUID());
@@ -295,6 +301,7 @@ async function main(): Promise<void> {
       await apiDb.person.createMany({
         data: personIds.slice(from, from + 1000).map((id, offset) => ({
           id,
+          createdAt: new Date(),
           firstName: 'Bench',
           lastName: `Personne${from + offset}`,
           birthDate: '1980-01-01',

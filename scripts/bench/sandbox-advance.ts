@@ -99,12 +99,13 @@ async function parcoursSide(): Promise<{ ms: number; notifications: number }> {
   });
   const token = ((await login.json()) as { token: string }).token;
   const employer = await db.organization.create({
-    data: { type: 'EMPLOYER', name: 'ACI du benchmark', departement: '93', employerKind: 'ACI' },
+    data: { type: 'EMPLOYER', name: 'ACI du benchmark', departement: '93', employerKind: 'ACI', createdAt: new Date() },
   });
   const personIds = Array.from({ length: COUNT }, () => randomUUID());
   await db.person.createMany({
     data: personIds.map((id, index) => ({
       id,
+      createdAt: new Date(),
       firstName: 'Bench',
       lastName: `Personne${index}`,
       birthDate: '1980-01-01',

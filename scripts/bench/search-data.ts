@@ -131,8 +131,8 @@ export async function seedRegistry(client: pg.Client, count: number, random: Ran
   await insert(
     client,
     `INSERT INTO "Organization" (id, type, name, siret, departement, "employerKind", "communeCode", latitude, longitude,
-       certified, "applicationsOpen", "updatedAt")
-     SELECT id, 'EMPLOYER', name, siret, departement, kind::"EmployerKind", commune, lat, lon, certified, open, now()
+       certified, "applicationsOpen", "createdAt", "updatedAt")
+     SELECT id, 'EMPLOYER', name, siret, departement, kind::"EmployerKind", commune, lat, lon, certified, open, now(), now()
      FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::float8[], $8::float8[],
        $9::bool[], $10::bool[]) AS t(id, name, siret, departement, kind, commune, lat, lon, certified, open)`,
     [o.id, o.name, o.siret, o.departement, more.kind, more.commune, more.lat, more.lon, flags.certified, flags.open],
@@ -140,8 +140,8 @@ export async function seedRegistry(client: pg.Client, count: number, random: Ran
   await insert(
     client,
     `INSERT INTO "JobDescription" (id, "employerId", "romeCode", title, "contractType", "openPositions", "hoursPerWeek",
-       "recruitmentOpen", "deactivatedOn", "updatedAt")
-     SELECT id, employer, rome, title, 'CDDI', positions, 26, recruiting, deactivated, now()
+       "recruitmentOpen", "deactivatedOn", "createdAt", "updatedAt")
+     SELECT id, employer, rome, title, 'CDDI', positions, 26, recruiting, deactivated, now(), now()
      FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::int[], $6::bool[], $7::text[])
        AS t(id, employer, rome, title, positions, recruiting, deactivated)`,
     [j.id, j.employer, j.rome, j.title, jMore.positions, jMore.recruiting, jMore.deactivated],

@@ -15,11 +15,11 @@ const employerId = (n: string) => `md5('e' || (${n})::text)::uuid`;
 
 export async function seedStatsData(client: pg.Client, volumes: StatsVolumes, codes: string[], idf: string[]) {
   await client.query(
-    `INSERT INTO "Organization" (id, type, name, departement, "employerKind", "updatedAt")
+    `INSERT INTO "Organization" (id, type, name, departement, "employerKind", "createdAt", "updatedAt")
      SELECT ${employerId('i')}, 'EMPLOYER', 'Employeur ' || i,
        CASE WHEN i % 3 = 0 THEN ($2::text[])[1 + (i / 3) % cardinality($2::text[])]
             ELSE ($1::text[])[1 + i % cardinality($1::text[])] END,
-       'ACI', now()
+       'ACI', now(), now()
      FROM generate_series(0, $3 - 1) AS i`,
     [codes, idf, volumes.employers],
   );
@@ -34,13 +34,13 @@ export async function seedStatsData(client: pg.Client, volumes: StatsVolumes, co
   );
   await client.query(
     `INSERT INTO "Application" (id, "personId", "employerId", "senderOrganizationId", "senderUserId", "senderKind",
-       state, "hiringStartDate", "lastUpdatedOn", "updatedAt")
+       state, "hiringStartDate", "lastUpdatedOn", "createdAt", "updatedAt")
      SELECT gen_random_uuid(), gen_random_uuid(), ${employerId('i % $2')}, ${employerId('(i * 31) % $2')},
        gen_random_uuid(),
        (ARRAY['AUTHORIZED_PRESCRIBER', 'ORIENTEUR', 'EMPLOYER', 'EMPLOYER']::"ApplicationSender"[])[1 + i % 4],
        (ARRAY['accepted', 'refused', 'new', 'processing', 'accepted', 'obsolete', 'archived', 'accepted', 'cancelled']::"ApplicationState"[])[1 + i % 9],
        CASE WHEN i % 9 IN (0, 4, 7) THEN to_char(current_date - (i::bigint * 104729 % 730)::int, 'YYYY-MM-DD') END,
-       to_char(current_date - (i % 730), 'YYYY-MM-DD'), now()
+       to_char(current_date - (i % 730), 'YYYY-MM-DD'), now(), now()
      FROM generate_series(0, $1 - 1) AS i`,
     [volumes.applications, volumes.employers],
   );

@@ -153,11 +153,17 @@ export const DEMO_LOGINS: DemoLogin[] = [
 const DEMO_DREETS = { name: 'DREETS Île-de-France', region: '11', departement: '75' };
 
 /** Every start: a platform seeded before the DREETS existed gets it too. */
-async function ensureDemoDreets(db: Db): Promise<void> {
+async function ensureDemoDreets(db: Db, clock: Clock): Promise<void> {
   const login = DEMO_LOGINS.find((entry) => entry.email.startsWith('dreets@'))!;
   if (await db.user.findUnique({ where: { email: login.email }, select: { id: true } })) return;
   const organization = await db.organization.create({
-    data: { type: 'DREETS', name: DEMO_DREETS.name, region: DEMO_DREETS.region, departement: DEMO_DREETS.departement },
+    data: {
+      type: 'DREETS',
+      name: DEMO_DREETS.name,
+      region: DEMO_DREETS.region,
+      departement: DEMO_DREETS.departement,
+      createdAt: clock.now(),
+    },
   });
   await db.user.create({
     data: {
@@ -188,10 +194,11 @@ const DEMO_CONTRACT_TYPES: Record<EmployerKind, ContractType> = {
 export async function seedDemoData(db: Db, clock: Clock = systemClock): Promise<'seeded' | 'already-there'> {
   // Every start, before the early return: a platform seeded before the list existed gets it too.
   await ensureReferenceCommuneCentres(db);
-  await ensureDemoDreets(db);
+  await ensureDemoDreets(db, clock);
   if (await db.organization.findFirst({ where: { name: MARKER_NAME }, select: { id: true } })) return 'already-there';
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const seededOn = today(clock);
+  const createdAt = clock.now();
 
   await db.$transaction(async (tx) => {
     const byName = new Map<string, string>();
@@ -199,6 +206,7 @@ export async function seedDemoData(db: Db, clock: Clock = systemClock): Promise<
       const created = await tx.organization.create({
         data: {
           type: 'EMPLOYER',
+          createdAt,
           name: employer.name,
           siret: siret(`8${String(index + 1).padStart(2, '0')}1234500${String(index).padStart(3, '0')}`),
           departement: employer.departement,
@@ -213,6 +221,7 @@ export async function seedDemoData(db: Db, clock: Clock = systemClock): Promise<
               romeCode,
               title,
               openPositions,
+              createdAt,
               contractType: DEMO_CONTRACT_TYPES[employer.kind],
               hoursPerWeek: 26,
               communeCode: employer.commune,
@@ -232,6 +241,7 @@ export async function seedDemoData(db: Db, clock: Clock = systemClock): Promise<
           departement: prescriber.departement,
           prescriberKind: prescriber.kind,
           authorizationStatus: initialAuthorizationStatus(prescriber.kind),
+          createdAt,
         },
       });
       byName.set(prescriber.name, created.id);
@@ -239,7 +249,9 @@ export async function seedDemoData(db: Db, clock: Clock = systemClock): Promise<
     for (const departement of DEMO_DEPARTEMENTS) {
       for (const type of ['PREFECTURE', 'DDETS'] as const) {
         const name = type === 'PREFECTURE' ? `Préfecture ${departement.name}` : `DDETS ${departement.name}`;
-        const created = await tx.organization.create({ data: { type, name, departement: departement.code } });
+        const created = await tx.organization.create({
+          data: { type, name, departement: departement.code, createdAt },
+        });
         byName.set(name, created.id);
       }
       await tx.departementSetting.upsert({

@@ -15,7 +15,8 @@ export interface Notice {
   subject: string;
   body: string;
   about?: NotificationAbout;
-  createdAt?: Date;
+  /** Workflow time, or the injected clock's (docs/rules.md §6). */
+  createdAt: Date;
 }
 
 export interface MailSettings {
@@ -35,7 +36,7 @@ export async function writeNotifications(tx: Tx, notices: readonly Notice[], mai
       subject: notice.subject,
       body: notice.body,
       link: pagePath(notice.about),
-      ...(notice.createdAt ? { createdAt: notice.createdAt } : {}),
+      createdAt: notice.createdAt,
     })),
     skipDuplicates: true,
     select: { key: true },

@@ -120,6 +120,7 @@ test('pages: 20 results a page, links to the next ones, no employer twice', asyn
   await platform.db.organization.createMany({
     data: Array.from({ length: 25 }, (_, index) => ({
       type: 'EMPLOYER' as const,
+      createdAt: new Date(),
       name: `Employeur paginé ${String(index + 1).padStart(2, '0')}`,
       departement: '2A',
       employerKind: kinds[index % 3],

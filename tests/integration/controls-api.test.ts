@@ -25,6 +25,7 @@ async function seedHires(employerId: string, userId: string) {
   for (const [i, id] of applicationIds.entries()) {
     const person = await platform.db.person.create({
       data: {
+        createdAt: new Date(),
         firstName: 'Camille',
         lastName: `Contrôle${i}`,
         birthDate: '1990-01-01',
@@ -36,6 +37,7 @@ async function seedHires(employerId: string, userId: string) {
     await platform.db.diagnosis.create({
       data: {
         personId: person.id,
+        createdAt: new Date(),
         author: 'EMPLOYER',
         authorOrganizationId: employerId,
         authorUserId: userId,
@@ -48,6 +50,7 @@ async function seedHires(employerId: string, userId: string) {
     await platform.db.application.create({
       data: {
         id,
+        createdAt: new Date(),
         personId: person.id,
         employerId,
         senderOrganizationId: employerId,

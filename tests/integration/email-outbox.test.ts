@@ -44,7 +44,7 @@ async function employerWithMembers(
   members: { role?: 'EMPLOYER_STAFF' | 'ADMIN'; preference?: 'immediate' | 'daily_digest' | 'none' }[],
 ) {
   const organization = await db.organization.create({
-    data: { type: 'EMPLOYER', name: 'Atelier du Canal', departement: '93', employerKind: 'ACI' },
+    data: { type: 'EMPLOYER', name: 'Atelier du Canal', departement: '93', employerKind: 'ACI', createdAt: new Date() },
   });
   const users = [];
   for (const member of members) {
@@ -66,6 +66,7 @@ async function employerWithMembers(
 function notice(organizationId: string, overrides: Partial<Notice> = {}): Notice {
   return {
     key: `test:${randomUUID()}`,
+    createdAt: new Date(),
     organizationId,
     subject: 'Nouvelle candidature',
     body: 'Une nouvelle candidature vous a été envoyée : consultez-la dans vos candidatures.',

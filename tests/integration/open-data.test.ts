@@ -41,7 +41,7 @@ beforeAll(async () => {
     NOW,
   );
   await db.organization.create({
-    data: { type: 'PRESCRIBER', name: 'CCAS', departement: '93', prescriberKind: 'CCAS' },
+    data: { type: 'PRESCRIBER', name: 'CCAS', departement: '93', prescriberKind: 'CCAS', createdAt: new Date() },
   });
 });
 afterAll(() => platform?.stop());

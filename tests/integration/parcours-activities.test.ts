@@ -21,6 +21,7 @@ afterAll(async () => {
 async function person() {
   return db.person.create({
     data: {
+      createdAt: new Date(),
       firstName: 'Nadia',
       lastName: `Retention-${randomUUID()}`,
       birthDate: '1984-09-17',

@@ -294,7 +294,7 @@ describe('one employer, communes', () => {
     expect(missing.status).toBe(404);
     expect(missing.body.error.message).toBe('Employeur introuvable.');
     const prefecture = await platform.db.organization.create({
-      data: { type: 'PREFECTURE', name: 'Préfecture', departement: '93' },
+      data: { type: 'PREFECTURE', name: 'Préfecture', departement: '93', createdAt: new Date() },
     });
     expect((await api.get(`/employers/${prefecture.id}`)).status).toBe(404);
   });

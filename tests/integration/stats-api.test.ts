@@ -160,6 +160,7 @@ beforeAll(async () => {
   await db.application.createMany({
     data: HIRES.map((h) => ({
       id: randomUUID(),
+      createdAt: new Date(),
       personId: randomUUID(),
       employerId: employers[h.employer]!,
       senderOrganizationId: employers[h.employer]!,
@@ -358,7 +359,9 @@ describe('GET /stats', () => {
     expect(lines).toContain(`Seine-Saint-Denis (93),Personnes en parcours (PASS IAE valide),${TODAY},3`);
     expect(lines).toContain('Seine-Saint-Denis (93),Embauches par mois,avril 2026,2');
     expect(lines).toContain('Seine-Saint-Denis (93),Embauches des 12 derniers mois,Part auto-prescrite (%),66.7');
-    expect(lines).toContain('Seine-Saint-Denis (93),Sanctions décidées,Suppression partielle ou totale de l\'aide au poste,2');
+    expect(lines).toContain(
+      "Seine-Saint-Denis (93),Sanctions décidées,Suppression partielle ou totale de l'aide au poste,2",
+    );
     expect(lines).toContain('Seine-Saint-Denis (93),Contrôles de SIAE par phase,Transmission des justificatifs,1');
     // Header, people, 12 months, ending soon, 7 request states, median and overdue, 3 hire
     // figures, then the controls of 93: 2 campaign states, 2 stages, 2 sanction kinds.

@@ -26,6 +26,7 @@ export async function seedEmployer(db: Db, seed: EmployerSeed, now: Date): Promi
   const employer = await db.organization.create({
     data: {
       type: 'EMPLOYER',
+      createdAt: now,
       name: seed.name,
       siret: newSiret(),
       employerKind: seed.kind ?? 'ACI',
@@ -37,6 +38,7 @@ export async function seedEmployer(db: Db, seed: EmployerSeed, now: Date): Promi
       contactEmail: 'contact@employeur.example',
       jobDescriptions: {
         create: (seed.jobs ?? []).map((job, index) => ({
+          createdAt: now,
           romeCode: job.rome ?? 'N1105',
           title: `Poste ${index + 1}`,
           contractType: 'CDDI',

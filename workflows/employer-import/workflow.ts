@@ -20,6 +20,7 @@ export async function employerImport(input: EmployerImportInput): Promise<void> 
         importId: input.importId,
         from: progress.processedRows,
         size: EMPLOYER_IMPORT_BATCH_SIZE,
+        at: new Date(Date.now()).toISOString(),
       });
     }
   } catch (error) {
