@@ -1,8 +1,15 @@
 // Demo data for the local platform and the browser tests: employers of several kinds in
 // three départements with job descriptions, prescriber organizations authorized and not,
-// a prefecture and a DDETS per département, a DREETS for Île-de-France, one user per role. Idempotent.
+// a prefecture and a DDETS per département, a DREETS for Île-de-France, one user per role, and
+// self-prescribed hires of the demo ACI in the previous half-year so that a control can be
+// played (docs/rules.md §8). Idempotent.
+import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../../server/passwords.ts';
 import { today, type Clock } from '../../domain/clock.ts';
+import { addDays, startOfParisDay, type IsoDate } from '../../domain/dates.ts';
+import { diagnosisExpiry } from '../../domain/eligibility.ts';
+import { formatPassNumber } from '../../domain/pass/number.ts';
+import { personIdentityKey } from '../../domain/persons.ts';
 import type { ContractType } from '../../domain/job-descriptions.ts';
 import {
   initialAuthorizationStatus,
@@ -178,6 +185,23 @@ async function ensureDemoDreets(db: Db, clock: Clock): Promise<void> {
 
 const MARKER_NAME = EMPLOYERS[0]!.name;
 
+/** The half-year before the one `day` is in: the period a demo control campaign covers. */
+export function demoControlPeriod(day: IsoDate): { start: IsoDate; end: IsoDate } {
+  const year = Number(day.slice(0, 4));
+  return Number(day.slice(5, 7)) <= 6
+    ? { start: `${year - 1}-07-01`, end: `${year - 1}-12-31` }
+    : { start: `${year}-01-01`, end: `${year}-06-30` };
+}
+
+/** The demo ACI's self-prescribed hires in that period: each diagnosis (made by the ACI) opened the PASS. */
+export const DEMO_CONTROL_HIRES = [
+  { firstName: 'Nadia', lastName: 'Morel', birthDate: '1984-03-12', criteria: ['RSA'], offset: 20 },
+  { firstName: 'Julien', lastName: 'Roux', birthDate: '1991-09-30', criteria: ['RSA', 'QPV'], offset: 55 },
+  { firstName: 'Awa', lastName: 'Diallo', birthDate: '1979-06-04', criteria: ['RSA', 'MOBILITE'], offset: 90 },
+] as const;
+/** Far from the sequence the platform draws from, so no issued PASS takes these numbers. */
+const DEMO_PASS_SEQUENCE = 9_990_000;
+
 /** The contract each kind of employer usually offers. */
 const DEMO_CONTRACT_TYPES: Record<EmployerKind, ContractType> = {
   ACI: 'CDDI',
@@ -278,6 +302,55 @@ export async function seedDemoData(db: Db, clock: Clock = systemClock): Promise<
           firstName,
           lastName,
           memberships: { create: { organizationId, role: ROLE_OF_ORGANIZATION_TYPE[organization.type] } },
+        },
+      });
+    }
+
+    const employerId = byName.get(MARKER_NAME)!;
+    const author = await tx.user.findUniqueOrThrow({ where: { email: DEMO_LOGINS[2]!.email } });
+    const period = demoControlPeriod(seededOn);
+    for (const [index, hire] of DEMO_CONTROL_HIRES.entries()) {
+      const passNumber = formatPassNumber(DEMO_PASS_SEQUENCE + index + 1);
+      const hiredOn = addDays(period.start, hire.offset);
+      // Dated in the past they describe, not on the seeding day.
+      const diagnosedAt = new Date(startOfParisDay(addDays(hiredOn, -7)));
+      const person = await tx.person.create({
+        data: {
+          createdAt: diagnosedAt,
+          firstName: hire.firstName,
+          lastName: hire.lastName,
+          birthDate: hire.birthDate,
+          identityKey: personIdentityKey(hire),
+          communeCode: '93008',
+          createdByOrganizationId: employerId,
+        },
+      });
+      await tx.diagnosis.create({
+        data: {
+          createdAt: diagnosedAt,
+          personId: person.id,
+          author: 'EMPLOYER',
+          authorOrganizationId: employerId,
+          authorUserId: author.id,
+          criteria: [...hire.criteria],
+          madeOn: addDays(hiredOn, -7),
+          expiresOn: diagnosisExpiry('EMPLOYER', addDays(hiredOn, -7)),
+          passNumber,
+        },
+      });
+      await tx.application.create({
+        data: {
+          id: randomUUID(),
+          createdAt: diagnosedAt,
+          personId: person.id,
+          employerId,
+          senderOrganizationId: employerId,
+          senderUserId: author.id,
+          senderKind: 'EMPLOYER',
+          state: 'accepted',
+          hiringStartDate: hiredOn,
+          passNumber,
+          lastUpdatedOn: hiredOn,
         },
       });
     }
