@@ -3,6 +3,9 @@
 // workflow id and version, and an older version never overwrites a newer one.
 import { workflowTime } from './workflow-time.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
+import { PENDING_APPLICATION_STATES } from '../domain/applications.ts';
+import { parisDateOf } from '../domain/dates.ts';
+import { anonymizationDate } from '../domain/pass/waiting-period.ts';
 import type { Db } from '../server/db/client.ts';
 import { writeAudit } from '../server/audit.ts';
 import { type MailSettings, writeNotifications } from '../server/notifications/write.ts';
@@ -92,6 +95,15 @@ export function parcoursActivities(db: Db, mail: MailSettings): ParcoursActiviti
         where: { personId, number: { not: passNumber }, cancelled: false, waitingPeriodEnded: false },
       });
       if (others > 0) return 'kept' as const;
+      // A person back on the platform — an application under way or a diagnosis still valid —
+      // is being helped again: her data stay (docs/rules.md §5).
+      const pass = at ? null : await db.pass.findUnique({ where: { number: passNumber }, select: { endDate: true } });
+      const on = at ? parisDateOf(new Date(at)) : pass ? anonymizationDate(pass.endDate) : null;
+      const [pending, valid] = await Promise.all([
+        db.application.count({ where: { personId, state: { in: [...PENDING_APPLICATION_STATES] } } }),
+        on ? db.diagnosis.count({ where: { personId, expiresOn: { gte: on } } }) : 0,
+      ]);
+      if (pending > 0 || valid > 0) return 'kept' as const;
       await db.$transaction(async (tx) => {
         const person = await tx.person.findUnique({ where: { id: personId } });
         if (!person || person.identityKey.startsWith('anonymized:')) return;

@@ -14,13 +14,12 @@ import { latestHiringStartDate, passEndDate } from '../../domain/pass/dates.ts';
 import { DEMO_PASSWORD } from '../../scripts/seed/demo-data.ts';
 import { pathOf, useBrowserPlatform } from '../support/browser-platform.ts';
 import { apiClient, type ApiClient } from '../support/http.ts';
+import { hire, registerAndDiagnose as registerAndDiagnoseAt, SENT_PAGE, stateOf } from '../support/hiring-journey.ts';
 import { content, expectNoSeriousAccessibilityViolation, parisDay, ready, text } from '../support/journey.ts';
 
 const PRESCRIBER_EMAIL = 'prescripteur@demo.inclusion.localhost';
 const EMPLOYER_EMAIL = 'employeur@demo.inclusion.localhost';
 const ACI_NAME = 'Jardins de Cocagne de Bobigny';
-const PERSON_PAGE = /\/personnes\/[0-9a-f-]{36}\?(inscription|diagnostic)=ok$/;
-const SENT_PAGE = /\/candidatures\/[0-9a-f-]{36}\?envoi=ok$/;
 const PASS_NUMBER = /^99999\d{7}$/;
 
 const session = useBrowserPlatform();
@@ -44,41 +43,13 @@ beforeAll(async () => {
   });
 });
 
-const field = (page: Page, scope: string, term: string) => content(page, `${scope} dt:text-is("${term}") + dd`);
-
-/** The state badge under the title (data-etat is the API's state). */
-const stateOf = (page: Page) => page.locator('main h1 + [data-etat]').getAttribute('data-etat');
-
-/** Registers a person from /personnes/nouvelle, then records a diagnosis with `criteria`. */
-async function registerAndDiagnose(
+const registerAndDiagnose = (
   page: Page,
   person: { firstName: string; lastName: string; birthDate: string },
   criteria: string[],
-): Promise<string> {
-  await page.goto(url('/personnes/nouvelle'));
-  await ready(page);
-  await page.getByLabel('Prénom').fill(person.firstName);
-  await page.getByLabel('Nom', { exact: true }).fill(person.lastName);
-  await page.getByLabel('Date de naissance').fill(person.birthDate);
-  await page.getByRole('button', { name: 'Inscrire la personne' }).click();
-  await page.waitForURL(PERSON_PAGE);
-  await ready(page);
-  const personId = pathOf(page).split('/').at(-1)!;
-  for (const criterion of criteria) {
-    await page.locator(`label[for="critere-${criterion}"]`).click();
-    expect(await page.locator(`#critere-${criterion}`).isChecked()).toBe(true);
-  }
-  await page.getByRole('button', { name: 'Enregistrer le diagnostic' }).click();
-  await page.waitForURL(url(`/personnes/${personId}?diagnostic=ok`));
-  await page.locator('main li.diagnostic').waitFor();
-  return personId;
-}
+) => registerAndDiagnoseAt(page, session.platform.baseUrl, person, criteria);
 
-/** Hires from the details page with the start date given, and waits for the confirmation. */
-async function hire(page: Page, fullName: string, start: string): Promise<void> {
-  await page.getByLabel('Date de début du contrat').fill(start);
-  await page.getByRole('button', { name: `Embaucher ${fullName}` }).click();
-}
+const field = (page: Page, scope: string, term: string) => content(page, `${scope} dt:text-is("${term}") + dd`);
 
 /** The PASS IAE card of an accepted application shows the number and dates of the read model. */
 async function expectPassShown(page: Page, applicationId: string, start: string): Promise<string> {

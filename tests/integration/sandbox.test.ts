@@ -2,25 +2,20 @@
 // and the API on the sandbox clock: reading and advancing the clock, who may, the bounds, and
 // that workflow deadlines and every date written follow the one simulated clock.
 import type { AddressInfo } from 'node:net';
-import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
 import { today } from '../../domain/clock.ts';
 import { addDays, parisDateOf } from '../../domain/dates.ts';
 import { systemClock } from '../../server/clock.ts';
-import { freePort } from '../../server/free-port.ts';
 import { createLogger } from '../../server/logger.ts';
-import { createSandboxClock, type SandboxClock } from '../../server/sandbox/clock.ts';
-import { startTimeSkippingServer } from '../../server/sandbox/test-server.ts';
-import { connectTestService, type TestService } from '../../server/sandbox/test-service.ts';
-import { temporalBinaries } from '../../server/temporal/binaries.ts';
+import type { SandboxClock } from '../../server/sandbox/clock.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createMember, createOrganization, newSiret } from '../support/factories.ts';
 import { apiClient, type ApiClient } from '../support/http.ts';
-import { startTestPlatform, TEST_ADMIN, type TestPlatform } from '../support/platform.ts';
+import { TEST_ADMIN, type TestPlatform } from '../support/platform.ts';
+import { startSandboxPlatform, type SandboxPlatform } from '../support/sandbox-platform.ts';
 
-let server: { address: string; process: ChildProcess };
-let service: TestService;
+let sandbox: SandboxPlatform;
 let clock: SandboxClock;
 let platform: TestPlatform;
 let api: ApiClient;
@@ -29,12 +24,8 @@ let employer: { id: string; token: string };
 let trainer: string;
 
 beforeAll(async () => {
-  const binary = temporalBinaries().testServer;
-  if (!binary) throw new Error('temporal-test-server introuvable : scripts/setup/temporal-binaries.sh');
-  server = await startTimeSkippingServer({ binary, port: await freePort() });
-  service = await connectTestService(server.address);
-  clock = await createSandboxClock(service, systemClock);
-  platform = await startTestPlatform({ temporalAddress: server.address, clock });
+  sandbox = await startSandboxPlatform();
+  ({ platform, clock } = sandbox);
   api = apiClient(platform.baseUrl);
   admin = await api.token(TEST_ADMIN.email, TEST_ADMIN.password);
   const organization = await createOrganization(api, admin, {
@@ -50,12 +41,7 @@ beforeAll(async () => {
   trainer = trainerMember.token;
 }, 240_000);
 
-afterAll(async () => {
-  await platform?.stop();
-  clock?.stop();
-  await service?.close();
-  server?.process.kill('SIGTERM');
-});
+afterAll(() => sandbox?.stop());
 
 describe('sandbox clock', () => {
   it('GET /sandbox/clock gives the simulated day and instant, and who may advance', async () => {
