@@ -192,4 +192,15 @@ describe('contrôle a posteriori', () => {
 
     expect(campaignUrl).toContain('/ddets/campagnes/');
   }, 240_000);
+
+  test('contrôle inopiné : la DDETS choisit une SIAE du département, confirme, et le contrôle s’ouvre', async () => {
+    const ddets = await openPage();
+    await signIn(ddets, DDETS_EMAIL, '/ddets/campagnes');
+    await ddets.getByLabel('Structure à contrôler').selectOption({ label: `${EMPLOYER_NAME} (ACI)` });
+    await ddets.locator('label[for="controle-confirmation"]').click(); // DSFR draws the box on the label
+    await ddets.getByRole('button', { name: 'Lancer le contrôle inopiné' }).click();
+    await ddets.waitForURL(/\/ddets\/controles\/[0-9a-f-]{36}$/);
+    expect(await text(ddets, 'main')).toContain(EMPLOYER_NAME);
+    await check(ddets, '/ddets/controles/[id] (contrôle inopiné)', { narrow: true });
+  }, 120_000);
 });

@@ -42,6 +42,10 @@ export const controlApi = {
   controls(caller: Caller): Promise<ControlListItem[]> {
     return requestJson('GET', '/controls', caller, controlListSchema);
   },
+  /** POST /spot-checks: a control of one SIAE of the département now, on a draw over 12 months. */
+  spotCheck(caller: Caller, employerId: string): Promise<ControlView> {
+    return requestJson('POST', '/spot-checks', caller, controlViewSchema, { employerId });
+  },
   /** GET /controls/{id}: phase, deadline, sampled hires and criteria. */
   control(caller: Caller, id: string): Promise<ControlView> {
     return requestJson('GET', controlPath(id), caller, controlViewSchema);
