@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  addParisDays,
   addMonths,
   compareDates,
   daysBetween,
@@ -330,5 +331,24 @@ describe('clock', () => {
     clock.now().setUTCFullYear(2030);
     start.setUTCFullYear(2031);
     expect(clock.now().toISOString()).toBe('2026-01-01T12:00:00.000Z');
+  });
+});
+
+describe('addParisDays: n Paris calendar days at the same wall-clock time', () => {
+  it.each([
+    ['2026-11-29T22:18:00Z', 1, '2026-11-30T22:18:00.000Z'],
+    ['2027-03-27T22:30:00Z', 1, '2027-03-28T21:30:00.000Z'], // the spring change: a 23-hour day
+    ['2027-10-30T21:30:00Z', 1, '2027-10-31T22:30:00.000Z'], // the autumn change: a 25-hour day
+    ['2026-11-29T22:18:00Z', 274, '2027-08-30T21:18:00.000Z'],
+    ['2026-11-29T10:00:00Z', 730, '2028-11-28T10:00:00.000Z'],
+  ])('%s + %i days → %s', (from, days, to) => {
+    expect(new Date(addParisDays(Date.parse(from), days)).toISOString()).toBe(to);
+  });
+
+  it('the Paris date moves by exactly n days, whatever the hour', () => {
+    for (let hour = 0; hour < 24; hour++) {
+      const from = Date.parse(`2027-03-20T${String(hour).padStart(2, '0')}:45:00Z`);
+      expect(daysBetween(parisDateOf(from), parisDateOf(addParisDays(from, 200)))).toBe(200);
+    }
   });
 });

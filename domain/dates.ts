@@ -67,6 +67,20 @@ export function startOfParisDay(date: IsoDate): number {
   return utcMidnight - parisOffsetMs(guess);
 }
 
+/**
+ * The instant `days` Paris calendar days after `instant`, at the same Paris wall-clock time:
+ * across a daylight-saving change that is 23 or 25 hours a day, not 24 (docs/rules.md §6).
+ */
+export function addParisDays(instant: number, days: number): number {
+  const day = parisDateOf(instant);
+  // The Paris wall-clock time of day, then the same wall time on the target day, back to UTC
+  // the way startOfParisDay does it (the offset can differ only across a change).
+  const wallMs = instant + parisOffsetMs(instant) - toUtcMidnight(day);
+  const local = toUtcMidnight(addDays(day, days)) + wallMs;
+  const guess = local - parisOffsetMs(local);
+  return local - parisOffsetMs(guess);
+}
+
 export function addDays(date: IsoDate, days: number): IsoDate {
   return fromUtcMidnight(toUtcMidnight(date) + days * DAY_MS);
 }

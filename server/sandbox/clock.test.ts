@@ -50,6 +50,17 @@ describe('sandbox clock', () => {
     clock.stop();
   });
 
+  it('late in a winter evening, an advance into summer lands on the n-th Paris day, at the same wall time', async () => {
+    const machine = fixedClock('2026-11-29T22:18:00Z'); // 23:18 in Paris
+    const { service, sleeps } = fakeServer(machine, '2026-11-29T22:18:00Z');
+    const clock = await createSandboxClock(service, machine);
+    await clock.advance(274);
+    expect(today(clock)).toBe('2027-08-30');
+    expect(clock.now().toISOString()).toBe('2027-08-30T21:18:00.000Z'); // 23:18 in Paris (UTC+2)
+    expect(sleeps).toEqual([274 * DAY_MS - 3_600_000]);
+    clock.stop();
+  });
+
   it('two advances asked together run one after the other', async () => {
     const machine = fixedClock('2026-11-29T10:00:00Z');
     const server = fakeServer(machine, '2026-11-29T10:00:00Z');

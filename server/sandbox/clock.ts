@@ -5,9 +5,9 @@
 // the machine clock (read once per refresh) rather than a frozen instant; it is refreshed after
 // each advance and every few seconds, in case another process advanced the server.
 import type { Clock } from '../../domain/clock.ts';
+import { addParisDays } from '../../domain/dates.ts';
 import type { TestService } from './test-service.ts';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const REFRESH_EVERY_MS = 5_000;
 
 export interface AdvanceResult {
@@ -56,7 +56,9 @@ export async function createSandboxClock(service: TestService, machine: Clock): 
     const from = now();
     // One sleep: the server fires every timer of the interval in order and does not skip past
     // work in flight (decision 015 measures it); the return is the consistency point.
-    await service.sleep(days * DAY_MS);
+    // n Paris days, not n × 24 h: across a daylight-saving change a late-evening clock would
+    // otherwise land on the day after (docs/rules.md §6).
+    await service.sleep(addParisDays(from.getTime(), days) - from.getTime());
     await refresh();
     return { from, to: now(), elapsedMs: machine.now().getTime() - started };
   }
