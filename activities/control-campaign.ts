@@ -11,6 +11,7 @@ import type {
   ProjectControlCampaignInput,
 } from '../workflows/control-campaign/activities.ts';
 import { controlCampaignWorkflowId } from '../workflows/control-campaign/contract.ts';
+import type { MailSettings } from '../server/notifications/write.ts';
 import { notifyDdets } from './control-notifications.ts';
 
 const STATE = { open: 'OPEN', selecting: 'SELECTING', running: 'RUNNING', closed: 'CLOSED' } as const;
@@ -40,7 +41,7 @@ function campaignNotice({ view, action }: ProjectControlCampaignInput): { subjec
   }
 }
 
-export function controlCampaignActivities(db: Db): ControlCampaignActivities {
+export function controlCampaignActivities(db: Db, mail: MailSettings): ControlCampaignActivities {
   return {
     async drawSeed() {
       return randomInt(0, 0x1_0000_0000);
@@ -87,7 +88,10 @@ export function controlCampaignActivities(db: Db): ControlCampaignActivities {
           occurredAt: new Date(at),
         });
         const notice = campaignNotice(input);
-        if (notice) await notifyDdets(tx, { key, departement: view.departement, at: new Date(at), ...notice });
+        if (notice) {
+          const about = { kind: 'controlCampaign', campaignId: view.campaignId } as const;
+          await notifyDdets(tx, { key, departement: view.departement, at: new Date(at), about, ...notice }, mail);
+        }
       });
     },
   };

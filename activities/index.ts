@@ -39,8 +39,8 @@ export function createActivities(deps: { db: Db; mail: MailSettings }): WorkerAc
     ...employerImportActivities(deps.db),
     ...applicationActivities(deps.db, deps.mail),
     ...hiringActivities(deps.db),
-    ...selfPrescriptionRightActivities(deps.db),
-    ...controlCampaignActivities(deps.db),
-    ...siaeControlActivities(deps.db),
+    ...selfPrescriptionRightActivities(deps.db, deps.mail),
+    ...controlCampaignActivities(deps.db, deps.mail),
+    ...siaeControlActivities(deps.db, deps.mail),
   };
 }

@@ -5,14 +5,15 @@
 import { rightRecordOf } from '../domain/controls/right-record.ts';
 import { writeAudit } from '../server/audit.ts';
 import type { Db } from '../server/db/client.ts';
-import { rightNotice } from '../server/self-prescription-right/notices.ts';
+import { type MailSettings, writeNotifications } from '../server/notifications/write.ts';
+import { rightNotice } from '../domain/controls/right-notices.ts';
 import type {
   ProjectRightInput,
   SelfPrescriptionRightActivities,
 } from '../workflows/self-prescription-right/activities.ts';
 import { selfPrescriptionRightWorkflowId } from '../workflows/self-prescription-right/contract.ts';
 
-export function selfPrescriptionRightActivities(db: Db): SelfPrescriptionRightActivities {
+export function selfPrescriptionRightActivities(db: Db, mail: MailSettings): SelfPrescriptionRightActivities {
   return {
     async projectSelfPrescriptionRight({ view, at }: ProjectRightInput): Promise<void> {
       const change = view.lastChange;
@@ -63,10 +64,19 @@ export function selfPrescriptionRightActivities(db: Db): SelfPrescriptionRightAc
           occurredAt,
         });
         const notice = rightNotice(change.action, view.state);
-        await tx.notification.createMany({
-          data: [{ key, recipientOrganizationId: view.employerId, ...notice, createdAt: occurredAt }],
-          skipDuplicates: true,
-        });
+        await writeNotifications(
+          tx,
+          [
+            {
+              key,
+              organizationId: view.employerId,
+              ...notice,
+              about: { kind: 'selfPrescriptionRight' },
+              createdAt: occurredAt,
+            },
+          ],
+          mail,
+        );
       });
     },
   };

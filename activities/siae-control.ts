@@ -9,6 +9,7 @@ import type { Db } from '../server/db/client.ts';
 import { scheduleSelfPrescriptionRevocation } from '../server/self-prescription-right/calls.ts';
 import type { ProjectSiaeControlInput, SiaeControlActivities } from '../workflows/siae-control/activities.ts';
 import { siaeControlWorkflowId, type SiaeControlView } from '../workflows/siae-control/contract.ts';
+import type { MailSettings } from '../server/notifications/write.ts';
 import { notifyDdets, notifyOrganizations } from './control-notifications.ts';
 import { controlNotices } from './siae-control-notices.ts';
 
@@ -72,7 +73,7 @@ async function writeRows(tx: Prisma.TransactionClient, view: SiaeControlView): P
 const PRECEDENCE = ['pending', 'uploaded', 'submitted', 'refused_2', 'refused', 'accepted'];
 const worst = (states: readonly string[]) => PRECEDENCE.find((s) => states.includes(s)) ?? 'pending';
 
-export function siaeControlActivities(db: Db): SiaeControlActivities {
+export function siaeControlActivities(db: Db, mail: MailSettings): SiaeControlActivities {
   return {
     async projectSiaeControl({ view, actedBy, action, at }: ProjectSiaeControlInput) {
       const key = `${siaeControlWorkflowId(view.controlId)}:v${view.version}:${action}`;
@@ -90,9 +91,16 @@ export function siaeControlActivities(db: Db): SiaeControlActivities {
           occurredAt,
         });
         for (const notice of controlNotices(action, view)) {
-          const text = { key: `${key}:${notice.to}`, subject: notice.subject, body: notice.body, at: occurredAt };
-          if (notice.to === 'SIAE') await notifyOrganizations(tx, [view.employerId], text);
-          else await notifyDdets(tx, { ...text, departement: view.departement });
+          const audience = notice.to === 'SIAE' ? 'siae' : 'ddets';
+          const text = {
+            key: `${key}:${notice.to}`,
+            subject: notice.subject,
+            body: notice.body,
+            at: occurredAt,
+            about: { kind: 'control', controlId: view.controlId, audience } as const,
+          };
+          if (notice.to === 'SIAE') await notifyOrganizations(tx, [view.employerId], text, mail);
+          else await notifyDdets(tx, { ...text, departement: view.departement }, mail);
         }
       });
     },

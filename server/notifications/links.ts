@@ -5,7 +5,10 @@ export type NotificationAbout =
   | { kind: 'application'; applicationId: string }
   | { kind: 'pass'; passNumber: string }
   | { kind: 'jobDescription'; jobDescriptionId: string }
-  | { kind: 'accreditationRequest'; requestId: string; audience: 'organization' | 'prefecture' };
+  | { kind: 'accreditationRequest'; requestId: string; audience: 'organization' | 'prefecture' }
+  | { kind: 'control'; controlId: string; audience: 'siae' | 'ddets' }
+  | { kind: 'controlCampaign'; campaignId: string }
+  | { kind: 'selfPrescriptionRight' };
 
 export type NotificationKind = NotificationAbout['kind'];
 
@@ -15,6 +18,9 @@ export const NOTIFICATION_KINDS = [
   'pass',
   'jobDescription',
   'accreditationRequest',
+  'control',
+  'controlCampaign',
+  'selfPrescriptionRight',
 ] as const satisfies readonly NotificationKind[];
 
 export const INBOX_PATH = '/notifications';
@@ -33,6 +39,14 @@ export function pagePath(about: NotificationAbout | undefined): string {
       return about.audience === 'prefecture'
         ? `/prefecture/habilitations/${encodeURIComponent(about.requestId)}`
         : `/habilitation/${encodeURIComponent(about.requestId)}`;
+    case 'control':
+      return about.audience === 'ddets'
+        ? `/ddets/controles/${encodeURIComponent(about.controlId)}`
+        : `/structure/controles/${encodeURIComponent(about.controlId)}`;
+    case 'controlCampaign':
+      return `/ddets/campagnes/${encodeURIComponent(about.campaignId)}`;
+    case 'selfPrescriptionRight':
+      return '/structure';
     default:
       return INBOX_PATH;
   }

@@ -29,6 +29,32 @@ const EXAMPLES: Record<NotificationKind, { about: NotificationAbout; subject: st
       link: 'https://inclusion.example.gouv.fr/structure/fiches-de-poste/jd-1',
     },
   ],
+  control: [
+    {
+      about: { kind: 'control', controlId: 'c-1', audience: 'siae' },
+      subject: 'Contrôle a posteriori : justificatifs attendus',
+      link: 'https://inclusion.example.gouv.fr/structure/controles/c-1',
+    },
+    {
+      about: { kind: 'control', controlId: 'c-1', audience: 'ddets' },
+      subject: 'Contrôle a posteriori : justificatifs à examiner',
+      link: 'https://inclusion.example.gouv.fr/ddets/controles/c-1',
+    },
+  ],
+  controlCampaign: [
+    {
+      about: { kind: 'controlCampaign', campaignId: 'k-1' },
+      subject: 'Campagne de contrôle : tirage effectué',
+      link: 'https://inclusion.example.gouv.fr/ddets/campagnes/k-1',
+    },
+  ],
+  selfPrescriptionRight: [
+    {
+      about: { kind: 'selfPrescriptionRight' },
+      subject: "Retrait du droit d'auto-prescription",
+      link: 'https://inclusion.example.gouv.fr/structure',
+    },
+  ],
   accreditationRequest: [
     {
       about: { kind: 'accreditationRequest', requestId: 'r-1', audience: 'organization' },

@@ -1,6 +1,6 @@
 // The SIAE's notice for each change of its self-prescription right (docs/rules.md §8, §9), in French.
-import type { RightAction, RightState } from '../../domain/controls/right.ts';
-import { frenchDate } from '../../domain/dates.ts';
+import type { RightAction, RightState } from './right.ts';
+import { frenchDate } from '../dates.ts';
 
 export interface RightNotice {
   subject: string;
