@@ -1,5 +1,5 @@
-// ROME codes with a job title for the search page's autocomplete (docs/rules.md §3): a shipped
-// partial list (data/README.md says which and why), searched by code prefix or title words.
+// ROME codes with a job title for the search page's autocomplete (docs/rules.md §3): the shipped
+// ROME 4.0 list (data/README.md says where it comes from), searched by code prefix or title words.
 import { readFileSync } from 'node:fs';
 import { foldedName } from '../territories.ts';
 
@@ -31,7 +31,8 @@ function romeCodes() {
 
 /**
  * Codes starting with the text (case aside), or whose title has a word starting with each word
- * of the text (accents and case aside): "agent tri" finds N1103. Code order.
+ * of the text (accents and case aside): "agent tri" finds K2304. Titles that begin with the text
+ * come first ("manut" → Manutentionnaire before Cariste-manutentionnaire), then code order.
  */
 export function searchRomeCodes(text: string, limit = 10): RomeCode[] {
   const query = foldedName(text);
@@ -44,6 +45,8 @@ export function searchRomeCodes(text: string, limit = 10): RomeCode[] {
       const titleWords = folded.split(' ');
       return words.every((word) => titleWords.some((titleWord) => titleWord.startsWith(word)));
     })
+    .map(({ entry, folded }, index) => ({ entry, rank: folded.startsWith(query) ? 0 : 1, index }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
     .map(({ entry }) => entry)
     .slice(0, limit);
 }

@@ -112,9 +112,22 @@ describe('GET /rome-codes', () => {
       ((await api.get(`/rome-codes?q=${encodeURIComponent(q)}`)).body.items as { code: string }[]).map(
         (item) => item.code,
       );
-    expect(await found('n11')).toEqual(['N1103', 'N1105']);
-    expect(await found('MANUT')).toEqual(['N1105']);
-    expect(await found('agent tri')).toEqual(['N1103']);
-    expect(await found('maraicher')).toEqual(['A1414']);
+    expect(await found('n110')).toEqual([
+      'N1101',
+      'N1102',
+      'N1103',
+      'N1104',
+      'N1105',
+      'N1106',
+      'N1107',
+      'N1108',
+      'N1109',
+    ]);
+    // A title beginning with the text first, then the code order.
+    expect(await found('MANUT')).toEqual(['N1105', 'I1112', 'I1620', 'N1106', 'N1114', 'N3203', 'N3204']);
+    expect(await found('agent tri')).toEqual(['K2304']);
+    expect(await found('maraicher')).toEqual(['A1433', 'A1301']);
+    // The whole ROME 4.0 list is shipped: a code outside the demo data is found too.
+    expect(await found('m1805')).toEqual(['M1805']);
   });
 });
