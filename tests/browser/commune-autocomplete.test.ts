@@ -98,6 +98,6 @@ test('without JavaScript: a plain text field, the server resolves the name and a
   expect(await page.getByRole('status').innerText()).toContain('2 employeurs trouvés autour de Lyon (69)');
   await page.goto(url('/recherche?commune=&rome=agent&rayon=25'));
   expect(await page.locator('#rome-erreur').innerText()).toMatch(
-    /^Plusieurs métiers correspondent à « agent » : K2204/,
+    /^Plusieurs métiers correspondent à « agent » : A1202 \(Agent \/ Agente d'entretien des espaces naturels\)/,
   );
 });

@@ -56,13 +56,16 @@ type RomeResolution = { status: 'code'; code: string | undefined } | { status: '
 
 /**
  * The ROME field takes a code (checked by the API, as typed) or a job title, resolved here
- * among the shipped ROME list: one match is its code, none or several is a French error.
+ * among the shipped ROME list: one match, or one title that is exactly the text, is its code;
+ * none or several is a French error.
  */
 async function resolveRome(event: Parameters<PageServerLoad>[0], text: string): Promise<RomeResolution> {
   const typed = text.trim();
   if (!typed || /\d/.test(typed)) return { status: 'code', code: typed || undefined };
   const matches = await registryApi.romeCodes(callerOf(event), typed);
   if (matches.length === 1) return { status: 'code', code: matches[0]!.code };
+  const exact = matches.filter((rome) => folded(rome.label) === folded(typed));
+  if (exact.length === 1) return { status: 'code', code: exact[0]!.code };
   if (matches.length === 0) {
     return {
       status: 'error',
