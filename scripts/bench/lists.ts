@@ -11,7 +11,7 @@
 //
 // PostgreSQL: BENCH_DATABASE_ADMIN_URL, else TEST_DATABASE_ADMIN_URL, else an embedded server.
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import { today } from '../../domain/clock.ts';
 import { systemClock } from '../../server/clock.ts';
 import { createDb } from '../../server/db/client.ts';
