@@ -27,6 +27,7 @@ import { notificationRoutes } from './routes/notifications.ts';
 import { openDataRoutes } from './routes/open-data.ts';
 import { organizationRoutes } from './routes/organizations.ts';
 import { passRoutes } from './routes/passes.ts';
+import { workspaceRoutes } from './routes/workspace.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { personRoutes } from './routes/persons.ts';
 import { selfPrescriptionRoutes } from './routes/self-prescription.ts';
@@ -47,6 +48,7 @@ export const routes: readonly AnyRoute[] = [
   ...notificationRoutes,
   ...personRoutes,
   ...passRoutes,
+  ...workspaceRoutes,
   ...applicationRoutes,
   ...applicationDecisionRoutes,
   ...employerEntryRoutes,

@@ -1,8 +1,25 @@
 // Zod schemas shared by several routes. Messages are French: they reach users.
 import { z } from 'zod';
+import { LIST_PAGE_MAX, LIST_PAGE_SIZE } from '../contracts/worklists.ts';
 import { isValidSiret } from '../domain/siret.ts';
 import { isIsoDate } from '../domain/dates.ts';
 import { findDepartement, findRegion } from '../server/territories.ts';
+
+/** page and pageSize of every list (contracts/worklists.ts LIST_PAGE_SIZE): bounded, 400 in French otherwise. */
+export const pageQuery = {
+  page: z.coerce
+    .number({ message: 'numéro de page invalide' })
+    .int({ message: 'numéro de page invalide' })
+    .min(1, { message: 'la première page est la page 1' })
+    .max(LIST_PAGE_MAX, { message: `${LIST_PAGE_MAX} pages au plus` })
+    .default(1),
+  pageSize: z.coerce
+    .number({ message: 'taille de page invalide' })
+    .int({ message: 'taille de page invalide' })
+    .min(1, { message: `entre 1 et ${LIST_PAGE_SIZE.max} lignes par page` })
+    .max(LIST_PAGE_SIZE.max, { message: `entre 1 et ${LIST_PAGE_SIZE.max} lignes par page` })
+    .default(LIST_PAGE_SIZE.default),
+};
 
 export const uuid = z.uuid({ message: 'identifiant invalide (UUID attendu)' });
 export const idParams = z.strictObject({ id: uuid });

@@ -1,6 +1,7 @@
 // An application as the API answers it (docs/rules.md §4, §13): GET/POST /applications….
 import { z } from 'zod';
 import { APPLICATION_STATES } from '../domain/applications.ts';
+import { pageOf } from './worklists.ts';
 
 export const applicationSchema = z.object({
   id: z.string(),
@@ -30,7 +31,8 @@ export const applicationSchema = z.object({
 });
 export type Application = z.output<typeof applicationSchema>;
 
-export const applicationListSchema = z.object({ items: z.array(applicationSchema) });
+/** GET /applications: one page of them. */
+export const applicationListSchema = pageOf(applicationSchema);
 
 /** GET /persons: its contract is in contracts/persons.ts (re-exported for older imports). */
 export { personListSchema, personSummarySchema, type PersonSummary } from './persons.ts';

@@ -1,6 +1,7 @@
 // A PASS IAE as the API answers it (docs/rules.md §5, §13): the parcours workflow's live view
 // (workflows/parcours/contract.ts ParcoursView), and the prolongation requests.
 import { z } from 'zod';
+import { pageOf } from './worklists.ts';
 import { EMPLOYER_KINDS } from '../domain/organizations.ts';
 import { PROLONGATION_REASONS } from '../domain/pass/prolongations.ts';
 import { PASS_STATUSES } from '../domain/pass/status.ts';
@@ -81,6 +82,11 @@ export const prolongationRequestSchema = z.object({
   endDate: z.string(),
   requestedOn: z.string(),
   state: z.enum(['PENDING', 'GRANTED', 'DENIED']),
+  /** The PASS holder; null once their data is anonymized. */
+  person: z.object({ id: z.string(), firstName: z.string(), lastName: z.string() }).nullable(),
+  employer: z.object({ id: z.string(), name: z.string() }),
+  prescriberOrganization: z.object({ id: z.string(), name: z.string() }),
 });
 export type ProlongationRequestItem = z.output<typeof prolongationRequestSchema>;
-export const prolongationRequestListSchema = z.object({ items: z.array(prolongationRequestSchema) });
+/** GET /prolongation-requests: one page of them. */
+export const prolongationRequestListSchema = pageOf(prolongationRequestSchema);

@@ -2,6 +2,7 @@
 // person's answer lists only the diagnoses the caller may see (an employer's own, every prescriber's).
 import { z } from 'zod';
 import { DIAGNOSIS_AUTHORS } from '../domain/eligibility.ts';
+import { pageOf } from './worklists.ts';
 
 /** POST /persons/{id}/diagnoses, and each of a person's diagnoses. */
 export const diagnosisSchema = z.object({
@@ -22,7 +23,8 @@ export const personSummarySchema = z.object({
   birthDate: z.string(),
 });
 export type PersonSummary = z.output<typeof personSummarySchema>;
-export const personListSchema = z.object({ items: z.array(personSummarySchema) });
+/** GET /persons: one page of them. */
+export const personListSchema = pageOf(personSummarySchema);
 
 /** POST /persons, GET /persons/{id}: the summary, the contact details and the visible diagnoses. */
 export const personSchema = personSummarySchema.extend({

@@ -30,10 +30,15 @@ export async function refuseDuplicate(
   deps: Deps,
   actor: Actor,
   identity: { identityKey: string; nir: string | null },
+  /** On a change of identity: the person changed, who is not their own duplicate. */
+  exceptId?: string,
 ): Promise<void> {
   await throwIfThrottled(deps, actor);
   const existing = await deps.db.person.findFirst({
-    where: { OR: [{ identityKey: identity.identityKey }, ...(identity.nir ? [{ nir: identity.nir }] : [])] },
+    where: {
+      OR: [{ identityKey: identity.identityKey }, ...(identity.nir ? [{ nir: identity.nir }] : [])],
+      ...(exceptId ? { NOT: { id: exceptId } } : {}),
+    },
     select: { id: true, createdByOrganizationId: true },
   });
   if (!existing) return;

@@ -25,7 +25,12 @@ import {
 import type { Actor } from '../auth/actor.ts';
 import { ApiError, conflict, forbidden } from '../errors.ts';
 import { defineRoute } from '../route.ts';
-import { idParams, text, uuid } from '../schemas.ts';
+import { idParams, pageQuery, text, uuid } from '../schemas.ts';
+import { applicationListSchema } from '../../contracts/applications.ts';
+import { APPLICATION_SORTS } from '../../contracts/worklists.ts';
+import { listApplicationIds } from '../../server/worklists/applications.ts';
+
+const applicationState = z.enum(APPLICATION_STATES, { message: 'état de candidature inconnu' });
 
 function senderKind(actor: Actor, employerId: string): ApplicationSender {
   if (actor.role === 'EMPLOYER_STAFF' && actor.organization.id !== employerId) {
@@ -144,39 +149,46 @@ export const applicationRoutes = [
     method: 'get',
     path: '/applications',
     tag: 'Candidatures',
-    summary: 'Candidatures reçues (employeur) ou envoyées (prescripteur), filtrables par état',
+    summary:
+      'Candidatures reçues (employeur) ou envoyées (prescripteur) : par état, par nom de la personne ou intitulé du poste, triées, par pages',
     access: ['PRESCRIBER', 'EMPLOYER_STAFF'],
     query: z.strictObject({
-      state: z.enum(APPLICATION_STATES, { message: 'état de candidature inconnu' }).optional(),
+      state: z
+        .union([applicationState, z.array(applicationState).max(APPLICATION_STATES.length)])
+        .transform((value) => (Array.isArray(value) ? value : [value]))
+        .optional()
+        .meta({ description: 'État (paramètre répétable : state=new&state=processing)' }),
       box: z.enum(['received', 'sent']).optional().meta({ description: 'Par défaut : reçues pour un employeur' }),
       personId: uuid.optional(),
+      q: text(100).trim().optional().meta({ description: 'Nom ou prénom de la personne, ou intitulé du poste' }),
+      sort: z
+        .enum(APPLICATION_SORTS, { message: 'tri inconnu (recent, oldest ou updated)' })
+        .default('recent')
+        .meta({ description: 'recent : les plus récentes d’abord ; oldest ; updated : dernière mise à jour' }),
+      ...pageQuery,
     }),
-    responses: { 200: { description: 'Candidatures', schema: z.object({ items: z.array(applicationSchema) }) } },
+    responses: { 200: { description: 'Une page de candidatures', schema: applicationListSchema } },
     handle: async ({ deps, actor, query }) => {
       const box = query.box ?? (actor.role === 'EMPLOYER_STAFF' ? 'received' : 'sent');
-      const mine =
-        actor.role === 'ADMIN'
-          ? {}
-          : box === 'received'
-            ? { employerId: actor.organization.id }
-            : { senderOrganizationId: actor.organization.id };
-      const rows = await deps.db.application.findMany({
-        where: {
-          ...mine,
-          ...(query.state ? { state: query.state } : {}),
-          ...(query.personId ? { personId: query.personId } : {}),
-        },
-        include,
-        orderBy: { createdAt: 'desc' },
-        take: 200,
+      const page = await listApplicationIds(deps.db, actor, {
+        box,
+        ...(query.state ? { states: query.state } : {}),
+        ...(query.personId ? { personId: query.personId } : {}),
+        ...(query.q ? { q: query.q } : {}),
+        sort: query.sort,
+        page: query.page,
+        pageSize: query.pageSize,
       });
+      const found = await deps.db.application.findMany({ where: { id: { in: page.items } }, include });
+      const byId = new Map(found.map((row) => [row.id, row]));
+      const rows = page.items.map((id) => byId.get(id)).filter((row) => row !== undefined);
       await auditApplicationRead(
         deps,
         actor,
         rows.map((row) => row.id),
         rows.map((row) => row.personId),
       );
-      return { status: 200, body: { items: await applicationViews(deps, rows) } };
+      return { status: 200, body: { ...page, items: await applicationViews(deps, rows) } };
     },
   }),
   defineRoute({

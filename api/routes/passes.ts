@@ -27,7 +27,8 @@ import { auditRead } from '../audit-read.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ApiError, conflict, forbidden, notFound } from '../errors.ts';
 import { defineRoute, type Deps } from '../route.ts';
-import { idParams, isoDate, nonEmptyText, uuid } from '../schemas.ts';
+import { idParams, isoDate, nonEmptyText, pageQuery, uuid } from '../schemas.ts';
+import { listProlongationRequests, PROLONGATION_REQUEST_STATES } from '../../server/worklists/prolongations.ts';
 import { businessRefusal, executeUpdate } from '../workflow-calls.ts';
 
 const passNumber = z.string().regex(/^99999\d{7}$/, { message: 'numéro de PASS IAE invalide (12 chiffres)' });
@@ -255,37 +256,47 @@ export const passRoutes = [
     method: 'get',
     path: '/prolongation-requests',
     tag: 'PASS IAE',
-    summary: 'Les demandes de prolongation adressées à votre organisation (prescripteur habilité)',
-    access: ['PRESCRIBER'],
-    query: z.strictObject({ state: z.enum(['PENDING', 'GRANTED', 'DENIED']).optional() }),
+    summary:
+      'Les demandes de prolongation adressées à votre organisation (prescripteur habilité) ou envoyées par elle (employeur), par pages',
+    access: ['PRESCRIBER', 'EMPLOYER_STAFF'],
+    query: z.strictObject({
+      state: z.enum(PROLONGATION_REQUEST_STATES, { message: 'état inconnu (PENDING, GRANTED ou DENIED)' }).optional(),
+      box: z
+        .enum(['received', 'sent'])
+        .optional()
+        .meta({
+          description: 'received : à décider (prescripteur, par défaut) ; sent : envoyées (employeur, par défaut)',
+        }),
+      ...pageQuery,
+    }),
     responses: {
       200: {
-        description: 'Demandes, les plus anciennes en premier',
+        description: 'Une page de demandes, les plus anciennes en premier',
         schema: prolongationRequestListSchema,
       },
     },
     handle: async ({ deps, actor, query }) => {
-      const rows = await deps.db.prolongationRequest.findMany({
-        where: {
-          ...(actor.role === 'ADMIN' ? {} : { prescriberOrganizationId: actor.organization.id }),
-          ...(query.state ? { state: query.state } : {}),
-        },
-        orderBy: [{ requestedOn: 'asc' }, { id: 'asc' }],
-        take: 500,
+      const box = query.box ?? (actor.role === 'EMPLOYER_STAFF' ? 'sent' : 'received');
+      const page = await listProlongationRequests(deps.db, actor, {
+        box,
+        ...(query.state ? { state: query.state } : {}),
+        page: query.page,
+        pageSize: query.pageSize,
       });
-      return {
-        status: 200,
-        body: {
-          items: rows.map(({ id, passNumber: number, reason, endDate, requestedOn, state }) => ({
-            id,
-            passNumber: number,
-            reason,
-            endDate,
-            requestedOn,
-            state,
-          })),
+      // Each request names the PASS holder: the list is a read of personal data (docs/rules.md §9).
+      await auditRead(deps, actor, {
+        action: 'prolongation_request.list',
+        entityType: 'ProlongationRequestList',
+        entityId: String(page.items.length),
+        details: {
+          box,
+          state: query.state ?? null,
+          page: query.page,
+          requestIds: page.items.map((item) => item.id),
+          personIds: [...new Set(page.items.flatMap((item) => (item.person ? [item.person.id] : [])))],
         },
-      };
+      });
+      return { status: 200, body: page };
     },
   }),
   ...(['grant', 'deny'] as const).map((decision) =>

@@ -22,14 +22,16 @@ import { isAuthorizedPrescriber } from '../../domain/organizations.ts';
 import { personIdentityKey } from '../../domain/persons.ts';
 import type { Diagnosis, Person as PersonRow } from '../../generated/prisma/client.ts';
 import { writeAudit } from '../../server/audit.ts';
-import { personsOnCaseFilter, readerWorksOnCase } from '../../server/rules/case-access.ts';
+import { readerWorksOnCase } from '../../server/rules/case-access.ts';
+import { listPersons } from '../../server/worklists/persons.ts';
+import { PERSON_SORTS } from '../../contracts/worklists.ts';
 import { selfPrescriptionStanding } from '../../server/rules/self-prescription.ts';
 import { auditRead } from '../audit-read.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ApiError, forbidden, notFound } from '../errors.ts';
 import { refuseDuplicate } from '../persons/duplicates.ts';
 import { defineRoute, type Deps } from '../route.ts';
-import { emailAddress, idParams, isoDate, nonEmptyText, text, uuid } from '../schemas.ts';
+import { emailAddress, idParams, isoDate, nonEmptyText, pageQuery, text, uuid } from '../schemas.ts';
 
 const createPerson = z.strictObject({
   firstName: nonEmptyText(100),
@@ -53,6 +55,20 @@ const createPerson = z.strictObject({
     .regex(/^\d[0-9AB]\d{3}$/, { message: 'code commune INSEE invalide' })
     .optional(),
 });
+
+/** PATCH /persons/{id}: the fields to change, checked as on registration; null clears an optional one. */
+const updatePerson = z
+  .strictObject({
+    firstName: createPerson.shape.firstName.optional(),
+    lastName: createPerson.shape.lastName.optional(),
+    birthDate: createPerson.shape.birthDate.optional(),
+    nir: createPerson.shape.nir.nullable(),
+    franceTravailId: createPerson.shape.franceTravailId.nullable(),
+    email: createPerson.shape.email.nullable(),
+    phone: createPerson.shape.phone.nullable(),
+    communeCode: createPerson.shape.communeCode.nullable(),
+  })
+  .refine((body) => Object.keys(body).length > 0, { message: 'indiquez au moins un champ à modifier' });
 
 function diagnosisView(d: Diagnosis): PersonDiagnosis {
   return {
@@ -145,42 +161,37 @@ export const personRoutes = [
     method: 'get',
     path: '/persons',
     tag: 'Personnes et diagnostics',
-    summary: 'Les personnes dont votre organisation suit le dossier (recherche par nom)',
+    summary: 'Les personnes dont votre organisation suit le dossier : recherche par nom, tri, pages',
     access: ['PRESCRIBER', 'EMPLOYER_STAFF'],
     query: z.strictObject({
-      q: z.string().trim().max(100).optional().meta({ description: 'Début du nom ou du prénom' }),
+      q: z
+        .string()
+        .trim()
+        .max(100)
+        .optional()
+        .meta({ description: 'Début du nom ou du prénom (plusieurs mots possibles)' }),
+      sort: z.enum(PERSON_SORTS, { message: 'tri inconnu (name ou recent)' }).default('name'),
+      ...pageQuery,
     }),
     responses: {
-      200: {
-        description: 'Personnes (50 au plus, les plus récentes d’abord)',
-        schema: personListSchema,
-      },
+      200: { description: 'Une page de personnes (par nom, ou les plus récentes d’abord)', schema: personListSchema },
     },
     handle: async ({ deps, actor, query }) => {
-      const onCase = await personsOnCaseFilter(deps.db, actor);
-      const name = query.q
-        ? {
-            OR: [
-              { lastName: { startsWith: query.q, mode: 'insensitive' as const } },
-              { firstName: { startsWith: query.q, mode: 'insensitive' as const } },
-            ],
-          }
-        : {};
-      const persons = await deps.db.person.findMany({
-        where: { AND: [onCase, name, { NOT: { identityKey: { startsWith: 'anonymized:' } } }] },
-        select: { id: true, firstName: true, lastName: true, birthDate: true },
-        orderBy: { createdAt: 'desc' },
-        take: 50,
-      });
+      const page = await listPersons(deps.db, actor, query);
       // A list or a search is a read of every person it returns (docs/rules.md §9): one entry
       // naming the search and the ids returned, written even when nothing matched.
       await auditRead(deps, actor, {
         action: 'person.list',
         entityType: 'PersonList',
-        entityId: String(persons.length),
-        details: { q: query.q ?? null, count: persons.length, personIds: persons.map((p) => p.id) },
+        entityId: String(page.items.length),
+        details: {
+          q: query.q ?? null,
+          page: query.page,
+          count: page.items.length,
+          personIds: page.items.map((p) => p.id),
+        },
       });
-      return { status: 200, body: { items: persons } };
+      return { status: 200, body: page };
     },
   }),
   defineRoute({
@@ -196,6 +207,70 @@ export const personRoutes = [
       // Every read of personal data is audited (docs/rules.md §9).
       await auditRead(deps, actor, { action: 'person.read', entityType: 'Person', entityId: person.id });
       return { status: 200, body: personView(actor, person) };
+    },
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/persons/{id}',
+    tag: 'Personnes et diagnostics',
+    summary:
+      "Corriger l'identité ou les coordonnées d'une personne (journalisé avec l'ancienne et la nouvelle valeur ; null efface un champ facultatif)",
+    access: ['PRESCRIBER', 'EMPLOYER_STAFF'],
+    params: idParams,
+    body: updatePerson,
+    responses: {
+      200: { description: 'Personne mise à jour', schema: personSchema },
+      409: { description: 'Une autre personne porte déjà ce NIR, ou ces nom, prénom et date de naissance' },
+      422: { description: 'Date de naissance dans le futur' },
+    },
+    handle: async ({ deps, actor, params, body }) => {
+      const { db, clock } = deps;
+      const person = await personOnCase(deps, actor, params.id);
+      if (body.birthDate && compareDates(body.birthDate, today(clock)) >= 0) {
+        throw new ApiError(422, 'birth_date_in_future', 'La date de naissance doit être antérieure à aujourd’hui.', [
+          { path: 'body.birthDate', message: 'la date de naissance doit être antérieure à aujourd’hui' },
+        ]);
+      }
+      const next = {
+        firstName: body.firstName ?? person.firstName,
+        lastName: body.lastName ?? person.lastName,
+        birthDate: body.birthDate ?? person.birthDate,
+        nir: body.nir === undefined ? person.nir : body.nir === null ? null : normalizeNir(body.nir),
+        franceTravailId: body.franceTravailId === undefined ? person.franceTravailId : body.franceTravailId,
+        email: body.email === undefined ? person.email : body.email,
+        phone: body.phone === undefined ? person.phone : body.phone,
+        communeCode: body.communeCode === undefined ? person.communeCode : body.communeCode,
+      };
+      const changed = (Object.keys(next) as (keyof typeof next)[]).filter((field) => next[field] !== person[field]);
+      if (changed.length === 0) return { status: 200, body: personView(actor, person) };
+      const identityKey = personIdentityKey(next);
+      if (identityKey !== person.identityKey || (next.nir && next.nir !== person.nir)) {
+        await refuseDuplicate(deps, actor, { identityKey, nir: next.nir }, person.id);
+      }
+      const updated = await db.person.update({
+        where: { id: person.id },
+        data: { ...next, identityKey },
+        include: { diagnoses: true },
+      });
+      // Every change of personal data is audited with its old and new values (docs/rules.md §9),
+      // except the NIR's, which is never written outside its column (docs/rules.md §11).
+      const changes = Object.fromEntries(
+        changed.map((field) =>
+          field === 'nir' ? [field, { changed: true }] : [field, { from: person[field], to: next[field] }],
+        ),
+      );
+      const now = clock.now();
+      await writeAudit(db, {
+        key: `person.update:${person.id}:${now.getTime()}:${actor.sessionId}`,
+        action: 'person.update',
+        entityType: 'Person',
+        entityId: person.id,
+        actorUserId: actor.userId,
+        actorOrganizationId: actor.organization.id,
+        occurredAt: now,
+        details: { changes },
+      });
+      return { status: 200, body: personView(actor, updated) };
     },
   }),
   defineRoute({

@@ -84,3 +84,12 @@ export function passExpiryDate(end: IsoDate): IsoDate {
 export function passExpiryInstant(end: IsoDate): number {
   return startOfParisDay(passExpiryDate(end));
 }
+
+/**
+ * « Se termine dans N jours » (docs/rules.md §5, §9): the end dates of the PASS running on
+ * `today` that end within `days` days — from today to today + days, both included. The
+ * dashboards, the PASS list and « Mon espace » count with the same window.
+ */
+export function endingWithinWindow(today: IsoDate, days: number): { from: IsoDate; to: IsoDate } {
+  return { from: today, to: addDays(today, days) };
+}

@@ -26,6 +26,7 @@ export function apiClient(baseUrl: string) {
     call,
     get: <T = any>(path: string, token?: string) => call<T>('GET', path, { token }),
     post: <T = any>(path: string, body: unknown, token?: string) => call<T>('POST', path, { body, token }),
+    patch: <T = any>(path: string, body: unknown, token?: string) => call<T>('PATCH', path, { body, token }),
     async token(email: string, password: string): Promise<string> {
       const response = await call('POST', '/auth/token', { body: { email, password } });
       if (response.status !== 200) throw new Error(`login failed for ${email}: ${JSON.stringify(response.body)}`);

@@ -10,7 +10,9 @@ import {
 } from '$contracts/applications.ts';
 import { employerDetailSchema, type PublicEmployer } from '$contracts/registry.ts';
 import type { ApplicationState, RefusalReason } from '$domain/applications.ts';
+import type { ApplicationSort } from '$contracts/worklists.ts';
 import { requestJson, type Caller } from './api';
+import { queryString } from './workspace-api';
 
 export type { Application, PersonSummary } from '$contracts/applications.ts';
 export type ApplicationEmployer = PublicEmployer;
@@ -31,18 +33,20 @@ export const applicationApi = {
     return requestJson('POST', '/applications', caller, applicationSchema, body);
   },
 
-  /** GET /applications: received (employer) or sent (prescriber), newest first. */
-  async list(
+  /** GET /applications: one page, received (employer) or sent (prescriber), newest first unless sorted otherwise. */
+  list(
     caller: Caller,
-    query: { box?: ApplicationBox; state?: ApplicationState; personId?: string } = {},
-  ): Promise<Application[]> {
-    const search = new URLSearchParams();
-    if (query.box) search.set('box', query.box);
-    if (query.state) search.set('state', query.state);
-    if (query.personId) search.set('personId', query.personId);
-    const qs = search.size > 0 ? `?${search}` : '';
-    const { items } = await requestJson('GET', `/applications${qs}`, caller, applicationListSchema);
-    return items;
+    query: {
+      box?: ApplicationBox;
+      state?: readonly ApplicationState[];
+      personId?: string;
+      q?: string;
+      sort?: ApplicationSort;
+      page?: number;
+      pageSize?: number;
+    } = {},
+  ) {
+    return requestJson('GET', `/applications${queryString(query)}`, caller, applicationListSchema);
   },
 
   /** GET /applications/{id}: the application, its history and the PASS IAE of its hire. */
@@ -70,10 +74,9 @@ export const applicationApi = {
     return requestJson('POST', `${applicationPath(id)}/postpone-hire`, caller, applicationSchema, { hiringStartDate });
   },
 
-  /** GET /persons?q=: the persons on the caller's organization's case, found by name. */
+  /** GET /persons?q=: the persons on the caller's organization's case, found by name (first page). */
   async persons(caller: Caller, q: string): Promise<PersonSummary[]> {
-    const qs = q ? `?q=${encodeURIComponent(q)}` : '';
-    const { items } = await requestJson('GET', `/persons${qs}`, caller, personListSchema);
+    const { items } = await requestJson('GET', `/persons${queryString({ q, pageSize: 50 })}`, caller, personListSchema);
     return items;
   },
 

@@ -27,6 +27,15 @@ export const personApi = {
     return requestJson('GET', `/persons/${encodeURIComponent(id)}`, caller, personSchema);
   },
 
+  /** PATCH /persons/{id}: changes the identity or contact details (null clears an optional field). */
+  async updatePerson(
+    caller: Caller,
+    id: string,
+    changes: Partial<Record<keyof NewPerson, string | null>>,
+  ): Promise<Person> {
+    return requestJson('PATCH', `/persons/${encodeURIComponent(id)}`, caller, personSchema, changes);
+  },
+
   /** POST /persons/{id}/diagnoses: a prescriber's diagnosis, or an SIAE's own (employerId). */
   async recordDiagnosis(
     caller: Caller,

@@ -10,7 +10,8 @@ const PRESCRIBERS_ONLY = 'Cette page est réservée aux prescripteurs habilités
 const REASON_MAX = 2000;
 
 export const load: PageServerLoad = async (event) => {
-  const user = requireRole(event, ['PRESCRIBER', 'ADMIN'], PRESCRIBERS_ONLY);
+  // Employers see the requests they sent (read-only); prescribers those they are asked to decide.
+  const user = requireRole(event, ['PRESCRIBER', 'EMPLOYER_STAFF', 'ADMIN'], PRESCRIBERS_ONLY);
   let requests: ProlongationRequestItem[];
   try {
     requests = await passApi.prolongationRequests(callerOf(event), 'PENDING');
@@ -19,6 +20,7 @@ export const load: PageServerLoad = async (event) => {
   }
   return {
     requests,
+    isEmployer: user.membership.role === 'EMPLOYER_STAFF',
     authorized: user.membership.role === 'ADMIN' || user.membership.organization.authorizationStatus === 'VALIDATED',
   };
 };

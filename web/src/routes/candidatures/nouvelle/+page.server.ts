@@ -23,9 +23,22 @@ export const load: PageServerLoad = async (event) => {
   const user = requireRole(event, SENDER_ROLES, ONLY_PRESCRIBERS_AND_EMPLOYERS);
   const employerId = employerIdOf(event.url, user);
   const q = event.url.searchParams.get('q')?.trim() ?? '';
-  const personId = event.url.searchParams.get('personId')?.trim() ?? '';
+  // « Envoyer une candidature » from a person's page: ?personne=<id> (personId, its older name).
+  const personId = (event.url.searchParams.get('personne') ?? event.url.searchParams.get('personId'))?.trim() ?? '';
   const jobDescriptionId = event.url.searchParams.get('jobDescriptionId')?.trim() ?? '';
-  if (!employerId) return { employer: null, persons: [], q, personId, jobDescriptionId };
+  if (!employerId) {
+    // No employer yet: the person stays chosen while the user looks for one.
+    let chosen: PersonSummary | null = null;
+    if (personId) {
+      try {
+        const { id, firstName, lastName, birthDate } = await personApi.person(callerOf(event), personId);
+        chosen = { id, firstName, lastName, birthDate };
+      } catch (err) {
+        pageErrorFrom(err, event);
+      }
+    }
+    return { employer: null, persons: chosen ? [chosen] : [], q, personId, jobDescriptionId };
+  }
 
   let employer: ApplicationEmployer;
   let persons: PersonSummary[];
