@@ -93,12 +93,14 @@ export const applicationRoutes = [
         senderKind: kind,
         message: body.message ?? null,
       };
-      const now = clock.now();
       // The duplicate check and the insert hold a lock per (person, employer): two clicks
       // cannot both pass the check. The workflow starts inside the transaction, so a failed
       // start leaves no row, and a failed commit leaves a workflow that records its row.
       await db.$transaction(async (tx) => {
         await lockForTransaction(tx, `${person.id}:${employer.id}`);
+        // Read the time only once the lock is held: a "now" read before it could be earlier
+        // than the sending time of the click that held the lock, which the check would ignore.
+        const now = clock.now();
         const recent = await tx.application.findMany({
           where: {
             personId: person.id,
