@@ -94,7 +94,7 @@ describe('renderNotificationEmail', () => {
     for (const part of [email.text, email.html]) {
       expect(part).toContain('membre de « Atelier du Canal »');
       expect(part).toContain('récapitulatif quotidien');
-      expect(part).toContain('https://inclusion.example.gouv.fr/espace');
+      expect(part).toContain('https://inclusion.example.gouv.fr/compte/courriels');
     }
   });
 
