@@ -9,7 +9,7 @@ import { startMailCatcher, type MailCatcher } from '../../server/notifications/m
 import { messageIdOf } from '../../server/notifications/message-id.ts';
 import { MAX_ATTEMPTS, retryDelayMs, sendDueEmails } from '../../server/notifications/sender.ts';
 import { smtpTransport, type MailTransport } from '../../server/notifications/transport.ts';
-import { type Notice, writeNotifications } from '../../server/notifications/write.ts';
+import { markHandled, type Notice, writeNotifications } from '../../server/notifications/write.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
 const MAIL = { publicUrl: 'https://inclusion.example.gouv.fr' };
@@ -292,4 +292,32 @@ it('retention: delivered e-mails and received mails older than 62 days are purge
   expect(left.map((r) => r.subject).sort()).toEqual(['récent', 'échec']);
   const received = await db.receivedMail.findMany({ where: { subject: { startsWith: 'reçu ' } } });
   expect(received.map((r) => r.subject)).toEqual(['reçu récent']);
+});
+
+it('handled: the organization’s earlier unread notices about the thing become read; its own new notice, other things and other organizations stay unread, also on a rerun', async () => {
+  const { organization } = await employerWithMembers([{ preference: 'none' }]);
+  const other = await employerWithMembers([{ preference: 'none' }]);
+  const at = new Date('2026-04-02T10:00:00Z');
+  const earlier = new Date('2026-04-01T10:00:00Z');
+  const about = { kind: 'application', applicationId: 'handled-1' } as const;
+  const before = notice(organization.id, { about, createdAt: earlier });
+  const elsewhere = notice(organization.id, {
+    about: { kind: 'application', applicationId: 'other' },
+    createdAt: earlier,
+  });
+  const otherOrganization = notice(other.organization.id, { about, createdAt: earlier });
+  const sameChange = notice(organization.id, { about, createdAt: at, subject: 'Candidature refusée automatiquement' });
+  await write([before, elsewhere, otherOrganization]);
+  const handle = () =>
+    db.$transaction(async (tx) => {
+      await markHandled(tx, { organizationIds: [organization.id], about, at });
+      await writeNotifications(tx, [sameChange], MAIL);
+    });
+  await handle();
+  await handle(); // a retried projection
+  const readAt = async (key: string) => (await db.notification.findUniqueOrThrow({ where: { key } })).readAt;
+  expect(await readAt(before.key)).toEqual(at);
+  expect(await readAt(elsewhere.key)).toBeNull();
+  expect(await readAt(otherOrganization.key)).toBeNull();
+  expect(await readAt(sameChange.key)).toBeNull();
 });
