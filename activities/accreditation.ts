@@ -6,7 +6,8 @@ import { accreditationNotices, type AccreditationEvent, type AccreditationState 
 import type { AuthorizationStatus } from '../domain/organizations.ts';
 import type { Db } from '../server/db/client.ts';
 import { writeAudit } from '../server/audit.ts';
-import { type MailSettings, writeNotifications } from '../server/notifications/write.ts';
+import { withFacts } from '../domain/notice-facts.ts';
+import { markHandled, type MailSettings, writeNotifications } from '../server/notifications/write.ts';
 import type { AccreditationActivities, ProjectAccreditationInput } from '../workflows/accreditation/activities.ts';
 import { accreditationWorkflowId } from '../workflows/accreditation/contract.ts';
 
@@ -17,6 +18,14 @@ const STATUS_AFTER: Partial<Record<AccreditationState, AuthorizationStatus>> = {
   // The end date passed: no longer authorized, free to ask again.
   EXPIRED: 'NOT_SET',
 };
+
+/** A prefecture decision or request for information: the prefecture's notices about the request are handled. */
+const PREFECTURE_HANDLES_ON: readonly AccreditationEvent['action'][] = [
+  'approve',
+  'reject',
+  'requestInformation',
+  'withdraw',
+];
 
 /** The audit action `accreditation.<event>` names the event whose notices are sent. */
 const eventOf = (action: string) => action.replace(/^accreditation\./, '') as AccreditationEvent['action'];
@@ -63,21 +72,45 @@ export function accreditationActivities(db: Db, mail: MailSettings): Accreditati
           details: { state: view.state, version: view.version },
           occurredAt,
         });
-        const notices = accreditationNotices(eventOf(action), {
+        const event = eventOf(action);
+        const prefectures = async () =>
+          (
+            await tx.organization.findMany({
+              where: { type: 'PREFECTURE', departement: view.departement },
+              select: { id: true },
+            })
+          ).map((o) => o.id);
+        // docs/rules.md §9: whoever had to act on the request has acted, their notices are handled.
+        const handledBy = PREFECTURE_HANDLES_ON.includes(event)
+          ? { organizationIds: await prefectures(), audience: 'prefecture' as const }
+          : event === 'respond'
+            ? { organizationIds: [view.organizationId], audience: 'organization' as const }
+            : null;
+        if (handledBy) {
+          await markHandled(tx, {
+            organizationIds: handledBy.organizationIds,
+            about: { kind: 'accreditationRequest', requestId: view.requestId, audience: handledBy.audience },
+            at: occurredAt,
+          });
+        }
+        const notices = accreditationNotices(event, {
           submittedOn: view.submittedOn,
           endDate: view.endDate,
           message: view.events.at(-1)?.message,
         });
         for (const text of notices) {
-          const recipients =
-            text.to === 'ORGANIZATION'
-              ? [view.organizationId]
-              : (
-                  await tx.organization.findMany({
-                    where: { type: 'PREFECTURE', departement: view.departement },
-                    select: { id: true },
-                  })
-                ).map((o) => o.id);
+          const recipients = text.to === 'ORGANIZATION' ? [view.organizationId] : await prefectures();
+          // The prefecture is told which organization asks (docs/rules.md §9).
+          const body =
+            text.to === 'PREFECTURE'
+              ? withFacts(text.body, [
+                  [
+                    'Organisation',
+                    (await tx.organization.findUnique({ where: { id: view.organizationId }, select: { name: true } }))
+                      ?.name,
+                  ],
+                ])
+              : text.body;
           // docs/rules.md §9: inbox and e-mail outbox in this transaction.
           await writeNotifications(
             tx,
@@ -85,7 +118,7 @@ export function accreditationActivities(db: Db, mail: MailSettings): Accreditati
               key: `${key}:${organizationId}`,
               organizationId,
               subject: text.subject,
-              body: text.body,
+              body,
               about: {
                 kind: 'accreditationRequest',
                 requestId: view.requestId,

@@ -1,10 +1,13 @@
 // Projection of the application workflow into PostgreSQL: the read model, the transition log,
 // the audit log and notifications, in one transaction. Idempotent: keys come from the
 // application id and version, and an older version never overwrites a newer one.
-import { applicationNotices, PENDING_APPLICATION_STATES } from '../domain/applications.ts';
+import { applicationNotices, EMPLOYER_HANDLES_ON, PENDING_APPLICATION_STATES } from '../domain/applications.ts';
+import { noticeName, withFacts } from '../domain/notice-facts.ts';
+import { PERSON_TOLD_OF_APPLICATION, personApplicationNotice } from '../domain/person-notices.ts';
 import type { Db } from '../server/db/client.ts';
 import { writeAudit } from '../server/audit.ts';
-import { type MailSettings, writeNotifications } from '../server/notifications/write.ts';
+import type { NotificationAbout } from '../server/notifications/links.ts';
+import { markHandled, type MailSettings, type Notice, writeNotifications } from '../server/notifications/write.ts';
 import type { ApplicationActivities } from '../workflows/application/activities.ts';
 
 export function applicationActivities(
@@ -75,17 +78,50 @@ export function applicationActivities(
           occurredAt,
           details: { from: entry.from, to: entry.to, reason: entry.reason, passNumber: view.passNumber },
         });
-        // docs/rules.md §9: inbox and e-mail outbox in this transaction.
-        await writeNotifications(
-          tx,
-          applicationNotices(entry.transition, view).map((notice, index) => ({
-            ...notice,
-            key: `${key}:${index}`,
-            about: { kind: 'application', applicationId: view.applicationId },
-            createdAt: occurredAt,
-          })),
-          mail,
-        );
+        // docs/rules.md §9: what the employer had to do about it is done; then inbox and e-mail
+        // outbox in this transaction, each notice naming who and what, and the person's own e-mail.
+        const about: NotificationAbout = { kind: 'application', applicationId: view.applicationId };
+        if (EMPLOYER_HANDLES_ON.includes(entry.transition)) {
+          await markHandled(tx, { organizationIds: [view.employerId], about, at: occurredAt });
+        }
+        const organizationNotices = applicationNotices(entry.transition, view);
+        const personIsTold = (PERSON_TOLD_OF_APPLICATION as readonly string[]).includes(entry.transition);
+        if (organizationNotices.length === 0 && !personIsTold) return;
+        const [person, organizations, job] = await Promise.all([
+          tx.person.findUnique({ where: { id: view.personId }, select: { firstName: true, lastName: true } }),
+          tx.organization.findMany({
+            where: { id: { in: [view.employerId, view.senderOrganizationId] } },
+            select: { id: true, name: true },
+          }),
+          view.jobDescriptionId
+            ? tx.jobDescription.findUnique({ where: { id: view.jobDescriptionId }, select: { title: true } })
+            : null,
+        ]);
+        const nameOf = (id: string) => organizations.find((o) => o.id === id)?.name ?? null;
+        const selfSent = view.senderOrganizationId === view.employerId;
+        const facts = [
+          ['Personne', person ? noticeName(person) : null],
+          ['Employeur', nameOf(view.employerId)],
+          ['Envoyée par', selfSent ? null : nameOf(view.senderOrganizationId)],
+          ['Poste', job?.title ?? 'candidature spontanée'],
+        ] as const;
+        const notices: Notice[] = organizationNotices.map((notice, index) => ({
+          ...notice,
+          body: withFacts(notice.body, facts),
+          key: `${key}:${index}`,
+          about,
+          createdAt: occurredAt,
+        }));
+        const toPerson = personApplicationNotice(entry.transition, {
+          employerName: nameOf(view.employerId) ?? "l'employeur",
+          senderName: selfSent ? null : nameOf(view.senderOrganizationId),
+          hiringStartDate: view.hiringStartDate,
+        });
+        if (toPerson) {
+          const { subject, body } = toPerson;
+          notices.push({ key: `${key}:person`, personId: view.personId, subject, body, createdAt: occurredAt });
+        }
+        await writeNotifications(tx, notices, mail);
       });
     },
 

@@ -5,10 +5,13 @@ import { workflowTime } from './workflow-time.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { PENDING_APPLICATION_STATES } from '../domain/applications.ts';
 import { parisDateOf } from '../domain/dates.ts';
+import { noticeName, withFacts } from '../domain/notice-facts.ts';
+import { PERSON_TOLD_OF_PARCOURS, personParcoursNotice } from '../domain/person-notices.ts';
 import { anonymizationDate } from '../domain/pass/waiting-period.ts';
 import type { Db } from '../server/db/client.ts';
 import { writeAudit } from '../server/audit.ts';
-import { type MailSettings, writeNotifications } from '../server/notifications/write.ts';
+import type { NotificationAbout } from '../server/notifications/links.ts';
+import { markHandled, type MailSettings, type Notice, writeNotifications } from '../server/notifications/write.ts';
 import type { ParcoursActivities, ProjectParcoursInput } from '../workflows/parcours/activities.ts';
 import { parcoursWorkflowId } from '../workflows/parcours/contract.ts';
 
@@ -51,7 +54,18 @@ export function parcoursActivities(db: Db, mail: MailSettings): ParcoursActiviti
             update: {},
           });
         }
+        const about: NotificationAbout = { kind: 'pass', passNumber: view.passNumber };
         if (action === 'parcours.grantProlongation' || action === 'parcours.denyProlongation') {
+          // docs/rules.md §9: the request is decided, the prescriber's notices about it are handled.
+          const decided = await tx.prolongationRequest.findMany({
+            where: { passNumber: view.passNumber, state: 'PENDING' },
+            select: { prescriberOrganizationId: true },
+          });
+          await markHandled(tx, {
+            organizationIds: decided.map((r) => r.prescriberOrganizationId),
+            about,
+            at: occurredAt,
+          });
           const last = view.events.at(-1);
           await tx.prolongationRequest.updateMany({
             where: { passNumber: view.passNumber, state: 'PENDING' },
@@ -72,17 +86,46 @@ export function parcoursActivities(db: Db, mail: MailSettings): ParcoursActiviti
           details: { status: view.status, end: view.end, version: view.version },
           occurredAt,
         });
-        // docs/rules.md §9: inbox and e-mail outbox in this transaction.
-        await writeNotifications(
-          tx,
-          notices.map((notice, index) => ({
-            ...notice,
-            key: `${key}:${index}`,
-            about: { kind: 'pass', passNumber: view.passNumber },
-            createdAt: occurredAt,
-          })),
-          mail,
-        );
+        if (action === 'parcours.prolong') {
+          // The employer asked for or declared a prolongation: its end reminders are handled.
+          await markHandled(tx, { organizationIds: [view.holdingEmployerId], about, at: occurredAt });
+        }
+        // docs/rules.md §9: inbox and e-mail outbox in this transaction, each notice naming the
+        // person and the employer; the person's own e-mail when they are told of this change.
+        const event = view.events.at(-1);
+        const personIsTold = event !== undefined && PERSON_TOLD_OF_PARCOURS.includes(event.kind);
+        if (notices.length === 0 && !personIsTold) return;
+        const [person, employer] = await Promise.all([
+          tx.person.findUnique({ where: { id: view.personId }, select: { firstName: true, lastName: true } }),
+          tx.organization.findUnique({ where: { id: view.holdingEmployerId }, select: { name: true } }),
+        ]);
+        const facts = [
+          ['Personne', person ? noticeName(person) : null],
+          ['Employeur', employer?.name],
+        ] as const;
+        const written: Notice[] = notices.map((notice, index) => ({
+          ...notice,
+          body: withFacts(notice.body, facts),
+          key: `${key}:${index}`,
+          about,
+          createdAt: occurredAt,
+        }));
+        const lastSuspension = view.suspensions.at(-1);
+        const toPerson = event
+          ? personParcoursNotice(event.kind, {
+              passNumber: view.passNumber,
+              start: view.start,
+              end: view.end,
+              today: view.today,
+              employerName: employer?.name ?? 'votre employeur',
+              lastSuspension: lastSuspension ? { start: lastSuspension.start, end: lastSuspension.end } : null,
+            })
+          : null;
+        if (toPerson) {
+          const { subject, body } = toPerson;
+          written.push({ key: `${key}:person`, personId: view.personId, subject, body, createdAt: occurredAt });
+        }
+        await writeNotifications(tx, written, mail);
       });
     },
 

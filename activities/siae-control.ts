@@ -9,7 +9,8 @@ import type { Db } from '../server/db/client.ts';
 import { scheduleSelfPrescriptionRevocation } from '../server/self-prescription-right/calls.ts';
 import type { ProjectSiaeControlInput, SiaeControlActivities } from '../workflows/siae-control/activities.ts';
 import { siaeControlWorkflowId, type SiaeControlView } from '../workflows/siae-control/contract.ts';
-import type { MailSettings } from '../server/notifications/write.ts';
+import { withFacts } from '../domain/notice-facts.ts';
+import { markHandled, type MailSettings } from '../server/notifications/write.ts';
 import { notifyDdets, notifyOrganizations } from './control-notifications.ts';
 import { controlNotices } from './siae-control-notices.ts';
 
@@ -70,6 +71,15 @@ async function writeRows(tx: Prisma.TransactionClient, view: SiaeControlView): P
   }
 }
 
+/** Who has acted on a control with each action: its own notices about it are handled. */
+const CONTROL_HANDLED_BY: Partial<Record<string, 'siae' | 'ddets'>> = {
+  'siaeControl.submit': 'siae',
+  'siaeControl.accept': 'ddets',
+  'siaeControl.refuse': 'ddets',
+  'siaeControl.adversarial': 'ddets',
+  'siaeControl.decide': 'ddets',
+};
+
 const PRECEDENCE = ['pending', 'uploaded', 'submitted', 'refused_2', 'refused', 'accepted'];
 const worst = (states: readonly string[]) => PRECEDENCE.find((s) => states.includes(s)) ?? 'pending';
 
@@ -90,12 +100,32 @@ export function siaeControlActivities(db: Db, mail: MailSettings): SiaeControlAc
           details: { stage: view.stage, phase: view.phase, state: view.state, version: view.version },
           occurredAt,
         });
+        // docs/rules.md §9: the side that just acted has handled its notices about this control.
+        const handledBy = CONTROL_HANDLED_BY[action];
+        if (handledBy) {
+          const organizationIds =
+            handledBy === 'siae'
+              ? [view.employerId]
+              : (
+                  await tx.organization.findMany({
+                    where: { type: 'DDETS', departement: view.departement },
+                    select: { id: true },
+                  })
+                ).map((o) => o.id);
+          await markHandled(tx, {
+            organizationIds,
+            about: { kind: 'control', controlId: view.controlId, audience: handledBy },
+            at: occurredAt,
+          });
+        }
+        const controlled = await tx.organization.findUnique({ where: { id: view.employerId }, select: { name: true } });
         for (const notice of controlNotices(action, view)) {
           const audience = notice.to === 'SIAE' ? 'siae' : 'ddets';
           const text = {
             key: `${key}:${notice.to}`,
             subject: notice.subject,
-            body: notice.body,
+            // The DDETS is told which structure (docs/rules.md §9).
+            body: notice.to === 'DDETS' ? withFacts(notice.body, [['Structure', controlled?.name]]) : notice.body,
             at: occurredAt,
             about: { kind: 'control', controlId: view.controlId, audience } as const,
           };

@@ -204,6 +204,16 @@ export interface ApplicationNotice {
   body: string;
 }
 
+/**
+ * The transitions after which the employer has nothing left to do on an application: its
+ * notifications about it are handled (docs/rules.md §9).
+ */
+export const EMPLOYER_HANDLES_ON: readonly (ApplicationTransitionName | 'send' | 'postponeHire')[] = [
+  'accept',
+  'refuse',
+  'obsolete',
+];
+
 /** What the notices of a transition say: who sent the application to whom, and the decision. */
 export interface ApplicationNoticeData {
   employerId: string;

@@ -3,9 +3,11 @@ import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@tempor
 import { loadConfigOrExit } from '../server/config.ts';
 import { createDb } from '../server/db/client.ts';
 import { createLogger } from '../server/logger.ts';
+import { dailyTasks } from '../server/notifications/daily.ts';
 import { startEmailSender } from '../server/notifications/sender.ts';
 import { smtpTransport } from '../server/notifications/transport.ts';
 import { requireRuntimeAddresses } from '../server/runtime.ts';
+import { processClock } from '../server/sandbox/process-clock.ts';
 import { createWorker } from './create.ts';
 
 const config = loadConfigOrExit();
@@ -32,9 +34,17 @@ const worker = await createWorker({
 });
 // The e-mail outbox is sent from this process (docs/rules.md §9, docs/decisions/019-email-outbox.md).
 const smtpHost = config.SMTP_HOST;
-const sender = smtpHost
-  ? startEmailSender({ db, transport: smtpTransport({ ...config, SMTP_HOST: smtpHost }), logger })
-  : undefined;
+// Digests are due after each Paris day of the business clock: the sandbox's simulated one there.
+const clock = smtpHost ? await processClock(config, temporalAddress) : undefined;
+const sender =
+  smtpHost && clock
+    ? startEmailSender({
+        db,
+        transport: smtpTransport({ ...config, SMTP_HOST: smtpHost }),
+        logger,
+        daily: dailyTasks({ db, clock, mail: { publicUrl: config.PUBLIC_URL } }),
+      })
+    : undefined;
 if (!sender) logger.warn('SMTP_HOST unset: e-mails stay in the outbox');
 else logger.info({ smtpHost, smtpPort: config.SMTP_PORT }, 'e-mail sender started');
 logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, temporalAddress }, 'worker started');

@@ -1,9 +1,29 @@
 // The inbox (docs/rules.md §9): notifications addressed to the organization the user acts for.
 import { z } from 'zod';
-import { notificationListSchema, unreadCountSchema } from '../../contracts/notifications.ts';
+import { notificationListSchema, openedNotificationSchema, unreadCountSchema } from '../../contracts/notifications.ts';
+import type { Clock } from '../../domain/clock.ts';
+import type { Db } from '../../server/db/client.ts';
+import { INBOX_PATH } from '../../server/notifications/links.ts';
 import { notFound } from '../errors.ts';
 import { defineRoute } from '../route.ts';
 import { idParams } from '../schemas.ts';
+
+/**
+ * Marks one notification of the caller's organization read (if unread) and returns its link:
+ * the one place where a user's reading marks it (docs/rules.md §9). 404 if not theirs.
+ */
+async function markRead(deps: { db: Db; clock: Clock }, organizationId: string, id: string): Promise<string> {
+  await deps.db.notification.updateMany({
+    where: { id, recipientOrganizationId: organizationId, readAt: null },
+    data: { readAt: deps.clock.now() },
+  });
+  const row = await deps.db.notification.findFirst({
+    where: { id, recipientOrganizationId: organizationId },
+    select: { link: true },
+  });
+  if (!row) throw notFound('Notification introuvable.');
+  return row.link ?? INBOX_PATH;
+}
 
 export const notificationRoutes = [
   defineRoute({
@@ -60,6 +80,7 @@ export const notificationRoutes = [
             body: n.body,
             createdAt: n.createdAt.toISOString(),
             readAt: n.readAt?.toISOString() ?? null,
+            link: n.link,
           })),
         },
       };
@@ -74,18 +95,24 @@ export const notificationRoutes = [
     params: idParams,
     responses: { 204: { description: 'Marquée comme lue' }, 404: { description: 'Introuvable' } },
     handle: async ({ deps, actor, params }) => {
-      const { count } = await deps.db.notification.updateMany({
-        where: { id: params.id, recipientOrganizationId: actor.organization.id, readAt: null },
-        data: { readAt: deps.clock.now() },
-      });
-      if (count === 0) {
-        const exists = await deps.db.notification.findFirst({
-          where: { id: params.id, recipientOrganizationId: actor.organization.id },
-          select: { id: true },
-        });
-        if (!exists) throw notFound('Notification introuvable.');
-      }
+      await markRead(deps, actor.organization.id, params.id);
       return { status: 204 };
     },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/notifications/{id}/open',
+    tag: 'Notifications',
+    summary: 'Ouvrir une notification : elle est marquée comme lue, la réponse donne la page dont elle parle',
+    access: 'authenticated',
+    params: idParams,
+    responses: {
+      200: { description: 'Marquée comme lue ; lien de la page', schema: openedNotificationSchema },
+      404: { description: 'Introuvable' },
+    },
+    handle: async ({ deps, actor, params }) => ({
+      status: 200,
+      body: { link: await markRead(deps, actor.organization.id, params.id) },
+    }),
   }),
 ];

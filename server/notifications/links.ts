@@ -25,7 +25,7 @@ export const NOTIFICATION_KINDS = [
 
 export const INBOX_PATH = '/notifications';
 /** Where a user changes how notifications reach them by e-mail. */
-export const PREFERENCES_PATH = '/espace';
+export const PREFERENCES_PATH = '/compte/courriels';
 
 export function pagePath(about: NotificationAbout | undefined): string {
   switch (about?.kind) {

@@ -5,6 +5,7 @@
 // receiving side recognises a resend.
 import type { Db } from '../db/client.ts';
 import { systemClock } from '../clock.ts';
+import type { DailyReport } from './daily.ts';
 import { messageIdOf } from './message-id.ts';
 import type { MailTransport } from './transport.ts';
 
@@ -106,12 +107,20 @@ export function startEmailSender(deps: {
   db: Db;
   transport: MailTransport;
   logger: SenderLogger;
+  /** The digests and the purge (daily.ts), checked before each pass's delivery. */
+  daily?: { run(): Promise<DailyReport | null> };
   intervalMs?: number;
 }): EmailSender {
   let stopped = false;
   let wake: (() => void) | undefined;
   const loop = (async () => {
     while (!stopped) {
+      try {
+        const daily = await deps.daily?.run();
+        if (daily) deps.logger.info(daily, 'e-mail daily digests and purge');
+      } catch (error) {
+        deps.logger.error({ err: error }, 'e-mail daily digests or purge failed');
+      }
       try {
         const report = await sendDueEmails(deps.db, deps.transport);
         if (report.sent + report.retried + report.failed > 0) deps.logger.info(report, 'e-mail outbox');

@@ -34,6 +34,11 @@ export function escapeHtml(value: string): string {
     .replaceAll("'", '&#39;');
 }
 
+/** Escaped, its line breaks kept (the facts lines of domain/notice-facts.ts). */
+function multiline(value: string): string {
+  return escapeHtml(value).replaceAll('\n', '<br>\n');
+}
+
 function footerText(context: EmailContext): string {
   return [
     `Vous recevez ce courriel parce que vous êtes membre de « ${context.organizationName} » sur la ${PLATFORM}.`,
@@ -50,7 +55,7 @@ Pour recevoir un récapitulatif quotidien ou ne plus recevoir de courriels, <a h
 Ce message est envoyé automatiquement : merci de ne pas y répondre.</p>`;
 }
 
-function page(title: string, content: string, context: EmailContext): string {
+function page(title: string, content: string, footer: string): string {
   return `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
 <body style="margin:0;padding:0;background:#f6f6f6;font-family:Marianne,Arial,sans-serif;color:#161616">
@@ -61,7 +66,7 @@ function page(title: string, content: string, context: EmailContext): string {
 </div>
 <div style="padding:24px">
 ${content}
-${footerHtml(context)}
+${footer}
 </div></div></body></html>
 `;
 }
@@ -77,9 +82,9 @@ export function renderNotificationEmail(notice: EmailNotice, context: EmailConte
   const html = page(
     notice.subject,
     `<h1 style="margin:0 0 16px;font-size:22px;color:${BLEU_FRANCE}">${escapeHtml(notice.subject)}</h1>
-<p style="margin:0;line-height:1.5">${escapeHtml(notice.body)}</p>
+<p style="margin:0;line-height:1.5">${multiline(notice.body)}</p>
 ${button(link, 'Voir sur la plateforme')}`,
-    context,
+    footerHtml(context),
   );
   return { subject: notice.subject, text, html };
 }
@@ -88,19 +93,42 @@ ${button(link, 'Voir sur la plateforme')}`,
 export function renderDigestEmail(notices: EmailNotice[], day: string, context: EmailContext): RenderedEmail {
   const [y, m, d] = day.split('-');
   const subject = `Récapitulatif du ${d}/${m}/${y} : ${notices.length} notification${notices.length > 1 ? 's' : ''}`;
-  const lines = notices.map((n) => `- ${n.subject}\n  ${n.body}\n  ${platformUrl(context.publicUrl, n.path)}`);
+  const lines = notices.map(
+    (n) => `- ${n.subject}\n  ${n.body.replaceAll('\n', '\n  ')}\n  ${platformUrl(context.publicUrl, n.path)}`,
+  );
   const text = `${subject}\n\n${lines.join('\n\n')}\n\n-- \n${footerText(context)}\n`;
   const items = notices
     .map(
       (n) =>
-        `<li style="margin:0 0 16px"><a href="${escapeHtml(platformUrl(context.publicUrl, n.path))}" style="color:${BLEU_FRANCE};font-weight:bold">${escapeHtml(n.subject)}</a><br>${escapeHtml(n.body)}</li>`,
+        `<li style="margin:0 0 16px"><a href="${escapeHtml(platformUrl(context.publicUrl, n.path))}" style="color:${BLEU_FRANCE};font-weight:bold">${escapeHtml(n.subject)}</a><br>${multiline(n.body)}</li>`,
     )
     .join('\n');
   const html = page(
     subject,
     `<h1 style="margin:0 0 16px;font-size:22px;color:${BLEU_FRANCE}">${escapeHtml(subject)}</h1>
 <ul style="padding-left:20px;line-height:1.5">${items}</ul>`,
-    context,
+    footerHtml(context),
   );
   return { subject, text, html };
+}
+
+const PERSON_FOOTER = [
+  `Vous recevez ce courriel parce que votre adresse a été indiquée pour votre parcours d'insertion sur la ${PLATFORM}.`,
+  'Ce message est envoyé automatiquement : merci de ne pas y répondre.',
+];
+
+/**
+ * To a person (docs/rules.md §9, §11): the person has no account, so no link to the platform; the
+ * body says whom to ask (domain/person-notices.ts).
+ */
+export function renderPersonEmail(notice: { subject: string; body: string }): RenderedEmail {
+  const text = `Bonjour,\n\n${notice.body}\n\n-- \n${PERSON_FOOTER.join('\n')}\n`;
+  const html = page(
+    notice.subject,
+    `<h1 style="margin:0 0 16px;font-size:22px;color:${BLEU_FRANCE}">${escapeHtml(notice.subject)}</h1>
+<p style="margin:0 0 16px;line-height:1.5">Bonjour,</p>
+<p style="margin:0;line-height:1.5">${multiline(notice.body)}</p>`,
+    `<p style="margin:24px 0 0;padding-top:16px;border-top:1px solid #dddddd;color:#666666;font-size:12px">${PERSON_FOOTER.map(escapeHtml).join('<br>\n')}</p>`,
+  );
+  return { subject: notice.subject, text, html };
 }

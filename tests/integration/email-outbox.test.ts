@@ -2,12 +2,14 @@
 // written in a transaction, delivered over real SMTP to the mail catcher, never lost, never doubled.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { fixedClock } from '../../domain/clock.ts';
 import { createDb, type Db } from '../../server/db/client.ts';
+import { dailyTasks, digestKey, purgeSentMail } from '../../server/notifications/daily.ts';
 import { startMailCatcher, type MailCatcher } from '../../server/notifications/mail-catcher.ts';
 import { messageIdOf } from '../../server/notifications/message-id.ts';
 import { MAX_ATTEMPTS, retryDelayMs, sendDueEmails } from '../../server/notifications/sender.ts';
 import { smtpTransport, type MailTransport } from '../../server/notifications/transport.ts';
-import { type Notice, writeNotifications } from '../../server/notifications/write.ts';
+import { markHandled, type Notice, writeNotifications } from '../../server/notifications/write.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
 const MAIL = { publicUrl: 'https://inclusion.example.gouv.fr' };
@@ -182,4 +184,140 @@ it('an SMTP server that refuses: retried with exponential back-off, failed after
     state: 'failed',
     lastError: '421 service indisponible',
   });
+});
+
+it('daily digest: once day D is over, a digest user gets one e-mail with D’s notifications, an immediate user one each; a second run doubles nothing', async () => {
+  const { organization, users } = await employerWithMembers([{ preference: 'daily_digest' }, {}]);
+  const [digestUser, immediateUser] = users as [(typeof users)[0], (typeof users)[0]];
+  const onD = (hhmm: string) => new Date(`2026-03-10T${hhmm}:00+01:00`);
+  await write([
+    notice(organization.id, { subject: 'Nouvelle candidature de Camille D.', createdAt: onD('00:05') }),
+    notice(organization.id, {
+      subject: 'Fiche de poste désactivée',
+      createdAt: onD('23:55'),
+      about: { kind: 'jobDescription', jobDescriptionId: 'jd-7' },
+    }),
+    // The day before and the day after: not in D's digest.
+    notice(organization.id, { subject: 'Veille', createdAt: new Date('2026-03-09T23:59:00+01:00') }),
+    notice(organization.id, { subject: 'Lendemain', createdAt: new Date('2026-03-11T00:00:00+01:00') }),
+  ]);
+  const clock = fixedClock('2026-03-10T23:30:00+01:00');
+  // D is not over yet: the run handles D−1, when nothing was notified.
+  expect(await dailyTasks({ db, clock, mail: MAIL }).run()).toMatchObject({ day: '2026-03-09', digests: 1 });
+  clock.set('2026-03-11T06:00:00+01:00');
+  const senderA = dailyTasks({ db, clock, mail: MAIL });
+  const senderB = dailyTasks({ db, clock, mail: MAIL });
+  expect(await senderA.run()).toMatchObject({ day: '2026-03-10', digests: 1 });
+  expect(await senderA.run()).toBeNull(); // checked again at the next pass: already handled
+  expect(await senderB.run()).toMatchObject({ day: '2026-03-10', digests: 0 }); // another sender
+
+  await sendDueEmails(db, smtp);
+  const toDigest = await db.receivedMail.findMany({ where: { to: digestUser.email }, orderBy: { subject: 'asc' } });
+  expect(toDigest.map((m) => m.subject)).toEqual([
+    'Récapitulatif du 09/03/2026 : 1 notification',
+    'Récapitulatif du 10/03/2026 : 2 notifications',
+  ]);
+  const digest = toDigest[1]!;
+  expect(digest.messageId).toBe(messageIdOf(digestKey(digestUser.id, '2026-03-10')));
+  expect(digest.text).toContain('Nouvelle candidature de Camille D.');
+  expect(digest.text).toContain('https://inclusion.example.gouv.fr/structure/fiches-de-poste/jd-7');
+  expect(digest.text).not.toContain('Veille');
+  expect(digest.text).not.toContain('Lendemain');
+  const toImmediate = await db.receivedMail.findMany({ where: { to: immediateUser.email } });
+  expect(toImmediate.map((m) => m.subject).sort()).toEqual(
+    ['Fiche de poste désactivée', 'Lendemain', 'Nouvelle candidature de Camille D.', 'Veille'].sort(),
+  );
+});
+
+it('retention: delivered e-mails and received mails older than 62 days are purged, the rest stay', async () => {
+  const now = new Date('2026-06-01T10:00:00+02:00');
+  const old = new Date('2026-03-30T09:00:00+02:00'); // before 2026-03-31, 62 days before
+  const recent = new Date('2026-03-31T09:00:00+02:00');
+  const rows = await db.emailOutbox.createManyAndReturn({
+    data: [
+      {
+        key: `r:${randomUUID()}`,
+        to: 'a@example.org',
+        subject: 'vieux',
+        text: '',
+        html: '',
+        state: 'sent',
+        sentAt: old,
+      },
+      {
+        key: `r:${randomUUID()}`,
+        to: 'a@example.org',
+        subject: 'récent',
+        text: '',
+        html: '',
+        state: 'sent',
+        sentAt: recent,
+      },
+      {
+        key: `r:${randomUUID()}`,
+        to: 'a@example.org',
+        subject: 'échec',
+        text: '',
+        html: '',
+        state: 'failed',
+        createdAt: old,
+      },
+    ],
+  });
+  await db.receivedMail.createMany({
+    data: [
+      {
+        messageId: `<${randomUUID()}@x>`,
+        to: 'a@example.org',
+        from: 'p',
+        subject: 'reçu vieux',
+        text: '',
+        html: '',
+        receivedAt: old,
+      },
+      {
+        messageId: `<${randomUUID()}@x>`,
+        to: 'a@example.org',
+        from: 'p',
+        subject: 'reçu récent',
+        text: '',
+        html: '',
+        receivedAt: recent,
+      },
+    ],
+  });
+  const purged = await purgeSentMail(db, now);
+  expect(purged.outbox).toBeGreaterThanOrEqual(1);
+  const left = await db.emailOutbox.findMany({ where: { id: { in: rows.map((r) => r.id) } } });
+  expect(left.map((r) => r.subject).sort()).toEqual(['récent', 'échec']);
+  const received = await db.receivedMail.findMany({ where: { subject: { startsWith: 'reçu ' } } });
+  expect(received.map((r) => r.subject)).toEqual(['reçu récent']);
+});
+
+it('handled: the organization’s earlier unread notices about the thing become read; its own new notice, other things and other organizations stay unread, also on a rerun', async () => {
+  const { organization } = await employerWithMembers([{ preference: 'none' }]);
+  const other = await employerWithMembers([{ preference: 'none' }]);
+  const at = new Date('2026-04-02T10:00:00Z');
+  const earlier = new Date('2026-04-01T10:00:00Z');
+  const about = { kind: 'application', applicationId: 'handled-1' } as const;
+  const before = notice(organization.id, { about, createdAt: earlier });
+  const elsewhere = notice(organization.id, {
+    about: { kind: 'application', applicationId: 'other' },
+    createdAt: earlier,
+  });
+  const otherOrganization = notice(other.organization.id, { about, createdAt: earlier });
+  const sameChange = notice(organization.id, { about, createdAt: at, subject: 'Candidature refusée automatiquement' });
+  await write([before, elsewhere, otherOrganization]);
+  const handle = () =>
+    db.$transaction(async (tx) => {
+      await markHandled(tx, { organizationIds: [organization.id], about, at });
+      await writeNotifications(tx, [sameChange], MAIL);
+    });
+  await handle();
+  await handle(); // a retried projection
+  const readAt = async (key: string) => (await db.notification.findUniqueOrThrow({ where: { key } })).readAt;
+  expect(await readAt(before.key)).toEqual(at);
+  expect(await readAt(elsewhere.key)).toBeNull();
+  expect(await readAt(otherOrganization.key)).toBeNull();
+  expect(await readAt(sameChange.key)).toBeNull();
 });

@@ -95,6 +95,8 @@ it('the projection dates audit entries and notifications with workflow time, not
     waitingPeriodEnded: false,
     status: 'valid',
     version: 1,
+    events: [{ on: '2030-06-15', kind: 'issued' }],
+    suspensions: [],
   } as unknown as Parameters<typeof projectParcours>[0]['view'];
   const notices = [{ organizationId: employerId, subject: 'Sujet', body: 'Corps' }];
   await projectParcours({ view, action: 'parcours.issue', actedBy: null, notices, at });

@@ -9,7 +9,7 @@ import {
   type AccreditationListItem,
   type AccreditationView,
 } from '$contracts/accreditation.ts';
-import { notificationListSchema, type Notification } from '$contracts/notifications.ts';
+import { notificationListSchema, openedNotificationSchema, type Notification } from '$contracts/notifications.ts';
 import { currentUserSchema, sessionSchema, type CurrentUser, type WebSession } from '$contracts/auth.ts';
 import { errorBodySchema } from '$contracts/errors.ts';
 import { healthSchema, type Health } from '$contracts/health.ts';
@@ -239,6 +239,12 @@ export const api = {
   /** POST /notifications/{id}/read. */
   async markNotificationRead(caller: Caller, id: string): Promise<void> {
     await call('POST', `${baseUrl()}/notifications/${encodeURIComponent(id)}/read`, caller);
+  },
+
+  /** POST /notifications/{id}/open: marked read; the path of the page it is about. */
+  async openNotification(caller: Caller, id: string): Promise<string> {
+    const url = `${baseUrl()}/notifications/${encodeURIComponent(id)}/open`;
+    return (await json(await call('POST', url, caller), openedNotificationSchema)).link;
   },
 
   /** GET /healthz, served at the API server root (not under /api/v1). */
