@@ -12,7 +12,8 @@ import { DEMO_PASSWORD } from '../../scripts/seed/demo-data.ts';
 import { expectNoSeriousAccessibilityViolation } from '../support/accessibility.ts';
 import { useBrowserPlatform } from '../support/browser-platform.ts';
 import { apiClient } from '../support/http.ts';
-import { ready } from '../support/journey.ts';
+import { hire, registerAndDiagnose, SENT_PAGE } from '../support/hiring-journey.ts';
+import { parisDay, ready } from '../support/journey.ts';
 import { TEST_ADMIN } from '../support/platform.ts';
 
 const ROUTES_DIR = fileURLToPath(new URL('../../web/src/routes/', import.meta.url));
@@ -77,8 +78,24 @@ beforeAll(async () => {
   const ddets = await api.token('ddets@demo.inclusion.localhost', DEMO_PASSWORD);
   const spotCheck = await api.post('/spot-checks', { employerId: aci.id }, ddets);
   const campaign = await api.post('/control-campaigns', { periodStart: '2026-01-01', periodEnd: '2026-06-30' }, ddets);
-  const application = await db.application.findFirstOrThrow({ where: { employerId: aci.id } });
-  const pass = await db.pass.findFirstOrThrow();
+  // A hire by the demo ACI: an application, its person and the PASS IAE it opens.
+  const employer = await openPage();
+  await signInAs(employer, 'employeur@demo.inclusion.localhost');
+  const personId = await registerAndDiagnose(
+    employer,
+    session.platform.baseUrl,
+    { firstName: 'Maëlle', lastName: 'Largeur', birthDate: '1993-03-03' },
+    ['RSA'],
+  );
+  await employer.goto(url(`/candidatures/nouvelle?personId=${personId}`));
+  await ready(employer);
+  await employer.getByRole('button', { name: 'Envoyer la candidature' }).click();
+  await employer.waitForURL(SENT_PAGE);
+  await ready(employer);
+  await hire(employer, 'Maëlle Largeur', parisDay());
+  await employer.waitForURL(/\?action=embaucher$/);
+  const application = await db.application.findFirstOrThrow({ where: { personId } });
+  const pass = await db.pass.findFirstOrThrow({ where: { personId } });
   const job = await db.jobDescription.findFirstOrThrow({ where: { employerId: aci.id } });
   const ids: Record<string, string | undefined> = {
     '/admin/imports/[id]': imported.body?.id,
