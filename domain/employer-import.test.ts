@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkEmployerLine, checkEmployerLines, EMPLOYER_IMPORT_COLUMNS, headerErrors } from './employer-import.ts';
+import {
+  checkEmployerLine,
+  checkEmployerLines,
+  EMPLOYER_IMPORT_COLUMNS,
+  headerErrors,
+  importOutcome,
+} from './employer-import.ts';
 import { luhnValid } from './siret.ts';
 
 const communes: Record<string, { departement: string }> = {
@@ -98,5 +104,49 @@ describe('employer import lines', () => {
       'colonnes manquantes : name, address, communeCode, departement, latitude, longitude, email, certified',
       'colonnes inconnues : nom',
     ]);
+  });
+});
+
+describe('importOutcome (docs/rules.md §3)', () => {
+  const done = { state: 'DONE' as const, processedRows: 0, totalRows: 0, errorCount: 0 };
+
+  it('an import whose every line was refused says so, in an error badge, with no percentage of success', () => {
+    expect(importOutcome({ ...done, errorCount: 3 })).toEqual({
+      label: 'Aucune ligne importée',
+      tone: 'error',
+      summary: 'Aucune ligne importée : les 3 lignes du fichier ont été refusées.',
+      percent: 100,
+    });
+    expect(importOutcome({ ...done, errorCount: 1 }).summary).toBe(
+      'Aucune ligne importée : la ligne du fichier a été refusée.',
+    );
+  });
+
+  it('an import with some lines refused finishes with a warning that counts them', () => {
+    const outcome = importOutcome({ ...done, totalRows: 8, processedRows: 8, errorCount: 2 });
+    expect(outcome.tone).toBe('warning');
+    expect(outcome.label).toBe('Terminé avec des refus');
+    expect(outcome.summary).toBe('8 lignes importées sur 8 lignes valides ; 2 lignes sur 10 refusées.');
+  });
+
+  it('an import with no refusal is a success', () => {
+    expect(importOutcome({ ...done, totalRows: 1, processedRows: 1 })).toMatchObject({
+      label: 'Terminé',
+      tone: 'success',
+      summary: '1 ligne importée sur 1 ligne valide.',
+    });
+  });
+
+  it('an empty file is not a success either', () => {
+    expect(importOutcome(done)).toMatchObject({ label: 'Fichier vide', tone: 'warning' });
+  });
+
+  it('a running import gives its progress and its refusals so far', () => {
+    expect(importOutcome({ state: 'RUNNING', totalRows: 200, processedRows: 50, errorCount: 1 })).toEqual({
+      label: 'En cours',
+      tone: 'new',
+      summary: '50 lignes importées sur 200 lignes valides (25 %), 1 ligne refusée.',
+      percent: 25,
+    });
   });
 });

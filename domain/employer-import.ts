@@ -165,3 +165,63 @@ export function checkEmployerLines(
   }
   return { employers, report };
 }
+
+export interface EmployerImportCounts {
+  state: EmployerImportState;
+  /** Valid lines, to import. */
+  totalRows: number;
+  processedRows: number;
+  /** Refused lines. */
+  errorCount: number;
+}
+
+export type ImportTone = 'info' | 'new' | 'success' | 'warning' | 'error';
+
+/**
+ * How an import reads (docs/rules.md §3): its badge, its sentence, its percentage. An import
+ * that finished with every line refused did not succeed: it says so, in an error badge; one
+ * with some lines refused finished with a warning.
+ */
+export function importOutcome(item: EmployerImportCounts): {
+  label: string;
+  tone: ImportTone;
+  summary: string;
+  percent: number;
+} {
+  const lines = (n: number) => `${n} ligne${n > 1 ? 's' : ''}`;
+  const refused = item.errorCount;
+  const inFile = item.totalRows + refused;
+  const percent = item.totalRows === 0 ? 100 : Math.floor((item.processedRows / item.totalRows) * 100);
+  const imported = `${lines(item.processedRows)} importée${item.processedRows > 1 ? 's' : ''} sur ${lines(item.totalRows)} valide${item.totalRows > 1 ? 's' : ''}`;
+  const refusedPart = refused > 0 ? `, ${lines(refused)} refusée${refused > 1 ? 's' : ''}` : '';
+  const progress = `${imported} (${percent} %)${refusedPart}.`;
+  switch (item.state) {
+    case 'PENDING':
+      return { label: 'En attente', tone: 'info', summary: progress, percent };
+    case 'RUNNING':
+      return { label: 'En cours', tone: 'new', summary: progress, percent };
+    case 'FAILED':
+      return { label: 'Échoué', tone: 'error', summary: progress, percent };
+    case 'DONE':
+      if (item.totalRows === 0 && refused > 0) {
+        return {
+          label: 'Aucune ligne importée',
+          tone: 'error',
+          summary: `Aucune ligne importée : ${refused > 1 ? `les ${lines(refused)}` : 'la ligne'} du fichier ${refused > 1 ? 'ont été refusées' : 'a été refusée'}.`,
+          percent,
+        };
+      }
+      if (item.totalRows === 0) {
+        return { label: 'Fichier vide', tone: 'warning', summary: 'Le fichier ne contenait aucune ligne.', percent };
+      }
+      if (refused > 0) {
+        return {
+          label: 'Terminé avec des refus',
+          tone: 'warning',
+          summary: `${imported} ; ${lines(refused)} sur ${inFile} refusée${refused > 1 ? 's' : ''}.`,
+          percent,
+        };
+      }
+      return { label: 'Terminé', tone: 'success', summary: `${imported}.`, percent };
+  }
+}

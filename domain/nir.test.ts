@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { NIR_MESSAGES, isValidNir, nirKey, nirProblem, normalizeNir } from './nir.ts';
+import {
+  NIR_BIRTH_MESSAGES,
+  NIR_MESSAGES,
+  isValidNir,
+  nirBirthProblem,
+  nirKey,
+  nirProblem,
+  normalizeNir,
+} from './nir.ts';
 
 /** Independent key: BigInt arithmetic on the whole number, Corsica as 20 minus 1 (2A) or 2 (2B) million. */
 function keyOf(number: string): string {
@@ -224,5 +232,63 @@ describe('nirKey', () => {
 
   it('the largest 13-digit number keeps an exact key', () => {
     expect(nirKey('9999999999999')).toBe(keyOf('9999999999999'));
+  });
+});
+
+describe('nirBirthProblem (docs/rules.md §4)', () => {
+  // A man born in December 1984, a woman born in March 1955, a temporary number of May 2005.
+  const MAN_1984_12 = withKey('1841276451089');
+  const WOMAN_1955_03 = withKey('2550375112003');
+  const TEMPORARY_2005_05 = withKey('8050599999001');
+
+  it('a NIR whose year and month are those of the birth date agrees with it', () => {
+    expect(nirBirthProblem(MAN_1984_12, '1984-12-03')).toBeNull();
+    expect(nirBirthProblem(WOMAN_1955_03, '1955-03-31')).toBeNull();
+    expect(nirBirthProblem(TEMPORARY_2005_05, '2005-05-20')).toBeNull();
+  });
+
+  it('the year compares on its last two digits: 1905 and 2005 both read 05', () => {
+    expect(nirBirthProblem(TEMPORARY_2005_05, '1905-05-01')).toBeNull();
+    expect(nirBirthProblem(WOMAN_1955_03, '2055-03-01')).toBeNull();
+  });
+
+  it('another birth year is refused with the year message', () => {
+    expect(nirBirthProblem(MAN_1984_12, '1985-12-03')).toEqual({
+      code: 'nir_birth_year',
+      message: NIR_BIRTH_MESSAGES.nir_birth_year,
+    });
+    expect(nirBirthProblem(MAN_1984_12, '1948-12-03')?.code).toBe('nir_birth_year');
+  });
+
+  it('another birth month is refused with the month message', () => {
+    expect(nirBirthProblem(MAN_1984_12, '1984-11-03')).toEqual({
+      code: 'nir_birth_month',
+      message: NIR_BIRTH_MESSAGES.nir_birth_month,
+    });
+    expect(nirBirthProblem(WOMAN_1955_03, '1955-01-03')?.code).toBe('nir_birth_month');
+  });
+
+  it("INSEE's pseudo-months (20, 30–42, 50–99) say nothing about the month: any month agrees", () => {
+    for (const month of ['20', '30', '42', '50', '99']) {
+      const nir = withKey(`1${'84'}${month}75112003`);
+      expect(nirBirthProblem(nir, '1984-07-14'), month).toBeNull();
+      expect(nirBirthProblem(nir, '1983-07-14')?.code, month).toBe('nir_birth_year');
+    }
+  });
+
+  it('Corsica, spaces and lower case are read as by nirProblem', () => {
+    expect(nirBirthProblem(CORSICA_2A[0]!, '1985-02-10')).toBeNull();
+    expect(nirBirthProblem(CORSICA_2A[0]!.toLowerCase().replace(/(.{3})/g, '$1 '), '1985-02-10')).toBeNull();
+    expect(nirBirthProblem(CORSICA_2A[0]!, '1985-03-10')?.code).toBe('nir_birth_month');
+  });
+
+  it('a malformed NIR or date is left to their own checks', () => {
+    expect(nirBirthProblem(withWrongKey(MAN_1984_12), '1990-01-01')).toBeNull();
+    expect(nirBirthProblem('123', '1990-01-01')).toBeNull();
+    expect(nirBirthProblem(MAN_1984_12, '03/12/1990')).toBeNull();
+  });
+
+  it('no message repeats the NIR or the date', () => {
+    for (const message of Object.values(NIR_BIRTH_MESSAGES)) expect(message).not.toMatch(/\d{2}/);
   });
 });

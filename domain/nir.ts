@@ -37,7 +37,7 @@ export const NIR_MESSAGES: Record<NirProblemCode, string> = {
 };
 
 export interface NirProblem {
-  code: NirProblemCode;
+  code: NirProblemCode | NirBirthProblemCode;
   message: string;
 }
 
@@ -76,6 +76,35 @@ export function nirProblem(input: string): NirProblem | null {
 
 export function isValidNir(input: string): boolean {
   return nirProblem(input) === null;
+}
+
+export type NirBirthProblemCode = 'nir_birth_year' | 'nir_birth_month';
+
+export const NIR_BIRTH_MESSAGES: Record<NirBirthProblemCode, string> = {
+  nir_birth_year:
+    "Le numéro de sécurité sociale ne correspond pas à la date de naissance : ses 2e et 3e chiffres sont les deux derniers chiffres de l'année de naissance.",
+  nir_birth_month:
+    'Le numéro de sécurité sociale ne correspond pas à la date de naissance : ses 4e et 5e chiffres sont le mois de naissance.',
+};
+
+/**
+ * Whether a well-formed NIR contradicts the birth date (docs/rules.md §4): digits 2–3 are the
+ * last two digits of the birth year, digits 4–5 its month — unless they hold one of INSEE's
+ * pseudo-months (20 and above: month unknown or civil status incomplete), which say nothing
+ * about the month. Temporary numbers (7, 8) are laid out the same way. The sex digit is not
+ * compared: the platform records no sex (docs/rules.md §11, as little data as possible).
+ * A NIR that is not well formed, or a date that is not AAAA-MM-JJ, is left to their own checks.
+ */
+export function nirBirthProblem(input: string, birthDate: string): NirProblem | null {
+  if (nirProblem(input) !== null) return null;
+  const date = /^(\d{4})-(\d{2})-\d{2}$/.exec(birthDate);
+  if (!date) return null;
+  const nir = compact(input);
+  const problem = (code: NirBirthProblemCode): NirProblem => ({ code, message: NIR_BIRTH_MESSAGES[code] });
+  if (nir.slice(1, 3) !== date[1]!.slice(2)) return problem('nir_birth_year');
+  const month = Number(nir.slice(3, 5));
+  if (month <= 12 && month !== Number(date[2])) return problem('nir_birth_month');
+  return null;
 }
 
 /**

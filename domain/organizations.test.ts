@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AUTHORIZATION_REQUEST_OPEN_LABEL,
   AUTHORIZATION_STATUSES,
+  AUTHORIZATION_STATUS_LABELS,
+  authorizationStatusLabel,
   EMPLOYER_KINDS,
   LAW_AUTHORIZED_PRESCRIBER_KINDS,
   ORGANIZATION_TYPES,
@@ -109,5 +112,25 @@ describe('employer kinds', () => {
     expect([...SIAE_KINDS].sort()).toEqual(['ACI', 'AI', 'EI', 'EITI', 'ETTI']);
     for (const kind of SIAE_KINDS) expect(EMPLOYER_KINDS).toContain(kind);
     expect(EMPLOYER_KINDS.filter((kind) => !SIAE_KINDS.includes(kind)).sort()).toEqual(['EA', 'EATT', 'GEIQ']);
+  });
+});
+
+describe('authorizationStatusLabel (docs/rules.md §7)', () => {
+  it('an orienteur that filed no request reads that it is not authorized, not that something is pending', () => {
+    expect(authorizationStatusLabel('NOT_SET', false)).toBe('Non habilitée (orienteur)');
+    expect(AUTHORIZATION_STATUS_LABELS.NOT_SET).not.toMatch(/attente|en cours/i);
+  });
+
+  it('a request under way is said so, whatever the earlier outcome, unless already authorized', () => {
+    for (const status of ['NOT_SET', 'REFUSED', 'WITHDRAWN'] as const) {
+      expect(authorizationStatusLabel(status, true), status).toBe(AUTHORIZATION_REQUEST_OPEN_LABEL);
+    }
+    expect(authorizationStatusLabel('VALIDATED', true)).toBe('Prescripteur habilité');
+  });
+
+  it('without a request under way, each status has its own label', () => {
+    const labels = AUTHORIZATION_STATUSES.map((status) => authorizationStatusLabel(status, false));
+    expect(new Set(labels).size).toBe(AUTHORIZATION_STATUSES.length);
+    expect(labels).not.toContain(AUTHORIZATION_REQUEST_OPEN_LABEL);
   });
 });

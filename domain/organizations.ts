@@ -77,6 +77,25 @@ export function isAuthorizedPrescriber(actor: {
   return actor.role === 'PRESCRIBER' && actor.organization.authorizationStatus === 'VALIDATED';
 }
 
+/**
+ * What an organization's authorization status says (docs/rules.md §7). NOT_SET only means that
+ * no prefecture has authorized it: nothing is pending unless a request is open, so the label
+ * claims no wait — see `authorizationStatusLabel`.
+ */
+export const AUTHORIZATION_STATUS_LABELS: Record<AuthorizationStatus, string> = {
+  NOT_SET: 'Non habilitée (orienteur)',
+  VALIDATED: 'Prescripteur habilité',
+  REFUSED: 'Habilitation refusée',
+  WITHDRAWN: 'Habilitation retirée',
+};
+
+export const AUTHORIZATION_REQUEST_OPEN_LABEL = "Demande d'habilitation en cours";
+
+/** The status as the organization reads it: a request under way is said so, unless it is already authorized. */
+export function authorizationStatusLabel(status: AuthorizationStatus, requestOpen: boolean): string {
+  return requestOpen && status !== 'VALIDATED' ? AUTHORIZATION_REQUEST_OPEN_LABEL : AUTHORIZATION_STATUS_LABELS[status];
+}
+
 export const ROLE_LABELS: Record<Role, string> = {
   PRESCRIBER: 'Prescripteur',
   EMPLOYER_STAFF: 'Employeur',

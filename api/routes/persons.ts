@@ -17,7 +17,7 @@ import {
   evaluateSelfPrescription,
 } from '../../domain/eligibility.ts';
 import { throwIfRefused } from '../../domain/errors.ts';
-import { nirProblem, normalizeNir } from '../../domain/nir.ts';
+import { nirBirthProblem, nirProblem, normalizeNir } from '../../domain/nir.ts';
 import { isAuthorizedPrescriber } from '../../domain/organizations.ts';
 import { personIdentityKey } from '../../domain/persons.ts';
 import type { Diagnosis, Person as PersonRow } from '../../generated/prisma/client.ts';
@@ -33,28 +33,34 @@ import { refuseDuplicate } from '../persons/duplicates.ts';
 import { defineRoute, type Deps } from '../route.ts';
 import { emailAddress, idParams, isoDate, nonEmptyText, pageQuery, text, uuid } from '../schemas.ts';
 
-const createPerson = z.strictObject({
-  firstName: nonEmptyText(100),
-  lastName: nonEmptyText(100),
-  birthDate: isoDate,
-  nir: text(30)
-    .optional()
-    .superRefine((value, ctx) => {
-      const problem = value === undefined ? null : nirProblem(value);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem.message });
-    })
-    .meta({ description: 'Numéro de sécurité sociale (15 caractères, clé comprise)' }),
-  franceTravailId: text(20).trim().optional(),
-  email: emailAddress.optional(),
-  phone: z
-    .string()
-    .regex(/^[0-9 +().-]{6,20}$/, { message: 'numéro de téléphone invalide' })
-    .optional(),
-  communeCode: z
-    .string()
-    .regex(/^\d[0-9AB]\d{3}$/, { message: 'code commune INSEE invalide' })
-    .optional(),
-});
+const createPerson = z
+  .strictObject({
+    firstName: nonEmptyText(100),
+    lastName: nonEmptyText(100),
+    birthDate: isoDate,
+    nir: text(30)
+      .optional()
+      .superRefine((value, ctx) => {
+        const problem = value === undefined ? null : nirProblem(value);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem.message });
+      })
+      .meta({ description: 'Numéro de sécurité sociale (15 caractères, clé comprise)' }),
+    franceTravailId: text(20).trim().optional(),
+    email: emailAddress.optional(),
+    phone: z
+      .string()
+      .regex(/^[0-9 +().-]{6,20}$/, { message: 'numéro de téléphone invalide' })
+      .optional(),
+    communeCode: z
+      .string()
+      .regex(/^\d[0-9AB]\d{3}$/, { message: 'code commune INSEE invalide' })
+      .optional(),
+  })
+  // A NIR that contradicts the birth date is refused on the NIR (docs/rules.md §4).
+  .superRefine((body, ctx) => {
+    const problem = body.nir === undefined ? null : nirBirthProblem(body.nir, body.birthDate);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['nir'], message: problem.message });
+  });
 
 /** PATCH /persons/{id}: the fields to change, checked as on registration; null clears an optional one. */
 const updatePerson = z
@@ -136,7 +142,8 @@ export const personRoutes = [
     handle: async ({ deps, actor, body }) => {
       const { db, clock } = deps;
       if (compareDates(body.birthDate, today(clock)) >= 0) {
-        throw new ApiError(422, 'birth_date_in_future', 'La date de naissance doit être antérieure à aujourd’hui.');
+        const message = 'La date de naissance doit être antérieure à aujourd’hui.';
+        throw new ApiError(422, 'birth_date_in_future', message, [{ path: 'body.birthDate', message }]);
       }
       const nir = body.nir ? normalizeNir(body.nir) : null;
       const identityKey = personIdentityKey(body);

@@ -51,9 +51,7 @@ describe("demande d'habilitation", () => {
     ]);
 
     // 1. The organization submits its request from its space.
-    expect(await content(organization, 'main dt:text-is("Habilitation") + dd')).toBe(
-      'Habilitation en attente de validation',
-    );
+    expect(await content(organization, 'main dt:text-is("Habilitation") + dd')).toBe('Non habilitée (orienteur)');
     await organization.getByRole('link', { name: "Demander l'habilitation" }).click();
     await organization.waitForURL(url('/habilitation'));
     await ready(organization);
@@ -105,6 +103,10 @@ describe("demande d'habilitation", () => {
     await ready(prefecture);
     const regionalRow = prefecture.locator('main tbody tr', { hasText: ORGANIZATION_NAME });
     expect((await regionalRow.innerText()).replace(/\s+/g, ' ')).toContain('Seine-Saint-Denis (93)');
+    // A département is not a région: the view names the région.
+    expect(await text(prefecture, 'main .fr-text--lead')).toContain(
+      'dans les départements de la région Île-de-France.',
+    );
     await expectNoSeriousAccessibilityViolation(prefecture, '/prefecture/habilitations/region');
 
     await prefecture.goto(url('/prefecture/habilitations'));

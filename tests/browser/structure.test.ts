@@ -55,6 +55,13 @@ test('an employer blocks applications from its structure page, saved and audited
   await page.getByLabel('Adresse e-mail de contact').fill('pas-une-adresse');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByRole('alert').innerText()).resolves.toContain("La fiche n'a pas été enregistrée");
+  // On the field, in French: not the API's technical « Le corps de la requête… ».
+  const alert = await page.getByRole('alert').innerText();
+  expect(alert).not.toContain('corps de la requête');
+  expect(alert).toContain('Adresse e-mail de contact : Adresse e-mail invalide.');
+  expect(await page.locator('#contact-erreur').innerText()).toBe('Adresse e-mail invalide.');
+  expect(await page.getByLabel('Adresse e-mail de contact').getAttribute('aria-invalid')).toBe('true');
+  expect(await page.getByLabel('Adresse e-mail de contact').inputValue()).toBe('pas-une-adresse');
   const unchanged = await platform.db.organization.findUniqueOrThrow({ where: { id: organization.id } });
   expect(unchanged.contactEmail).toBe(organization.contactEmail);
 }, 90_000);

@@ -94,6 +94,33 @@ describe('persons', () => {
     expect(wrongKey.body.error.details[0].path).toBe('body.nir');
   });
 
+  it('a NIR that contradicts the birth date is refused on the NIR field, in French, and nothing is stored', async () => {
+    const nir = '1841276451089'; // born in December 1984
+    const key = String(97 - Number(BigInt(nir) % 97n)).padStart(2, '0');
+    const before = await platform.db.person.count();
+    for (const birthDate of ['1985-12-03', '1984-11-03']) {
+      const refused = await api.post(
+        '/persons',
+        person({ lastName: 'Naissance', nir: `${nir}${key}`, birthDate }),
+        franceTravail.token,
+      );
+      expect(refused.status, birthDate).toBe(400);
+      expect(refused.body.error.details).toEqual([
+        {
+          path: 'body.nir',
+          message: expect.stringMatching(/^Le numéro de sécurité sociale ne correspond pas à la date de naissance/),
+        },
+      ]);
+    }
+    expect(await platform.db.person.count()).toBe(before);
+    const agreeing = await api.post(
+      '/persons',
+      person({ lastName: 'Naissance', nir: `${nir}${key}`, birthDate: '1984-12-03' }),
+      franceTravail.token,
+    );
+    expect(agreeing.status).toBe(201);
+  });
+
   it('personal data is readable only by organizations working the case, and every read is audited', async () => {
     const created = await api.post('/persons', person({ lastName: 'Secret' }), franceTravail.token);
     const other = await createOrganization(api, admin, {

@@ -1,19 +1,12 @@
 // French wording of the platform's roles and statuses, as shown to users.
 import type { AccreditationState, AuthorizationStatus } from '$lib/server/api';
 
-export { ROLE_LABELS } from '$domain/organizations.ts';
+export { AUTHORIZATION_STATUS_LABELS, authorizationStatusLabel, ROLE_LABELS } from '$domain/organizations.ts';
 export { ACCREDITATION_STATE_LABELS, OPEN_ACCREDITATION_STATES } from '$domain/accreditation.ts';
-
-export const AUTHORIZATION_STATUS_LABELS: Record<NonNullable<AuthorizationStatus>, string> = {
-  NOT_SET: 'Habilitation en attente de validation',
-  VALIDATED: 'Prescripteur habilité',
-  REFUSED: 'Habilitation refusée',
-  WITHDRAWN: 'Habilitation retirée',
-};
 
 /** DSFR badge variant for each authorization status. */
 export const AUTHORIZATION_STATUS_BADGES: Record<NonNullable<AuthorizationStatus>, string> = {
-  NOT_SET: 'fr-badge--info',
+  NOT_SET: '',
   VALIDATED: 'fr-badge--success',
   REFUSED: 'fr-badge--error',
   WITHDRAWN: 'fr-badge--warning',

@@ -4,12 +4,27 @@ import { createRequire } from 'node:module';
 interface Departement {
   code: string;
   nom: string;
+  region: string;
+}
+
+interface Region {
+  code: string;
+  nom: string;
 }
 
 const require = createRequire(import.meta.url);
-const names = new Map(
-  (require('@etalab/decoupage-administratif/data/departements.json') as Departement[]).map((d) => [d.code, d.nom]),
+const departements = require('@etalab/decoupage-administratif/data/departements.json') as Departement[];
+const names = new Map(departements.map((d) => [d.code, d.nom]));
+const regionOf = new Map(departements.map((d) => [d.code, d.region]));
+const regionNames = new Map(
+  (require('@etalab/decoupage-administratif/data/regions.json') as Region[]).map((r) => [r.code, r.nom]),
 );
+
+/** The name of the région a département belongs to ("93" → "Île-de-France"), or null when unknown. */
+export function regionName(departementCode: string | null): string | null {
+  const region = departementCode ? regionOf.get(departementCode) : undefined;
+  return (region && regionNames.get(region)) ?? null;
+}
 
 /** "93" → "Seine-Saint-Denis (93)"; the code alone when unknown. */
 export function departementLabel(code: string | null): string {

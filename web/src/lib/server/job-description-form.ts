@@ -1,12 +1,10 @@
 // The job description form of /structure/fiches-de-poste (create and edit): read the fields,
 // preview the domain's rules so errors come back in French next to their field, and turn the
 // API's refusals into the same shape. The API stays the judge.
-import { fail, type RequestEvent } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
 import { jobDescriptionErrors } from '$domain/job-descriptions.ts';
-import { ApiError } from './api';
-import { apiFailure, textField } from './forms';
+import { apiFailure, FORM_ERRORS_MESSAGE, textField } from './forms';
 import type { JobDescriptionChanges } from './job-description-api';
-import { bodyFieldErrors } from './person-api';
 
 /** The form's fields, in the order of the page (and of the error summary). */
 export const JOB_DESCRIPTION_FORM_FIELDS = [
@@ -23,7 +21,7 @@ export type JobDescriptionFormErrors = Partial<Record<JobDescriptionFormField, s
 export type JobDescriptionBody = Required<Omit<JobDescriptionChanges, 'recruitmentOpen'>>;
 
 export const EMPLOYERS_ONLY = 'Les fiches de poste sont réservées aux employeurs.';
-export const FORM_INVALID = 'Le formulaire contient des erreurs : corrigez les champs signalés.';
+export const FORM_INVALID = FORM_ERRORS_MESSAGE;
 
 const REQUIRED: Partial<Record<JobDescriptionFormField, string>> = {
   title: 'Saisissez l’intitulé du poste.',
@@ -68,14 +66,11 @@ export function checkJobDescriptionForm(
   return Object.keys(fieldErrors).length > 0 ? { fieldErrors } : { body };
 }
 
-/** The API's refusal of a submitted form: per field for a 400, the French message otherwise. */
+/** The API's refusal of a submitted form: on its fields when the API names them, the French message otherwise. */
 export function jobDescriptionFormFailure(
   err: unknown,
   event: Pick<RequestEvent, 'url'>,
   values: JobDescriptionFormValues,
 ) {
-  if (err instanceof ApiError && err.status === 400) {
-    return fail(400, { values, fieldErrors: bodyFieldErrors(err) as JobDescriptionFormErrors, message: FORM_INVALID });
-  }
-  return apiFailure(err, event, { values, fieldErrors: {} as JobDescriptionFormErrors });
+  return apiFailure(err, event, { values, fieldErrors: {} as JobDescriptionFormErrors }, JOB_DESCRIPTION_FORM_FIELDS);
 }

@@ -67,18 +67,3 @@ export function existingPersonId(err: ApiError): string | null {
   }
   return null;
 }
-
-/** Field messages of a 400 answer (details with path `body.<field>`), first one per field. */
-export function bodyFieldErrors(err: ApiError): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const detail of err.details) {
-    if (!detail || typeof detail !== 'object') continue;
-    const { path, message } = detail as { path?: unknown; message?: unknown };
-    if (typeof path !== 'string' || typeof message !== 'string' || !path.startsWith('body.')) continue;
-    const field = path.slice('body.'.length).split('.')[0]!;
-    // The API's schema messages are fragments ("adresse e-mail invalide"): written as sentences here.
-    const sentence = message.charAt(0).toUpperCase() + message.slice(1);
-    result[field] ??= /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
-  }
-  return result;
-}

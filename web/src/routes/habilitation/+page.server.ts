@@ -55,11 +55,16 @@ export const actions = {
       });
       requestId = view.requestId;
     } catch (err) {
-      return apiFailure(err, event, {
-        justification,
-        reference,
-        fieldErrors: { justification: null, reference: null },
-      });
+      return apiFailure(
+        err,
+        event,
+        {
+          justification,
+          reference,
+          fieldErrors: { justification: null, reference: null },
+        },
+        ['justification', 'reference'],
+      );
     }
     redirect(303, `/habilitation/${encodeURIComponent(requestId)}?depot=ok`);
   },

@@ -95,7 +95,11 @@ export const actions = {
       if (err instanceof ApiError && err.status === 409) {
         return fail(409, { values, fieldErrors, existingId: existingApplicationId(err), message: err.message });
       }
-      return apiFailure(err, event, { values, fieldErrors, existingId: null as string | null });
+      return apiFailure(err, event, { values, fieldErrors, existingId: null as string | null }, [
+        'personId',
+        'jobDescriptionId',
+        'message',
+      ]);
     }
     redirect(303, `/candidatures/${encodeURIComponent(id)}?envoi=ok`);
   },

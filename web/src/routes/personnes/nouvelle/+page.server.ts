@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/access';
 import { ApiError, callerOf } from '$lib/server/api';
 import { apiFailure, textField } from '$lib/server/forms';
-import { bodyFieldErrors, existingPersonId, personApi, type NewPerson } from '$lib/server/person-api';
+import { existingPersonId, personApi, type NewPerson } from '$lib/server/person-api';
 import type { Actions, PageServerLoad } from './$types';
 
 const REGISTRATION_ROLES = ['PRESCRIBER', 'EMPLOYER_STAFF'] as const;
@@ -61,23 +61,9 @@ export const actions = {
           message: err.message,
         });
       }
-      if (err instanceof ApiError && err.status === 400) {
-        return fail(400, {
-          values,
-          fieldErrors: bodyFieldErrors(err),
-          existingId: null,
-          message: 'Le formulaire contient des erreurs.',
-        });
-      }
-      if (err instanceof ApiError && err.code === 'birth_date_in_future') {
-        return fail(422, {
-          values,
-          fieldErrors: { birthDate: err.message },
-          existingId: null,
-          message: 'Le formulaire contient des erreurs.',
-        });
-      }
-      return apiFailure(err, event, { values, fieldErrors, existingId: null });
+      // Field refusals (400, or 422 naming a field: a birth date to come, a NIR that contradicts
+      // it) land on their fields.
+      return apiFailure(err, event, { values, fieldErrors, existingId: null }, FIELDS);
     }
     redirect(303, `/personnes/${encodeURIComponent(personId)}?inscription=ok`);
   },
