@@ -74,15 +74,9 @@ function overwrittenAtHydration(file: string): string[] {
  */
 const PAGES_STILL_WRAPPED = new Set([
   'routes/admin/deploiement/+page.svelte',
-  'routes/candidatures/+page.svelte',
   'routes/candidatures/[id]/+page.svelte',
-  'routes/candidatures/nouvelle/+page.svelte',
-  'routes/espace/+page.svelte',
-  'routes/passes/+page.svelte',
   'routes/passes/[number]/+page.svelte',
-  'routes/personnes/[id]/+page.svelte',
   'routes/prefecture/habilitations/[id]/+page.svelte',
-  'routes/prolongations/+page.svelte',
 ]);
 
 /** Whether the page's outermost markup opens a DSFR container of its own. */
@@ -98,7 +92,7 @@ describe('web pages', () => {
   it('take their margins from the layout: none opens its own container', () => {
     const pages = svelteFiles.filter((file) => file.endsWith('+page.svelte') || file.endsWith('audit-log.svelte'));
     expect(pages.filter((file) => !PAGES_STILL_WRAPPED.has(file) && opensOwnContainer(file))).toEqual([]);
-    expect(opensOwnContainer('routes/espace/+page.svelte')).toBe(true);
+    expect(opensOwnContainer('routes/passes/[number]/+page.svelte')).toBe(true);
     const layout = readFileSync(path.join(WEB, 'routes/+layout.svelte'), 'utf8');
     expect(layout).toMatch(/<main id="contenu"[^>]*>\s*<div class="fr-container[^"]*">\s*\{@render children\(\)\}/);
   });

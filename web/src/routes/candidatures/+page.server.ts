@@ -28,7 +28,11 @@ export const load: PageServerLoad = async (event) => {
     '',
   );
   const states: readonly ApplicationState[] =
-    etat === '' ? [] : etat in STATE_GROUPS ? STATE_GROUPS[etat as keyof typeof STATE_GROUPS] : [etat as ApplicationState];
+    etat === ''
+      ? []
+      : etat in STATE_GROUPS
+        ? STATE_GROUPS[etat as keyof typeof STATE_GROUPS]
+        : [etat as ApplicationState];
   const q = searchParam(url);
   const sort = choiceParam(url, 'tri', APPLICATION_SORTS, 'recent');
   const page = pageParam(url);

@@ -3,9 +3,9 @@ import { isSiaeKind, type EmployerKind } from '$lib/eligibility-criteria';
 import { todayFrom } from '$lib/server/clock-api';
 import { pageErrorFrom, requireRole } from '$lib/server/access';
 import { ApiError, callerOf, type CurrentUser } from '$lib/server/api';
-import { apiFailure, textField } from '$lib/server/forms';
+import { apiFailure, fieldErrorsOf, FORM_ERRORS_MESSAGE, readableMessage, textField } from '$lib/server/forms';
 import { applicationApi, type Application } from '$lib/server/application-api';
-import { bodyFieldErrors, personApi, type Person } from '$lib/server/person-api';
+import { personApi, type Person } from '$lib/server/person-api';
 import { workspaceApi, type PassListItem } from '$lib/server/workspace-api';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -94,7 +94,10 @@ export const actions = {
       await personApi.updatePerson(callerOf(event), event.params.id, changes);
     } catch (err) {
       if (err instanceof ApiError && [400, 409, 422].includes(err.status)) {
-        return fail(err.status, { identity: { values, fieldErrors: bodyFieldErrors(err), message: err.message } });
+        const fieldErrors = fieldErrorsOf(err, IDENTITY_FIELDS);
+        const message =
+          Object.keys(fieldErrors).length > 0 ? FORM_ERRORS_MESSAGE : readableMessage(err, IDENTITY_FIELDS);
+        return fail(err.status, { identity: { values, fieldErrors, message } });
       }
       return apiFailure(err, event, { identity: { values, fieldErrors: {}, message: null as string | null } });
     }
