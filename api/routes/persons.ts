@@ -54,11 +54,20 @@ const createPerson = z.strictObject({
     .optional(),
 });
 
-function diagnosisView(d: Diagnosis): PersonDiagnosis {
+/** The names of the organizations that made these diagnoses ("who diagnosed", docs/rules.md §4). */
+async function authorNames(db: Deps['db'], diagnoses: Diagnosis[]): Promise<Map<string, string>> {
+  const ids = [...new Set(diagnoses.map((d) => d.authorOrganizationId))];
+  if (ids.length === 0) return new Map();
+  const rows = await db.organization.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+function diagnosisView(d: Diagnosis, names: Map<string, string>): PersonDiagnosis {
   return {
     id: d.id,
     author: d.author,
     authorOrganizationId: d.authorOrganizationId,
+    authorOrganizationName: names.get(d.authorOrganizationId) ?? '',
     criteria: d.criteria,
     madeOn: d.madeOn,
     expiresOn: d.expiresOn,
@@ -83,7 +92,9 @@ async function personOnCase(deps: Deps, actor: Actor, id: string) {
   return person;
 }
 
-function personView(actor: Actor, person: PersonRow & { diagnoses: Diagnosis[] }): Person {
+async function personView(deps: Deps, actor: Actor, person: PersonRow & { diagnoses: Diagnosis[] }): Promise<Person> {
+  const diagnoses = visibleDiagnoses(actor, person.diagnoses);
+  const names = await authorNames(deps.db, diagnoses);
   return {
     id: person.id,
     firstName: person.firstName,
@@ -94,9 +105,9 @@ function personView(actor: Actor, person: PersonRow & { diagnoses: Diagnosis[] }
     email: person.email,
     phone: person.phone,
     communeCode: person.communeCode,
-    diagnoses: visibleDiagnoses(actor, person.diagnoses)
+    diagnoses: diagnoses
       .sort((a, b) => compareDates(b.madeOn, a.madeOn))
-      .map(diagnosisView),
+      .map((d) => diagnosisView(d, names)),
   };
 }
 
@@ -138,7 +149,7 @@ export const personRoutes = [
         actorOrganizationId: actor.organization.id,
         occurredAt: clock.now(),
       });
-      return { status: 201, body: personView(actor, person) };
+      return { status: 201, body: await personView(deps, actor, person) };
     },
   }),
   defineRoute({
@@ -195,7 +206,7 @@ export const personRoutes = [
       const person = await personOnCase(deps, actor, params.id);
       // Every read of personal data is audited (docs/rules.md §9).
       await auditRead(deps, actor, { action: 'person.read', entityType: 'Person', entityId: person.id });
-      return { status: 200, body: personView(actor, person) };
+      return { status: 200, body: await personView(deps, actor, person) };
     },
   }),
   defineRoute({
@@ -278,7 +289,7 @@ export const personRoutes = [
         occurredAt: clock.now(),
         details: { personId: person.id, author },
       });
-      return { status: 201, body: diagnosisView(diagnosis) };
+      return { status: 201, body: diagnosisView(diagnosis, await authorNames(db, [diagnosis])) };
     },
   }),
 ];
