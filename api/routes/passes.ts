@@ -13,7 +13,7 @@ import { today } from '../../domain/clock.ts';
 import { SIAE_KINDS } from '../../domain/organizations.ts';
 import { throwIfRefused } from '../../domain/errors.ts';
 import { checkHiringStartDate } from '../../domain/pass/dates.ts';
-import { attestationFileName, passAttestation } from '../../domain/pass/attestation.ts';
+import { attestationFileName, attestationOfPass } from '../../domain/pass/attestation.ts';
 import { PROLONGATION_REASONS } from '../../domain/pass/prolongations.ts';
 import { SUSPENSION_REASONS } from '../../domain/pass/suspensions.ts';
 import {
@@ -92,9 +92,6 @@ async function passDetail(deps: Deps, personId: string, view: ParcoursView): Pro
     organizations: organizations.map((o) => ({ id: o.id, name: o.name, kind: o.employerKind ?? o.prescriberKind })),
   };
 }
-
-/** The day the PASS was issued: its "issued" event, else its start. */
-const issuedOn = (view: ParcoursView) => view.events.find((event) => event.kind === 'issued')?.on ?? view.start;
 
 /**
  * The view of a parcours another request is starting, once it is projected; null when it does
@@ -240,12 +237,7 @@ export const passRoutes = [
         entityId: pass.number,
         details: { personId: pass.personId },
       });
-      const attestation = passAttestation({
-        ...detail,
-        holder: detail.holder,
-        issuedOn: issuedOn(view),
-        employerName: detail.organizations.find((o) => o.id === view.holdingEmployerId)?.name ?? null,
-      });
+      const attestation = attestationOfPass(detail, detail.holder);
       const content = await attestationPdf(attestation, deps.clock.now());
       return {
         status: 200,

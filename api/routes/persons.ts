@@ -105,9 +105,7 @@ async function personView(deps: Deps, actor: Actor, person: PersonRow & { diagno
     email: person.email,
     phone: person.phone,
     communeCode: person.communeCode,
-    diagnoses: diagnoses
-      .sort((a, b) => compareDates(b.madeOn, a.madeOn))
-      .map((d) => diagnosisView(d, names)),
+    diagnoses: diagnoses.sort((a, b) => compareDates(b.madeOn, a.madeOn)).map((d) => diagnosisView(d, names)),
   };
 }
 

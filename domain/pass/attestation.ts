@@ -67,5 +67,27 @@ export function passAttestation(input: AttestationInput): Attestation {
   };
 }
 
+/** The day a PASS was issued: its "issued" event, else its start. */
+export function passIssuedOn(view: { start: IsoDate; events: readonly { on: IsoDate; kind: string }[] }): IsoDate {
+  return view.events.find((event) => event.kind === 'issued')?.on ?? view.start;
+}
+
+/** The attestation of a PASS as the API answers it (contracts/passes.ts PassDetail), its holder known. */
+export function attestationOfPass(
+  pass: Omit<AttestationInput, 'holder' | 'issuedOn' | 'employerName'> & {
+    holdingEmployerId: string;
+    events: readonly { on: IsoDate; kind: string }[];
+    organizations: readonly { id: string; name: string }[];
+  },
+  holder: AttestationInput['holder'],
+): Attestation {
+  return passAttestation({
+    ...pass,
+    holder,
+    issuedOn: passIssuedOn(pass),
+    employerName: pass.organizations.find((o) => o.id === pass.holdingEmployerId)?.name ?? null,
+  });
+}
+
 /** The file name of the PDF. */
 export const attestationFileName = (passNumber: string) => `attestation-pass-iae-${passNumber}.pdf`;

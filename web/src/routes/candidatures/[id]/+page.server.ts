@@ -11,6 +11,8 @@ import { pageErrorFrom, requireRole } from '$lib/server/access';
 import { ApiError, callerOf } from '$lib/server/api';
 import { applicationApi, type Application, type SimpleTransition } from '$lib/server/application-api';
 import { confirmationNeeded } from '$lib/server/confirmation';
+import { personApi, type Person } from '$lib/server/person-api';
+import { registryApi } from '$lib/server/registry-api';
 import { apiFailure, textField } from '$lib/server/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -35,6 +37,9 @@ export const load: PageServerLoad = async (event) => {
   const done = event.url.searchParams.get('action');
   return {
     application,
+    // The employer decides seeing the person's eligibility and how to reach her (docs/rules.md §4):
+    // the person's own audited read, which the case-access rule lets the employer make.
+    person: organization.id === application.employer.id ? await personOfCase(event, application.person.id) : null,
     today,
     latestStart: latestHiringStartDate(today),
     transitions: decides ? employerTransitionsFrom(application.state) : [],
@@ -43,6 +48,24 @@ export const load: PageServerLoad = async (event) => {
     done: isDecisionForm(done) ? done : null,
   };
 };
+
+/** The person with her diagnoses and contact details, and her commune's name; null when refused. */
+async function personOfCase(event: RequestEvent, personId: string) {
+  let person: Person;
+  try {
+    person = await personApi.person(callerOf(event), personId);
+  } catch (err) {
+    if (err instanceof ApiError && (err.status === 403 || err.status === 404)) return null;
+    throw err;
+  }
+  let communeName: string | null = null;
+  if (person.communeCode) {
+    const communes = await registryApi.communes(callerOf(event), person.communeCode).catch(() => []);
+    const commune = communes.find((c) => c.code === person.communeCode);
+    communeName = commune ? `${commune.name} (${commune.departement})` : null;
+  }
+  return { ...person, communeName };
+}
 
 function isDecisionForm(value: string | null): value is DecisionForm {
   return (
