@@ -32,7 +32,12 @@ export const passApi = {
   /** GET /prescriber-organizations?q=: the authorized prescribers of the caller's département, by name. */
   async prescribers(caller: Caller, q: string, limit = 20): Promise<PrescriberChoice[]> {
     const params = new URLSearchParams({ limit: String(limit), ...(q ? { q } : {}) });
-    const { items } = await requestJson('GET', `/prescriber-organizations?${params}`, caller, prescriberChoiceListSchema);
+    const { items } = await requestJson(
+      'GET',
+      `/prescriber-organizations?${params}`,
+      caller,
+      prescriberChoiceListSchema,
+    );
     return items;
   },
 
