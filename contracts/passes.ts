@@ -75,6 +75,33 @@ export const passViewSchema = z.object({
 });
 export type PassView = z.output<typeof passViewSchema>;
 
+/** An organization a PASS names: each employer of its hires and suspensions, a prescriber asked to prolong it. */
+export const passOrganizationSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.string().nullable().meta({ description: "Type d'employeur (ACI, AI…) ou de prescripteur" }),
+});
+export type PassOrganization = z.output<typeof passOrganizationSchema>;
+
+/**
+ * GET /passes/{number}: the live view with its holder and the organizations it names by id. Only
+ * those on the holder's case read it (docs/rules.md §2, §11), so the holder is named to them.
+ */
+export const passDetailSchema = passViewSchema.extend({
+  holder: z
+    .object({ personId: z.string(), firstName: z.string(), lastName: z.string(), birthDate: z.string() })
+    .nullable()
+    .meta({ description: 'Le titulaire ; null une fois ses données anonymisées' }),
+  organizations: z.array(passOrganizationSchema),
+});
+export type PassDetail = z.output<typeof passDetailSchema>;
+
+/** GET /prescriber-organizations: the authorized prescribers an employer may ask to prolong a PASS. */
+export const prescriberChoiceListSchema = z.object({
+  items: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string().nullable(), departement: z.string() })),
+});
+export type PrescriberChoice = z.output<typeof prescriberChoiceListSchema>['items'][number];
+
 export const prolongationRequestSchema = z.object({
   id: z.string(),
   passNumber: z.string(),

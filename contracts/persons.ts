@@ -9,6 +9,7 @@ export const diagnosisSchema = z.object({
   id: z.string(),
   author: z.enum(DIAGNOSIS_AUTHORS),
   authorOrganizationId: z.string(),
+  authorOrganizationName: z.string().meta({ description: "Le nom de l'organisation qui a fait le diagnostic" }),
   criteria: z.array(z.string()),
   madeOn: z.string(),
   expiresOn: z.string(),

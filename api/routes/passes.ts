@@ -2,11 +2,18 @@
 // PASS's live state is the workflow's answer, computed for the API's "today".
 import { WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
 import { z } from 'zod';
-import { passViewSchema, prolongationRequestListSchema } from '../../contracts/passes.ts';
+import {
+  passDetailSchema,
+  passViewSchema,
+  prescriberChoiceListSchema,
+  prolongationRequestListSchema,
+  type PassDetail,
+} from '../../contracts/passes.ts';
 import { today } from '../../domain/clock.ts';
 import { SIAE_KINDS } from '../../domain/organizations.ts';
 import { throwIfRefused } from '../../domain/errors.ts';
 import { checkHiringStartDate } from '../../domain/pass/dates.ts';
+import { attestationFileName, attestationOfPass } from '../../domain/pass/attestation.ts';
 import { PROLONGATION_REASONS } from '../../domain/pass/prolongations.ts';
 import { SUSPENSION_REASONS } from '../../domain/pass/suspensions.ts';
 import {
@@ -21,13 +28,14 @@ import {
   type ParcoursInput,
   type ParcoursView,
 } from '../../workflows/parcours/contract.ts';
+import { attestationPdf } from '../../server/pdf/pass-attestation.ts';
 import { readerWorksOnCase } from '../../server/rules/case-access.ts';
 import { withPassIssuance } from '../../server/rules/pass-issuance.ts';
 import { auditRead } from '../audit-read.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ApiError, conflict, forbidden, notFound } from '../errors.ts';
 import { defineRoute, type Deps } from '../route.ts';
-import { idParams, isoDate, nonEmptyText, pageQuery, uuid } from '../schemas.ts';
+import { departementCode, idParams, isoDate, nonEmptyText, pageQuery, text, uuid } from '../schemas.ts';
 import { listProlongationRequests, PROLONGATION_REQUEST_STATES } from '../../server/worklists/prolongations.ts';
 import { businessRefusal, executeUpdate } from '../workflow-calls.ts';
 
@@ -52,6 +60,39 @@ async function visiblePass(deps: Deps, actor: Actor, number: string) {
 }
 
 const asEmployer = (actor: Actor) => actor.organization.id;
+
+/**
+ * The live view with its holder and the organizations it names. Only readers on the holder's case
+ * get here (visiblePass), so the holder is named; null once her data is anonymized (§5).
+ */
+async function passDetail(deps: Deps, personId: string, view: ParcoursView): Promise<PassDetail> {
+  const ids = new Set<string>([view.holdingEmployerId]);
+  for (const hire of view.hires) ids.add(hire.employerId);
+  for (const suspension of view.suspensions) ids.add(suspension.employerId);
+  if (view.pendingRequest) {
+    ids.add(view.pendingRequest.employerId);
+    ids.add(view.pendingRequest.prescriberOrganizationId);
+  }
+  const [person, organizations] = await Promise.all([
+    deps.db.person.findUnique({
+      where: { id: personId },
+      select: { id: true, firstName: true, lastName: true, birthDate: true, identityKey: true },
+    }),
+    deps.db.organization.findMany({
+      where: { id: { in: [...ids].filter(Boolean) } },
+      select: { id: true, name: true, employerKind: true, prescriberKind: true },
+      orderBy: { name: 'asc' },
+    }),
+  ]);
+  const anonymized = view.anonymized || !person || person.identityKey.startsWith('anonymized:');
+  return {
+    ...view,
+    holder: anonymized
+      ? null
+      : { personId: person.id, firstName: person.firstName, lastName: person.lastName, birthDate: person.birthDate },
+    organizations: organizations.map((o) => ({ id: o.id, name: o.name, kind: o.employerKind ?? o.prescriberKind })),
+  };
+}
 
 /**
  * The view of a parcours another request is starting, once it is projected; null when it does
@@ -155,7 +196,10 @@ export const passRoutes = [
     summary: 'Consulter un PASS IAE : état, dates, jours restants, suspensions, prolongations, historique',
     access: ['EMPLOYER_STAFF', 'PRESCRIBER'],
     params: passParams,
-    responses: { 200: { description: 'PASS IAE', schema: passViewSchema }, 404: { description: 'Introuvable' } },
+    responses: {
+      200: { description: 'PASS IAE, son titulaire et les organisations nommées', schema: passDetailSchema },
+      404: { description: 'Introuvable' },
+    },
     handle: async ({ deps, actor, params }) => {
       const pass = await visiblePass(deps, actor, params.number);
       const view = await handleOf(deps, params.number).query(parcoursStateQuery, today(deps.clock));
@@ -166,7 +210,81 @@ export const passRoutes = [
         entityId: pass.number,
         details: { personId: pass.personId },
       });
-      return { status: 200, body: view };
+      return { status: 200, body: await passDetail(deps, pass.personId, view) };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/passes/{number}/attestation.pdf',
+    tag: 'PASS IAE',
+    summary: 'Attestation de PASS IAE (PDF) : numéro, titulaire, dates, service émetteur (lecture journalisée)',
+    access: ['EMPLOYER_STAFF', 'PRESCRIBER'],
+    params: passParams,
+    responses: {
+      200: { description: 'Le PDF (application/pdf)' },
+      404: { description: 'Introuvable' },
+      409: { description: 'Les données du titulaire sont anonymisées' },
+    },
+    handle: async ({ deps, actor, params }) => {
+      const pass = await visiblePass(deps, actor, params.number);
+      const view = await handleOf(deps, params.number).query(parcoursStateQuery, today(deps.clock));
+      const detail = await passDetail(deps, pass.personId, view);
+      if (!detail.holder) {
+        throw conflict("Les données du titulaire de ce PASS IAE sont anonymisées : aucune attestation n'est possible.");
+      }
+      await auditRead(deps, actor, {
+        action: 'pass.attestation',
+        entityType: 'Pass',
+        entityId: pass.number,
+        details: { personId: pass.personId },
+      });
+      const attestation = attestationOfPass(detail, detail.holder);
+      const content = await attestationPdf(attestation, deps.clock.now());
+      return {
+        status: 200,
+        file: { contentType: 'application/pdf', filename: attestationFileName(pass.number), content },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/prescriber-organizations',
+    tag: 'PASS IAE',
+    summary:
+      'Les prescripteurs habilités d’un département (le vôtre par défaut), par nom : à qui demander une prolongation',
+    access: ['EMPLOYER_STAFF'],
+    query: z.strictObject({
+      q: text(100).trim().optional().meta({ description: 'Une partie du nom' }),
+      departement: departementCode.optional(),
+      limit: z.coerce.number().int().min(1).max(50).default(20),
+    }),
+    responses: {
+      200: { description: 'Prescripteurs habilités, par nom', schema: prescriberChoiceListSchema },
+    },
+    handle: async ({ deps, actor, query }) => {
+      const departement = query.departement ?? actor.organization.departement;
+      const rows = await deps.db.organization.findMany({
+        where: {
+          type: 'PRESCRIBER',
+          authorizationStatus: 'VALIDATED',
+          departement,
+          ...(query.q ? { name: { contains: query.q, mode: 'insensitive' as const } } : {}),
+        },
+        select: { id: true, name: true, prescriberKind: true, departement: true },
+        orderBy: [{ name: 'asc' }, { id: 'asc' }],
+        take: query.limit,
+      });
+      return {
+        status: 200,
+        body: {
+          items: rows.map((row) => ({
+            id: row.id,
+            name: row.name,
+            kind: row.prescriberKind,
+            departement: row.departement,
+          })),
+        },
+      };
     },
   }),
   defineRoute({

@@ -76,11 +76,20 @@ const updatePerson = z
   })
   .refine((body) => Object.keys(body).length > 0, { message: 'indiquez au moins un champ à modifier' });
 
-function diagnosisView(d: Diagnosis): PersonDiagnosis {
+/** The names of the organizations that made these diagnoses ("who diagnosed", docs/rules.md §4). */
+async function authorNames(db: Deps['db'], diagnoses: Diagnosis[]): Promise<Map<string, string>> {
+  const ids = [...new Set(diagnoses.map((d) => d.authorOrganizationId))];
+  if (ids.length === 0) return new Map();
+  const rows = await db.organization.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+function diagnosisView(d: Diagnosis, names: Map<string, string>): PersonDiagnosis {
   return {
     id: d.id,
     author: d.author,
     authorOrganizationId: d.authorOrganizationId,
+    authorOrganizationName: names.get(d.authorOrganizationId) ?? '',
     criteria: d.criteria,
     madeOn: d.madeOn,
     expiresOn: d.expiresOn,
@@ -105,7 +114,9 @@ async function personOnCase(deps: Deps, actor: Actor, id: string) {
   return person;
 }
 
-function personView(actor: Actor, person: PersonRow & { diagnoses: Diagnosis[] }): Person {
+async function personView(deps: Deps, actor: Actor, person: PersonRow & { diagnoses: Diagnosis[] }): Promise<Person> {
+  const diagnoses = visibleDiagnoses(actor, person.diagnoses);
+  const names = await authorNames(deps.db, diagnoses);
   return {
     id: person.id,
     firstName: person.firstName,
@@ -116,9 +127,7 @@ function personView(actor: Actor, person: PersonRow & { diagnoses: Diagnosis[] }
     email: person.email,
     phone: person.phone,
     communeCode: person.communeCode,
-    diagnoses: visibleDiagnoses(actor, person.diagnoses)
-      .sort((a, b) => compareDates(b.madeOn, a.madeOn))
-      .map(diagnosisView),
+    diagnoses: diagnoses.sort((a, b) => compareDates(b.madeOn, a.madeOn)).map((d) => diagnosisView(d, names)),
   };
 }
 
@@ -161,7 +170,7 @@ export const personRoutes = [
         actorOrganizationId: actor.organization.id,
         occurredAt: clock.now(),
       });
-      return { status: 201, body: personView(actor, person) };
+      return { status: 201, body: await personView(deps, actor, person) };
     },
   }),
   defineRoute({
@@ -213,7 +222,7 @@ export const personRoutes = [
       const person = await personOnCase(deps, actor, params.id);
       // Every read of personal data is audited (docs/rules.md §9).
       await auditRead(deps, actor, { action: 'person.read', entityType: 'Person', entityId: person.id });
-      return { status: 200, body: personView(actor, person) };
+      return { status: 200, body: await personView(deps, actor, person) };
     },
   }),
   defineRoute({
@@ -249,7 +258,7 @@ export const personRoutes = [
         communeCode: body.communeCode === undefined ? person.communeCode : body.communeCode,
       };
       const changed = (Object.keys(next) as (keyof typeof next)[]).filter((field) => next[field] !== person[field]);
-      if (changed.length === 0) return { status: 200, body: personView(actor, person) };
+      if (changed.length === 0) return { status: 200, body: await personView(deps, actor, person) };
       const identityKey = personIdentityKey(next);
       if (identityKey !== person.identityKey || (next.nir && next.nir !== person.nir)) {
         await refuseDuplicate(deps, actor, { identityKey, nir: next.nir }, person.id);
@@ -277,7 +286,7 @@ export const personRoutes = [
         occurredAt: now,
         details: { changes },
       });
-      return { status: 200, body: personView(actor, updated) };
+      return { status: 200, body: await personView(deps, actor, updated) };
     },
   }),
   defineRoute({
@@ -360,7 +369,7 @@ export const personRoutes = [
         occurredAt: clock.now(),
         details: { personId: person.id, author },
       });
-      return { status: 201, body: diagnosisView(diagnosis) };
+      return { status: 201, body: diagnosisView(diagnosis, await authorNames(db, [diagnosis])) };
     },
   }),
 ];

@@ -99,6 +99,15 @@ describe('administrator pages', () => {
     const ain = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Ain (01)' }) });
     await expect(ain.getByRole('cell').nth(1).textContent()).resolves.toContain('Aucun');
     await ain.getByRole('button', { name: "Ouvrir l'auto-prescription : Ain" }).click();
+    // The confirmation step says what the switch does; nothing changes before « Confirmer ».
+    await page.getByRole('heading', { name: "Changer l'ouverture de l'auto-prescription ?" }).waitFor();
+    await expect(text(page.locator('main .confirmation .fr-callout'))).resolves.toContain(
+      "L'auto-prescription sera ouverte dans le département Ain (01)",
+    );
+    expect(
+      (await platform.db.departementSetting.findUnique({ where: { code: '01' } }))?.selfPrescriptionEnabled ?? false,
+    ).toBe(false);
+    await page.getByRole('button', { name: 'Confirmer le changement' }).click();
     await page.getByText('Auto-prescription ouverte : Ain (01).').waitFor();
     await expect(ain.getByRole('cell').first().textContent()).resolves.toContain('Ouverte');
     await expect(text(ain.getByRole('cell').nth(1))).resolves.toMatch(/^Ouverte le .+ par Admin Plateforme$/);
@@ -111,6 +120,9 @@ describe('administrator pages', () => {
     const page = await adminPage('/admin/deploiement', true);
     const ain = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Ain (01)' }) });
     await ain.getByRole('button', { name: "Fermer l'auto-prescription : Ain" }).click();
+    // The DSFR modal asks first.
+    await page.getByRole('dialog', { name: "Changer l'ouverture de l'auto-prescription ?" }).waitFor();
+    await page.getByRole('button', { name: 'Confirmer le changement' }).click();
     await page.getByText('Auto-prescription fermée : Ain (01).').waitFor();
     await ain.getByRole('button', { name: "Ouvrir l'auto-prescription : Ain" }).waitFor();
     await expectNoSeriousAccessibilityViolation(page, 'page d’administration 3');

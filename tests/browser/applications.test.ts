@@ -14,7 +14,13 @@ import { latestHiringStartDate, passEndDate } from '../../domain/pass/dates.ts';
 import { DEMO_PASSWORD } from '../../scripts/seed/demo-data.ts';
 import { pathOf, useBrowserPlatform } from '../support/browser-platform.ts';
 import { apiClient, type ApiClient } from '../support/http.ts';
-import { hire, registerAndDiagnose as registerAndDiagnoseAt, SENT_PAGE, stateOf } from '../support/hiring-journey.ts';
+import {
+  confirmAction,
+  hire,
+  registerAndDiagnose as registerAndDiagnoseAt,
+  SENT_PAGE,
+  stateOf,
+} from '../support/hiring-journey.ts';
 import { content, expectNoSeriousAccessibilityViolation, parisDay, ready, text } from '../support/journey.ts';
 
 const PRESCRIBER_EMAIL = 'prescripteur@demo.inclusion.localhost';
@@ -294,6 +300,7 @@ describe('candidatures et embauche', () => {
 
     // No reason chosen: the web asks for one.
     await page.getByRole('button', { name: 'Refuser la candidature' }).click();
+    await confirmAction(page, 'Confirmer le refus');
     await page.locator('#motif-refus-erreur').waitFor();
     expect(await text(page, '#motif-refus-erreur')).toBe('Choisissez le motif du refus dans la liste.');
     expect(await stateOf(page)).toBe('processing');
@@ -301,6 +308,7 @@ describe('candidatures et embauche', () => {
     await page.getByLabel('Motif du refus').selectOption('no_position');
     await page.getByLabel("Message à l'émetteur (facultatif)").fill('Tous nos postes sont pourvus jusqu’en septembre.');
     await page.getByRole('button', { name: 'Refuser la candidature' }).click();
+    await confirmAction(page, 'Confirmer le refus');
     await page.waitForURL(url(`/candidatures/${applicationId}?action=refuser`));
     expect(await stateOf(page)).toBe('refused');
     expect(await content(page, '#motif-affiche')).toBe(REFUSAL_REASONS.no_position);

@@ -93,6 +93,8 @@ async function suspend(page: Page, startDate: string, endDate: string, reason: s
   await page.getByLabel('Date de fin de la suspension').fill(endDate);
   await page.getByLabel('Motif de la suspension').selectOption(reason);
   await page.getByRole('button', { name: 'Suspendre le PASS IAE' }).click();
+  // The DSFR modal with JavaScript, the confirmation step without (docs/rules.md §11).
+  await page.getByRole('button', { name: 'Confirmer la suspension', exact: true }).click();
 }
 
 /** The PASS page shows what the API answers and the read model holds. */

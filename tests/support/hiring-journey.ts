@@ -36,8 +36,17 @@ export async function registerAndDiagnose(
   return personId;
 }
 
-/** Hires from an application's page with the start date given (the confirmation is the caller's). */
+/**
+ * Confirms an irreversible action: in its DSFR modal with JavaScript, on its confirmation step
+ * without — the visible button of that label either way (docs/rules.md §11).
+ */
+export async function confirmAction(page: Page, label: string): Promise<void> {
+  await page.getByRole('button', { name: label, exact: true }).click();
+}
+
+/** Hires from an application's page with the start date given, and confirms the hire. */
 export async function hire(page: Page, fullName: string, start: string): Promise<void> {
   await page.getByLabel('Date de début du contrat').fill(start);
   await page.getByRole('button', { name: `Embaucher ${fullName}` }).click();
+  await confirmAction(page, "Confirmer l'embauche");
 }

@@ -3,21 +3,42 @@
 // conventions as api.ts (bearer token, forwarded IP, French ApiError); answers are checked
 // against the API's contracts (contracts/passes.ts).
 import {
+  passDetailSchema,
   passViewSchema,
+  prescriberChoiceListSchema,
   prolongationRequestListSchema,
+  type PassDetail,
   type PassView,
+  type PrescriberChoice,
   type ProlongationRequestItem,
 } from '$contracts/passes.ts';
-import { requestJson, type Caller } from './api';
+import { requestFile, requestJson, type Caller } from './api';
 
-export type { PassView, ProlongationRequestItem } from '$contracts/passes.ts';
+export type { PassDetail, PassView, PrescriberChoice, ProlongationRequestItem } from '$contracts/passes.ts';
 
 const passPath = (number: string) => `/passes/${encodeURIComponent(number)}`;
 
 export const passApi = {
-  /** GET /passes/{number}: status, dates, remaining days, suspensions, prolongations, history. */
-  pass(caller: Caller, number: string): Promise<PassView> {
-    return requestJson('GET', passPath(number), caller, passViewSchema);
+  /** GET /passes/{number}: status, dates, remaining days, suspensions, prolongations, history, holder, employers. */
+  pass(caller: Caller, number: string): Promise<PassDetail> {
+    return requestJson('GET', passPath(number), caller, passDetailSchema);
+  },
+
+  /** GET /passes/{number}/attestation.pdf: the attestation as a PDF file (audited read). */
+  attestationPdf(caller: Caller, number: string): Promise<Response> {
+    return requestFile(`${passPath(number)}/attestation.pdf`, caller);
+  },
+
+  /** GET /prescriber-organizations?q=: the authorized prescribers of the caller's département, by name. */
+  async prescribers(caller: Caller, q: string, limit = 20): Promise<PrescriberChoice[]> {
+    const params = new URLSearchParams({ limit: String(limit), ...(q ? { q } : {}) });
+    const { items } = await requestJson(
+      'GET',
+      `/prescriber-organizations?${params}`,
+      caller,
+      prescriberChoiceListSchema,
+    );
+    return items;
   },
 
   /** POST /passes/{number}/suspensions (the employer of the last hire). */

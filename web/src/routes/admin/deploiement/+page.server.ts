@@ -1,6 +1,7 @@
 import { pageErrorFrom, requireRole } from '$lib/server/access';
 import { ADMIN_ONLY, adminApi } from '$lib/server/admin-api';
 import { callerOf } from '$lib/server/api';
+import { confirmationNeeded } from '$lib/server/confirmation';
 import { apiFailure, textField } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,6 +21,9 @@ export const actions = {
     const form = await event.request.formData();
     const code = textField(form, 'code');
     const enabled = textField(form, 'enabled') === 'oui';
+    // A switch changes what every SIAE of the département may do: confirmed first (docs/rules.md §10).
+    const step = confirmationNeeded(form, 'basculer');
+    if (step) return step;
     try {
       const setting = await adminApi.setSelfPrescription(callerOf(event), code, enabled);
       return {

@@ -10,6 +10,9 @@ import { todayFrom } from '$lib/server/clock-api';
 import { pageErrorFrom, requireRole } from '$lib/server/access';
 import { ApiError, callerOf } from '$lib/server/api';
 import { applicationApi, type Application, type SimpleTransition } from '$lib/server/application-api';
+import { confirmationNeeded } from '$lib/server/confirmation';
+import { personApi, type Person } from '$lib/server/person-api';
+import { registryApi } from '$lib/server/registry-api';
 import { apiFailure, textField } from '$lib/server/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -34,6 +37,9 @@ export const load: PageServerLoad = async (event) => {
   const done = event.url.searchParams.get('action');
   return {
     application,
+    // The employer decides seeing the person's eligibility and how to reach her (docs/rules.md §4):
+    // the person's own audited read, which the case-access rule lets the employer make.
+    person: organization.id === application.employer.id ? await personOfCase(event, application.person.id) : null,
     today,
     latestStart: latestHiringStartDate(today),
     transitions: decides ? employerTransitionsFrom(application.state) : [],
@@ -42,6 +48,24 @@ export const load: PageServerLoad = async (event) => {
     done: isDecisionForm(done) ? done : null,
   };
 };
+
+/** The person with her diagnoses and contact details, and her commune's name; null when refused. */
+async function personOfCase(event: RequestEvent, personId: string) {
+  let person: Person;
+  try {
+    person = await personApi.person(callerOf(event), personId);
+  } catch (err) {
+    if (err instanceof ApiError && (err.status === 403 || err.status === 404)) return null;
+    throw err;
+  }
+  let communeName: string | null = null;
+  if (person.communeCode) {
+    const communes = await registryApi.communes(callerOf(event), person.communeCode).catch(() => []);
+    const commune = communes.find((c) => c.code === person.communeCode);
+    communeName = commune ? `${commune.name} (${commune.departement})` : null;
+  }
+  return { ...person, communeName };
+}
 
 function isDecisionForm(value: string | null): value is DecisionForm {
   return (
@@ -52,10 +76,17 @@ function isDecisionForm(value: string | null): value is DecisionForm {
 const doneUrl = (event: RequestEvent, form: DecisionForm) =>
   `/candidatures/${encodeURIComponent(event.params.id)}?action=${form}`;
 
-/** The transitions without fields: one button each. */
-function simpleAction(form: DecisionForm, transition: SimpleTransition) {
+/**
+ * The transitions without fields: one button each. An irreversible one (`confirmed`) acts only
+ * once confirmed (docs/rules.md §11): before that it answers its confirmation step.
+ */
+function simpleAction(form: DecisionForm, transition: SimpleTransition, confirmed = false) {
   return async (event: RequestEvent) => {
     requireRole(event, ['EMPLOYER_STAFF'], ONLY_EMPLOYERS);
+    if (confirmed) {
+      const step = confirmationNeeded(await event.request.formData(), form);
+      if (step) return step;
+    }
     try {
       await applicationApi.transition(callerOf(event), event.params.id, transition);
     } catch (err) {
@@ -71,8 +102,8 @@ type FieldErrors = Record<string, string>;
 export const actions = {
   traiter: simpleAction('traiter', 'process'),
   attente: simpleAction('attente', 'postpone'),
-  archiver: simpleAction('archiver', 'archive'),
-  annuler: simpleAction('annuler', 'cancel'),
+  archiver: simpleAction('archiver', 'archive', true),
+  annuler: simpleAction('annuler', 'cancel', true),
 
   refuser: async (event) => {
     requireRole(event, ['EMPLOYER_STAFF'], ONLY_EMPLOYERS);
@@ -93,6 +124,8 @@ export const actions = {
         message: 'Le refus contient des erreurs.',
       });
     }
+    const refusalStep = confirmationNeeded(data, 'refuser' as DecisionForm);
+    if (refusalStep) return refusalStep;
     try {
       await applicationApi.refuse(callerOf(event), event.params.id, {
         reason: values.reason as (typeof USER_REFUSAL_REASONS)[number],
@@ -126,6 +159,8 @@ export const actions = {
         message: "L'embauche contient des erreurs.",
       });
     }
+    const hireStep = confirmationNeeded(data, 'embaucher' as DecisionForm);
+    if (hireStep) return hireStep;
     try {
       await applicationApi.accept(callerOf(event), event.params.id, {
         hiringStartDate: values.hiringStartDate!,

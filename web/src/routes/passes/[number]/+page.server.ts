@@ -14,8 +14,9 @@ import {
 } from '$lib/pass-labels';
 import { pageErrorFrom, requireRole } from '$lib/server/access';
 import { callerOf } from '$lib/server/api';
+import { confirmationNeeded } from '$lib/server/confirmation';
 import { apiFailure, textField } from '$lib/server/forms';
-import { passApi, type PassView } from '$lib/server/pass-api';
+import { passApi, type PassDetail, type PassView } from '$lib/server/pass-api';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const VIEWERS_ONLY =
@@ -25,7 +26,7 @@ const HOLDER_ONLY = PARCOURS_REFUSALS.notHoldingEmployer().message;
 export const load: PageServerLoad = async (event) => {
   const user = requireRole(event, ['EMPLOYER_STAFF', 'PRESCRIBER', 'ADMIN'], VIEWERS_ONLY);
   if (!PASS_NUMBER.test(event.params.number)) error(404, 'Page non trouvée');
-  let pass: PassView;
+  let pass: PassDetail;
   try {
     pass = await passApi.pass(callerOf(event), event.params.number);
   } catch (err) {
@@ -108,6 +109,31 @@ function dateError(value: string, missing: string): string | null {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/**
+ * The authorized prescriber a prolongation is asked of (docs/rules.md §5), among those of the
+ * employer's département: the one chosen in the suggestions (its id, checked against the name
+ * still in the field), else the one whose name matches what was typed — the way without JavaScript.
+ */
+async function prescriberOf(
+  event: RequestEvent,
+  name: string,
+  id: string,
+): Promise<{ id: string; name: string } | { error: string }> {
+  if (!name)
+    return { error: 'Ce motif doit être validé par un prescripteur habilité : indiquez le nom de son organisation.' };
+  const matches = await passApi.prescribers(callerOf(event), name, 6);
+  const chosen = UUID.test(id) ? matches.find((m) => m.id === id.toLowerCase()) : undefined;
+  const exact = matches.filter((m) => m.name.toLocaleLowerCase('fr') === name.toLocaleLowerCase('fr'));
+  const found = chosen ?? (exact.length === 1 ? exact[0] : matches.length === 1 ? matches[0] : undefined);
+  if (found) return { id: found.id, name: found.name };
+  if (matches.length === 0)
+    return { error: `Aucun prescripteur habilité de votre département ne correspond à « ${name} ».` };
+  const names = matches.slice(0, 5).map((m) => `« ${m.name} »`);
+  return {
+    error: `Plusieurs prescripteurs habilités correspondent à « ${name} » : précisez le nom (${names.join(', ')}${matches.length > 5 ? '…' : ''}).`,
+  };
+}
+
 export const actions = {
   suspendre: async (event) => {
     const form = await formOf(event);
@@ -124,6 +150,8 @@ export const actions = {
     if (!(SUSPENSION_REASONS as readonly string[]).includes(values.reason))
       errors.reason = 'Choisissez le motif de la suspension.';
     if (Object.keys(errors).length > 0) return invalid('suspendre', values, errors);
+    const step = confirmationNeeded(form, 'suspendre' as PassFormName);
+    if (step) return step;
 
     let view: PassView;
     try {
@@ -151,6 +179,8 @@ export const actions = {
     const end = dateError(values.endDate, 'Saisissez le dernier jour de la suspension.');
     if (end) errors.endDate = end;
     if (Object.keys(errors).length > 0) return invalid('lever', values, errors);
+    const step = confirmationNeeded(form, 'lever' as PassFormName);
+    if (step) return step;
 
     let view: PassView;
     try {
@@ -169,6 +199,7 @@ export const actions = {
     const values = {
       reason: textField(form, 'reason'),
       endDate: textField(form, 'endDate'),
+      prescriberName: textField(form, 'prescriberName'),
       prescriberOrganizationId: textField(form, 'prescriberOrganizationId'),
     };
     const errors: Errors = {};
@@ -178,14 +209,14 @@ export const actions = {
     if (end) errors.endDate = end;
     const needsPrescriber = reason !== null && PROLONGATION_RULES[reason].validatedBy === 'AUTHORIZED_PRESCRIBER';
     if (needsPrescriber) {
-      if (!values.prescriberOrganizationId)
-        errors.prescriberOrganizationId =
-          "Ce motif doit être validé par un prescripteur habilité : saisissez l'identifiant de son organisation.";
-      else if (!UUID.test(values.prescriberOrganizationId))
-        errors.prescriberOrganizationId =
-          "L'identifiant de l'organisation est invalide : 32 caractères hexadécimaux en 5 groupes séparés par des tirets.";
+      // Chosen in the list (its id in the hidden field), or typed: then found by its name.
+      const chosen = await prescriberOf(event, values.prescriberName, values.prescriberOrganizationId);
+      if ('error' in chosen) errors.prescriberName = chosen.error;
+      else Object.assign(values, { prescriberName: chosen.name, prescriberOrganizationId: chosen.id });
     }
     if (Object.keys(errors).length > 0 || !reason) return invalid('prolonger', values, errors);
+    const step = confirmationNeeded(form, 'prolonger' as PassFormName);
+    if (step) return { confirm: { ...step.confirm, values: { ...step.confirm.values, ...values } } };
 
     let view: PassView;
     try {
@@ -193,7 +224,7 @@ export const actions = {
         reason,
         endDate: values.endDate,
         // A declared reason involves no prescriber: the field is ignored then.
-        ...(needsPrescriber ? { prescriberOrganizationId: values.prescriberOrganizationId.toLowerCase() } : {}),
+        ...(needsPrescriber ? { prescriberOrganizationId: values.prescriberOrganizationId } : {}),
       });
     } catch (err) {
       return apiFailure(err, event, {

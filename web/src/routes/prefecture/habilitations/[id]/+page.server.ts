@@ -10,6 +10,7 @@ import {
   type Organization,
 } from '$lib/server/api';
 import { departementLabel } from '$lib/server/departements';
+import { confirmationNeeded } from '$lib/server/confirmation';
 import { apiFailure, textField } from '$lib/server/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -84,9 +85,13 @@ export const actions = {
     return decide(event, 'habiliter', endDate, { action: 'approve', ...(endDate ? { endDate } : {}) });
   },
   refuser: async (event) => {
-    const reason = textField(await formOf(event), 'reason');
+    const data = await formOf(event);
+    const reason = textField(data, 'reason');
     const error = textError(reason, 'Saisissez le motif du refus.');
     if (error) return invalid('refuser', reason, error);
+    // A refusal closes the request for good: confirmed first (docs/rules.md §7).
+    const step = confirmationNeeded(data, 'refuser' as FormName);
+    if (step) return step;
     return decide(event, 'refuser', reason, { action: 'reject', reason });
   },
   demanderInformations: async (event) => {
@@ -96,9 +101,13 @@ export const actions = {
     return decide(event, 'demanderInformations', message, { action: 'request-information', message });
   },
   retirer: async (event) => {
-    const reason = textField(await formOf(event), 'reason');
+    const data = await formOf(event);
+    const reason = textField(data, 'reason');
     const error = textError(reason, "Saisissez le motif du retrait de l'habilitation.");
     if (error) return invalid('retirer', reason, error);
+    // The members lose the authorization at once, for good: confirmed first (docs/rules.md §7).
+    const step = confirmationNeeded(data, 'retirer' as FormName);
+    if (step) return step;
     return decide(event, 'retirer', reason, { action: 'withdraw', reason });
   },
 } satisfies Actions;
