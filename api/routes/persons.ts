@@ -257,6 +257,16 @@ export const personRoutes = [
         phone: body.phone === undefined ? person.phone : body.phone,
         communeCode: body.communeCode === undefined ? person.communeCode : body.communeCode,
       };
+      // The NIR and the birth date are checked together, whichever of them changes (docs/rules.md §4).
+      const nirProblem =
+        next.nir && (body.nir !== undefined || body.birthDate !== undefined)
+          ? nirBirthProblem(next.nir, next.birthDate)
+          : null;
+      if (nirProblem) {
+        throw new ApiError(422, 'nir_birth_mismatch', nirProblem.message, [
+          { path: 'body.nir', message: nirProblem.message },
+        ]);
+      }
       const changed = (Object.keys(next) as (keyof typeof next)[]).filter((field) => next[field] !== person[field]);
       if (changed.length === 0) return { status: 200, body: await personView(deps, actor, person) };
       const identityKey = personIdentityKey(next);

@@ -240,4 +240,20 @@ describe('a person changed', () => {
     expect(invalid.body.error.details[0]).toMatchObject({ path: 'body.email', message: 'adresse e-mail invalide' });
     expect((await api.patch(`/persons/${dupont}`, { firstName: 'X' }, prescriberB.token)).status).toBe(403);
   });
+
+  it('PATCH /persons/{id} checks the NIR against the birth date, whichever of the two changes', async () => {
+    const nir = '2900575115042'; // born in May 1990
+    const key = String(97 - Number(BigInt(nir) % 97n)).padStart(2, '0');
+    const both = await api.patch(
+      `/persons/${dupont}`,
+      { birthDate: '1990-05-14', nir: `${nir}${key}` },
+      prescriberA.token,
+    );
+    expect(both.status, JSON.stringify(both.body)).toBe(200);
+    const birthOnly = await api.patch(`/persons/${dupont}`, { birthDate: '1985-05-14' }, prescriberA.token);
+    expect(birthOnly.status).toBe(422);
+    expect(birthOnly.body.error.details[0].path).toBe('body.nir');
+    const stored = await platform.db.person.findUniqueOrThrow({ where: { id: dupont } });
+    expect(stored.birthDate).toBe('1990-05-14');
+  });
 });
