@@ -88,9 +88,9 @@ describe('candidatures et embauche', () => {
     const person = { firstName: 'Awa', lastName: 'Traoré', birthDate: '1988-04-12' };
     const fullName = `${person.firstName} ${person.lastName}`;
     const personId = await registerAndDiagnose(prescriber, person, ['RSA']);
-    // A prescriber chooses the employer in the registry.
+    // From the person's page, the application starts with the person chosen (the employer next).
     expect(await prescriber.getByRole('link', { name: 'Envoyer une candidature' }).getAttribute('href')).toBe(
-      '/recherche',
+      `/candidatures/nouvelle?personne=${personId}`,
     );
 
     // The employer's public page (found in the registry) offers « Postuler » to a prescriber.
@@ -163,7 +163,7 @@ describe('candidatures et embauche', () => {
 
     // Filtered by state: none accepted yet.
     await employer.getByLabel('État').selectOption('accepted');
-    await employer.getByRole('button', { name: 'Filtrer' }).click();
+    await employer.getByRole('button', { name: 'Rechercher' }).click();
     await employer.waitForURL((u) => u.searchParams.get('etat') === 'accepted');
     expect(await employer.locator(row).count()).toBe(0);
     await employer.goto(url('/candidatures'));
@@ -202,7 +202,7 @@ describe('candidatures et embauche', () => {
     expect(await text(page, 'main li.diagnostic')).toContain('Employeur (auto-prescription)');
 
     await page.getByRole('link', { name: 'Envoyer une candidature' }).click();
-    await page.waitForURL(url(`/candidatures/nouvelle?personId=${personId}`));
+    await page.waitForURL(url(`/candidatures/nouvelle?personne=${personId}`));
     await ready(page);
     expect(await text(page, 'main [data-employeur]')).toBe(`${ACI_NAME} (ACI)`);
     expect(await page.locator(`#personne-${personId}`).isChecked()).toBe(true);
@@ -227,7 +227,7 @@ describe('candidatures et embauche', () => {
     const fullName = `${person.firstName} ${person.lastName}`;
     const personId = await registerAndDiagnose(page, person, ['RSA']);
     await page.getByRole('link', { name: 'Envoyer une candidature' }).click();
-    await page.waitForURL(url(`/candidatures/nouvelle?personId=${personId}`));
+    await page.waitForURL(url(`/candidatures/nouvelle?personne=${personId}`));
     await ready(page);
     await page.getByRole('button', { name: 'Envoyer la candidature' }).click();
     await page.waitForURL(SENT_PAGE);

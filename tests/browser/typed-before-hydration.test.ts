@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { pathOf, useBrowserPlatform } from '../support/browser-platform.ts';
-import { registerAndDiagnose, SENT_PAGE, stateOf } from '../support/hiring-journey.ts';
+import { confirmAction, registerAndDiagnose, SENT_PAGE, stateOf } from '../support/hiring-journey.ts';
 import { expectNoSeriousAccessibilityViolation, parisDay, ready, text } from '../support/journey.ts';
 
 const PRESCRIBER_EMAIL = 'prescripteur@demo.inclusion.localhost';
@@ -84,7 +84,7 @@ describe('ce qui est saisi avant la fin du chargement de la page est conservé',
     await signIn(page, EMPLOYER_EMAIL, '/espace');
     const person = { firstName: 'Lina', lastName: 'Robert', birthDate: '1991-06-21' };
     const personId = await registerAndDiagnose(page, session.platform.baseUrl, person, ['RSA']);
-    await page.goto(url(`/candidatures/nouvelle?personId=${personId}`));
+    await page.goto(url(`/candidatures/nouvelle?personne=${personId}`));
     await ready(page);
     await page.getByRole('button', { name: 'Envoyer la candidature' }).click();
     await page.waitForURL(SENT_PAGE);
@@ -97,6 +97,7 @@ describe('ce qui est saisi avant la fin du chargement de la page est conservé',
 
     expect(await page.locator('#date-debut').inputValue()).toBe(today);
     await page.getByRole('button', { name: `Embaucher ${person.firstName} ${person.lastName}` }).click();
+    await confirmAction(page, "Confirmer l'embauche");
     await page.waitForURL(url(`/candidatures/${applicationId}?action=embaucher`));
     expect(await stateOf(page)).toBe('accepted');
     const row = await session.platform.db.application.findUniqueOrThrow({ where: { id: applicationId } });
