@@ -155,13 +155,18 @@ describe("demande d'habilitation", () => {
     expect(await text(organizationNoJs, 'main .fr-alert--success')).toContain(
       'Votre réponse a été envoyée à la préfecture.',
     );
-    expect(await content(organizationNoJs, 'main dt:text-is("État") + dd')).toBe('Déposée');
+    // Completed, not new (docs/rules.md §7).
+    expect(await content(organizationNoJs, 'main dt:text-is("État") + dd')).toBe('Complétée — à réexaminer');
     expect(await text(organizationNoJs, 'main .historique')).toContain(
       `Réponse envoyée Réponse de l'organisation : ${ANSWER}`,
     );
 
-    // 4. The prefecture sees the answer and approves, with an end date a year ahead.
-    await prefecture.reload();
+    // 4. The prefecture's queue shows the request as completed, to be examined again (not
+    // « Déposée » like a new one); it reads the answer and approves, with an end date a year ahead.
+    await prefecture.goto(url('/prefecture/habilitations'));
+    await ready(prefecture);
+    expect(await content(prefecture, `tr[data-demande="${requestId}"] .fr-badge`)).toBe('Complétée — à réexaminer');
+    await prefecture.goto(url(`/prefecture/habilitations/${requestId}`));
     await ready(prefecture);
     expect(await text(prefecture, 'main .historique')).toContain(ANSWER);
     const endDate = parisDay(365);
