@@ -2,7 +2,12 @@
 // status, audit log and notifications, in one transaction. Idempotent: a retry writes nothing
 // twice (keys derived from workflow id + version) and an older version never overwrites a newer one.
 import { workflowTime } from './workflow-time.ts';
-import { accreditationNotices, type AccreditationEvent, type AccreditationState } from '../domain/accreditation.ts';
+import {
+  accreditationAnsweredOn,
+  accreditationNotices,
+  type AccreditationEvent,
+  type AccreditationState,
+} from '../domain/accreditation.ts';
 import type { AuthorizationStatus } from '../domain/organizations.ts';
 import type { Db } from '../server/db/client.ts';
 import { writeAudit } from '../server/audit.ts';
@@ -48,6 +53,8 @@ export function accreditationActivities(db: Db, mail: MailSettings): Accreditati
           reference: view.reference,
           submittedOn: view.submittedOn,
           decidedOn: view.decidedOn,
+          // Read from the history, so that requests answered before this column existed have it too.
+          answeredOn: accreditationAnsweredOn(view.events),
           overdue: view.overdue,
           endDate: view.endDate,
           version: view.version,

@@ -26,6 +26,8 @@ export const accreditationViewSchema = z.object({
   decidedOn: z.string().nullable(),
   endDate: z.string().nullable(),
   informationRequestedOn: z.string().nullable(),
+  /** The day the organization answered the latest request for information, null when none or unanswered. */
+  answeredOn: z.string().nullable(),
   overdue: z.boolean(),
   version: z.number(),
   events: z.array(accreditationEventSchema),
@@ -40,6 +42,8 @@ export const accreditationListItemSchema = z.object({
   state: accreditationStateSchema,
   submittedOn: z.string(),
   decidedOn: z.string().nullable(),
+  /** As in the view: a SUBMITTED request with this date was completed and waits to be examined again. */
+  answeredOn: z.string().nullable(),
   overdue: z.boolean(),
 });
 export type AccreditationListItem = z.output<typeof accreditationListItemSchema>;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  accreditationAnsweredOn,
   accreditationNotices,
+  accreditationStateLabel,
   ACCREDITATION_STATES,
   ACCREDITATION_STATE_LABELS,
   ACCREDITATION_TRANSITIONS,
@@ -249,6 +251,33 @@ describe('accreditationNotices (docs/rules.md §7)', () => {
     expect(accreditationNotices('reject', bare)[0]?.body).toBe('La préfecture a refusé votre demande.');
     expect(accreditationNotices('approve', bare)[0]?.body).toBe(
       'La préfecture a approuvé votre demande : vos membres sont désormais prescripteurs habilités.',
+    );
+  });
+});
+
+describe('a request the organization completed (docs/rules.md §7)', () => {
+  const ev = (action: string, on: string) => ({ action, on }) as { action: AccreditationAction | 'submit'; on: string };
+
+  it('is answered on the day of its answer to the latest request for information', () => {
+    expect(accreditationAnsweredOn([ev('submit', '2026-03-02')])).toBeNull();
+    expect(accreditationAnsweredOn([ev('submit', '2026-03-02'), ev('requestInformation', '2026-03-05')])).toBeNull();
+    const answered = [ev('submit', '2026-03-02'), ev('requestInformation', '2026-03-05'), ev('respond', '2026-03-09')];
+    expect(accreditationAnsweredOn(answered)).toBe('2026-03-09');
+    // A second request for information, not answered yet: nothing completed since.
+    expect(accreditationAnsweredOn([...answered, ev('requestInformation', '2026-03-12')])).toBeNull();
+    expect(
+      accreditationAnsweredOn([...answered, ev('requestInformation', '2026-03-12'), ev('respond', '2026-03-20')]),
+    ).toBe('2026-03-20');
+    // The decision keeps the date of the answer it was made on.
+    expect(accreditationAnsweredOn([...answered, ev('approve', '2026-03-25')])).toBe('2026-03-09');
+  });
+
+  it('reads « Complétée — à réexaminer » while it waits for a decision, and its state otherwise', () => {
+    expect(accreditationStateLabel({ state: 'SUBMITTED', answeredOn: '2026-03-09' })).toBe('Complétée — à réexaminer');
+    expect(accreditationStateLabel({ state: 'SUBMITTED', answeredOn: null })).toBe('Déposée');
+    expect(accreditationStateLabel({ state: 'APPROVED', answeredOn: '2026-03-09' })).toBe('Habilitée');
+    expect(accreditationStateLabel({ state: 'INFORMATION_REQUESTED', answeredOn: null })).toBe(
+      'Informations demandées',
     );
   });
 });

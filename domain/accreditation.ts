@@ -42,6 +42,29 @@ export const ACCREDITATION_STATE_LABELS: Record<AccreditationState, string> = {
   EXPIRED: 'Habilitation expirée',
 };
 
+/**
+ * The day the organization answered the prefecture's latest request for information, or null when
+ * none was asked or the latest one is still unanswered (docs/rules.md §7). An answer sends the
+ * request back to SUBMITTED: with this date, the queue tells it from a request never examined.
+ */
+export function accreditationAnsweredOn(events: readonly Pick<AccreditationEvent, 'action' | 'on'>[]): IsoDate | null {
+  for (let i = events.length - 1; i >= 0; i -= 1) {
+    const event = events[i]!;
+    if (event.action === 'respond') return event.on;
+    if (event.action === 'requestInformation') return null;
+  }
+  return null;
+}
+
+export const ANSWERED_ACCREDITATION_LABEL = 'Complétée — à réexaminer';
+
+/** What a request's state reads as: a SUBMITTED request the organization completed is to be examined again. */
+export function accreditationStateLabel(request: { state: AccreditationState; answeredOn: IsoDate | null }): string {
+  return request.state === 'SUBMITTED' && request.answeredOn
+    ? ANSWERED_ACCREDITATION_LABEL
+    : ACCREDITATION_STATE_LABELS[request.state];
+}
+
 export const OPEN_ACCREDITATION_STATES: readonly AccreditationState[] = ['SUBMITTED', 'INFORMATION_REQUESTED'];
 
 export interface AccreditationEvent {

@@ -4,7 +4,11 @@ import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { z } from 'zod';
 import { accreditationListSchema, accreditationViewSchema } from '../../contracts/accreditation.ts';
-import { ACCREDITATION_STATES, OPEN_ACCREDITATION_STATES } from '../../domain/accreditation.ts';
+import {
+  accreditationAnsweredOn,
+  ACCREDITATION_STATES,
+  OPEN_ACCREDITATION_STATES,
+} from '../../domain/accreditation.ts';
 import { today } from '../../domain/clock.ts';
 import {
   accreditationStateQuery,
@@ -41,6 +45,9 @@ function handleOf(deps: Deps, id: string) {
   return deps.temporal.workflow.getHandle(accreditationWorkflowId(id));
 }
 
+/** The workflow's view as the contract answers it: with the day the organization completed it, read from its history. */
+const answered = (view: AccreditationView) => ({ ...view, answeredOn: accreditationAnsweredOn(view.events) });
+
 const message = z.strictObject({ message: nonEmptyText(3000) });
 const reason = z.strictObject({ reason: nonEmptyText(3000) });
 
@@ -66,7 +73,7 @@ function prefectureDecision<B extends z.ZodType>(
     },
     handle: async ({ deps, actor, params, body: input }) => {
       await visibleRequest(deps, actor, params.id);
-      return { status: 200, body: await run(deps, actor, params.id, input as z.output<B>) };
+      return { status: 200, body: answered(await run(deps, actor, params.id, input as z.output<B>)) };
     },
   });
 }
@@ -136,7 +143,7 @@ export const accreditationRoutes = [
         const view = await deps.temporal.workflow.executeUpdateWithStart(accreditationSyncUpdate, {
           startWorkflowOperation,
         });
-        return { status: 201, body: view };
+        return { status: 201, body: answered(view) };
       } catch (error) {
         throw businessRefusal(error) ?? error;
       }
@@ -208,6 +215,7 @@ export const accreditationRoutes = [
             state: row.state,
             submittedOn: row.submittedOn,
             decidedOn: row.decidedOn,
+            answeredOn: row.answeredOn,
             overdue: row.overdue,
           })),
         },
@@ -231,7 +239,7 @@ export const accreditationRoutes = [
         handleOf(deps, params.id).query(accreditationStateQuery),
         deps.db.organization.findUnique({ where: { id: row.organizationId }, select: { name: true } }),
       ]);
-      return { status: 200, body: { ...view, organizationName: organization?.name ?? '' } };
+      return { status: 200, body: { ...answered(view), organizationName: organization?.name ?? '' } };
     },
   }),
   prefectureDecision(
@@ -279,10 +287,12 @@ export const accreditationRoutes = [
       await visibleRequest(deps, actor, params.id);
       return {
         status: 200,
-        body: await executeUpdate(handleOf(deps, params.id), respondUpdate, {
-          ...actedBy(actor),
-          message: body.message,
-        }),
+        body: answered(
+          await executeUpdate(handleOf(deps, params.id), respondUpdate, {
+            ...actedBy(actor),
+            message: body.message,
+          }),
+        ),
       };
     },
   }),

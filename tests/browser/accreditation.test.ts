@@ -72,7 +72,9 @@ describe("demande d'habilitation", () => {
     const row = prefecture.locator(`tr[data-demande="${requestId}"]`);
     expect((await row.innerText()).replace(/\s+/g, ' ')).toContain(ORGANIZATION_NAME);
     expect(await row.getAttribute('class')).not.toContain('en-retard');
-    expect(await text(prefecture, 'header .fr-header__tools-links a[href="/notifications"]')).toBe('Notifications (1)');
+    expect(await content(prefecture, 'header .fr-header__tools-links a[href="/notifications"]')).toBe(
+      'Notifications 1 non lue',
+    );
     await expectNoSeriousAccessibilityViolation(prefecture, '/prefecture/habilitations');
 
     // 30 days without decision: the workflow flags the request overdue in the read model the
@@ -155,13 +157,18 @@ describe("demande d'habilitation", () => {
     expect(await text(organizationNoJs, 'main .fr-alert--success')).toContain(
       'Votre réponse a été envoyée à la préfecture.',
     );
-    expect(await content(organizationNoJs, 'main dt:text-is("État") + dd')).toBe('Déposée');
+    // Completed, not new (docs/rules.md §7).
+    expect(await content(organizationNoJs, 'main dt:text-is("État") + dd')).toBe('Complétée — à réexaminer');
     expect(await text(organizationNoJs, 'main .historique')).toContain(
       `Réponse envoyée Réponse de l'organisation : ${ANSWER}`,
     );
 
-    // 4. The prefecture sees the answer and approves, with an end date a year ahead.
-    await prefecture.reload();
+    // 4. The prefecture's queue shows the request as completed, to be examined again (not
+    // « Déposée » like a new one); it reads the answer and approves, with an end date a year ahead.
+    await prefecture.goto(url('/prefecture/habilitations'));
+    await ready(prefecture);
+    expect(await content(prefecture, `tr[data-demande="${requestId}"] .fr-badge`)).toBe('Complétée — à réexaminer');
+    await prefecture.goto(url(`/prefecture/habilitations/${requestId}`));
     await ready(prefecture);
     expect(await text(prefecture, 'main .historique')).toContain(ANSWER);
     const endDate = parisDay(365);
@@ -179,7 +186,7 @@ describe("demande d'habilitation", () => {
     await organization.goto(url('/espace'));
     expect(await content(organization, 'main dt:text-is("Habilitation") + dd')).toBe('Prescripteur habilité');
     const inboxLink = organization.locator('header .fr-header__tools-links a[href="/notifications"]');
-    expect((await inboxLink.innerText()).trim()).toBe('Notifications (2)');
+    expect(((await inboxLink.textContent()) ?? '').replace(/\s+/g, ' ').trim()).toBe('Notifications 2 non lues');
     await inboxLink.click();
     await organization.waitForURL(url('/notifications'));
     await ready(organization);
@@ -191,7 +198,7 @@ describe("demande d'habilitation", () => {
     await approval.getByRole('button', { name: /Marquer comme lue/ }).click();
     await organization
       .locator('header .fr-header__tools-links a[href="/notifications"]', {
-        hasText: 'Notifications (1)',
+        hasText: /Notifications\s+1\s+non lue(?!s)/,
       })
       .waitFor();
     expect(await approval.getAttribute('class')).not.toContain('notification--non-lue');

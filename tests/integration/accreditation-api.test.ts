@@ -49,6 +49,7 @@ describe('prescriber accreditation through the API', () => {
     );
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
     expect(submitted.body.state).toBe('SUBMITTED');
+    expect(submitted.body.answeredOn).toBeNull();
     const id = submitted.body.requestId as string;
 
     // The read model already holds the request when the API answers.
@@ -87,6 +88,7 @@ describe('prescriber accreditation through the API', () => {
     );
     expect(info.status).toBe(200);
     expect(info.body.state).toBe('INFORMATION_REQUESTED');
+    expect(info.body.answeredOn).toBeNull();
     expect((await platform.db.accreditationRequest.findUniqueOrThrow({ where: { id } })).state).toBe(
       'INFORMATION_REQUESTED',
     );
@@ -97,10 +99,19 @@ describe('prescriber accreditation through the API', () => {
       member.token,
     );
     expect(answer.body.state).toBe('SUBMITTED');
+    // docs/rules.md §7: the read model knows it was completed, the queue says so instead of « Déposée ».
+    const answeredOn = answer.body.events.at(-1).on as string;
+    expect(answeredOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(answer.body.answeredOn).toBe(answeredOn);
+    expect((await platform.db.accreditationRequest.findUniqueOrThrow({ where: { id } })).answeredOn).toBe(answeredOn);
+    const queue = await api.get('/accreditation-requests?state=SUBMITTED', agent.token);
+    expect(queue.body.items).toEqual([expect.objectContaining({ id, state: 'SUBMITTED', answeredOn })]);
+    expect((await api.get(`/accreditation-requests/${id}`, agent.token)).body.answeredOn).toBe(answeredOn);
 
     const approved = await api.post(`/accreditation-requests/${id}/approve`, {}, agent.token);
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
     expect(approved.body.state).toBe('APPROVED');
+    expect(approved.body.answeredOn).toBe(answeredOn);
     expect(approved.body.events.map((e: { action: string }) => e.action)).toEqual([
       'submit',
       'requestInformation',
