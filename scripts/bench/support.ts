@@ -1,6 +1,6 @@
 // Small helpers for the benchmarks in scripts/bench/: a bounded worker pool, latency
 // percentiles, free ports, CPU time of a child process, a plain-text table.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { startThrowawayPostgres } from '../../server/db/embedded-postgres.ts';
 
@@ -65,6 +65,32 @@ export function processCpuSeconds(pid: number | undefined): number {
   } catch {
     return Number.NaN;
   }
+}
+
+/**
+ * User + system CPU seconds of a process and of its live descendants (Linux /proc), e.g. a
+ * PostgreSQL postmaster and its backends. A descendant that exited in between is not counted.
+ */
+export function processTreeCpuSeconds(pid: number | undefined): number {
+  if (!pid) return Number.NaN;
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      /* gone */
+    }
+  }
+  const inTree = (candidate: number): boolean => {
+    for (let current: number | undefined = candidate; current && current > 1; current = parentOf.get(current))
+      if (current === pid) return true;
+    return false;
+  };
+  let total = 0;
+  for (const candidate of parentOf.keys()) if (inTree(candidate)) total += processCpuSeconds(candidate) || 0;
+  return total;
 }
 
 export function rssOf(pid: number | undefined): number {
