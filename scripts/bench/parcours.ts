@@ -461,6 +461,15 @@ async function main(): Promise<void> {
       `WorkflowType = '${PARCOURS_WORKFLOW_TYPE}' AND ExecutionStatus = 'Running' AND TaskQueue = '${taskQueue}'`,
     );
     const projected = await apiDb.pass.count();
+    // Disk: the platform's database and, on the production engine, Temporal's two.
+    const databaseSizes = await withPg(adminUrl, async (client) => {
+      const names = [dbName, `${dbName}_temporal`, `${dbName}_visibility`];
+      const { rows } = await client.query<{ datname: string; size: string }>(
+        'SELECT datname, pg_database_size(datname)::text AS size FROM pg_database WHERE datname = ANY($1)',
+        [names],
+      );
+      return names.map((name) => Number(rows.find((row) => row.datname === name)?.size ?? Number.NaN));
+    });
     await sleep(2000);
     const loaded = await sampleMemory(worker);
     const serverRssLoaded = rssOf(devServer.process?.pid);
@@ -583,6 +592,11 @@ ${table([
       : ''
   }
   parcours ouverts (visibilité Temporal, Running) : ${open} ; lignes "Pass" projetées : ${projected}
+  disque PostgreSQL : base de la plateforme ${mib(databaseSizes[0]!)}${
+    Number.isFinite(databaseSizes[1])
+      ? `, Temporal ${mib(databaseSizes[1]!)} + visibilité ${mib(databaseSizes[2]!)}`
+      : ''
+  } (mesuré avec les ${open} parcours ouverts, avant (b))
   maxCachedWorkflows du worker : ${maxCached} (défaut du SDK, tiré de la limite du tas V8 : ${mib(v8.getHeapStatistics().heap_size_limit)})
   RSS par workflow en cache : ${perCached > 0 ? `${fixed(deltaRss / perCached / 1024)} KiB` : '—'}
   La mémoire du worker suit le cache collant (au plus ${maxCached} workflows), pas N : un parcours qui dort

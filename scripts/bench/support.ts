@@ -88,9 +88,21 @@ export function processTreeCpuSeconds(pid: number | undefined): number {
       if (current === pid) return true;
     return false;
   };
-  let total = 0;
+  // The root's cutime/cstime: descendants it has waited for (PostgreSQL's exited backends).
+  let total = childrenCpuSeconds(pid);
   for (const candidate of parentOf.keys()) if (inTree(candidate)) total += processCpuSeconds(candidate) || 0;
   return total;
+}
+
+/** CPU seconds of the children a process has waited for (cutime + cstime; Linux /proc). */
+function childrenCpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return 0;
+  }
 }
 
 export function rssOf(pid: number | undefined): number {
