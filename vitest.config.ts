@@ -1,5 +1,6 @@
-// Four layers (docs/conventions.md): pure domain specs, workflows on the time-skipping server,
-// integration on the Temporal dev server + PostgreSQL, browser tests in Chromium.
+// Five layers (docs/conventions.md): pure domain specs, workflows on the time-skipping server,
+// integration on the Temporal dev server + PostgreSQL, the production topology's smoke,
+// browser tests in Chromium.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -26,6 +27,15 @@ export default defineConfig({
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
+          // The production topology (decision 026): its own PostgreSQL and Temporal production server.
+          name: 'topology',
+          include: ['tests/topology/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
         },
       },
       {

@@ -21,7 +21,6 @@ export function parcoursActivities(db: Db, mail: MailSettings): ParcoursActiviti
       const occurredAt = workflowTime(at);
       const key = `${parcoursWorkflowId(view.passNumber)}:v${view.version}`;
       await db.$transaction(async (tx) => {
-        const current = await tx.pass.findUnique({ where: { number: view.passNumber }, select: { version: true } });
         const row = {
           personId: view.personId,
           employerId: view.holdingEmployerId,
@@ -33,9 +32,11 @@ export function parcoursActivities(db: Db, mail: MailSettings): ParcoursActiviti
           snapshot: view as unknown as Prisma.InputJsonValue,
           version: view.version,
         };
-        if (!current) await tx.pass.create({ data: { number: view.passNumber, ...row } });
-        else if (current.version < view.version)
-          await tx.pass.update({ where: { number: view.passNumber }, data: row });
+        // One statement for a new PASS (the issuance's path); a later version updates the row,
+        // an older one (a retry after a newer projection) changes nothing.
+        const created = await tx.pass.createMany({ data: [{ number: view.passNumber, ...row }], skipDuplicates: true });
+        if (created.count === 0)
+          await tx.pass.updateMany({ where: { number: view.passNumber, version: { lt: view.version } }, data: row });
 
         const pending = view.pendingRequest;
         if (pending) {

@@ -12,3 +12,20 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/**
+ * A free port below 32768, outside the kernel's ephemeral range: Temporal's production server
+ * stores its membership ports in a PostgreSQL smallint (at most 32767).
+ */
+export async function freeLowPort(from = 20_000, to = 32_000): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const candidate = from + Math.floor(Math.random() * (to - from));
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(candidate, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (free) return candidate;
+  }
+  throw new Error(`no free port between ${from} and ${to}`);
+}

@@ -38,31 +38,61 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-/** The actor behind a bearer token, or null when it is unknown, expired, revoked or its user is disabled. */
+interface ActorRow {
+  sessionId: string;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  isActive: boolean;
+  userId: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  role: Role;
+  organizationId: string;
+  type: OrganizationType;
+  name: string;
+  departement: string;
+  region: string | null;
+  authorizationStatus: AuthorizationStatus | null;
+  prescriberKind: PrescriberKind | null;
+  employerKind: EmployerKind | null;
+}
+
+/**
+ * The actor behind a bearer token, or null when it is unknown, expired, revoked or its user is
+ * disabled. Every authenticated request asks it: one query (session, user, membership and
+ * organization joined), where Prisma's `include` made four (docs/decisions/026-production-topology.md).
+ */
 export async function actorForToken(db: Db, token: string, now: Date): Promise<Actor | null> {
-  const session = await db.session.findUnique({
-    where: { tokenHash: hashToken(token) },
-    include: { user: true, membership: { include: { organization: true } } },
-  });
-  if (!session || session.revokedAt || session.expiresAt <= now || !session.user.isActive) return null;
-  const { user, membership } = session;
-  const organization = membership.organization;
+  const [row] = await db.$queryRaw<ActorRow[]>`
+    SELECT s.id AS "sessionId", s."expiresAt", s."revokedAt",
+           u."isActive", u.id AS "userId", u.email, u."firstName", u."lastName",
+           m.role::text AS role,
+           o.id AS "organizationId", o.type::text AS type, o.name, o.departement, o.region,
+           o."authorizationStatus"::text AS "authorizationStatus",
+           o."prescriberKind"::text AS "prescriberKind", o."employerKind"::text AS "employerKind"
+    FROM "Session" s
+    JOIN "User" u ON u.id = s."userId"
+    JOIN "Membership" m ON m.id = s."membershipId"
+    JOIN "Organization" o ON o.id = m."organizationId"
+    WHERE s."tokenHash" = ${hashToken(token)}::char(64)`;
+  if (!row || row.revokedAt || row.expiresAt <= now || !row.isActive) return null;
   return {
-    userId: user.id,
-    email: user.email,
-    firstName: user.firstName,
-    lastName: user.lastName,
-    sessionId: session.id,
-    role: membership.role,
+    userId: row.userId,
+    email: row.email,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    sessionId: row.sessionId,
+    role: row.role,
     organization: {
-      id: organization.id,
-      type: organization.type,
-      name: organization.name,
-      departement: organization.departement,
-      region: organization.region,
-      authorizationStatus: organization.authorizationStatus,
-      prescriberKind: organization.prescriberKind,
-      employerKind: organization.employerKind,
+      id: row.organizationId,
+      type: row.type,
+      name: row.name,
+      departement: row.departement,
+      region: row.region,
+      authorizationStatus: row.authorizationStatus,
+      prescriberKind: row.prescriberKind,
+      employerKind: row.employerKind,
     },
   };
 }

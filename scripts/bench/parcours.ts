@@ -1,5 +1,12 @@
 // Benchmark of the parcours workflow (one per PASS IAE) on real parts, all started here:
-//   npx tsx scripts/bench/parcours.ts --count N [--concurrency C]
+//   npx tsx scripts/bench/parcours.ts --count N [--concurrency C] [--engine dev|production]
+//     [--workers W] [--address HOST:PORT]
+//
+// --engine production: Temporal's production server (built by scripts/setup/temporal-server.sh)
+// over the benchmark's PostgreSQL server instead of the dev server (decision 026). --workers W
+// (W ≥ 1): W worker processes (worker/main.ts) instead of the worker in this process.
+// --address (or TEMPORAL_ADDRESS): a Temporal server already running (its CPU is not measured;
+// the namespace `default` and the search attributes must exist).
 //
 // Starts its own Temporal dev server (fresh SQLite file in a temp folder, the project's search
 // attributes), a fresh PostgreSQL database (migrated), the real worker (createWorker) and the
@@ -17,7 +24,7 @@
 // PostgreSQL: BENCH_DATABASE_ADMIN_URL, else TEST_DATABASE_ADMIN_URL, else an embedded server.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -37,6 +44,12 @@ import { applyMigrations } from '../../server/db/migrations.ts';
 import { createLogger } from '../../server/logger.ts';
 import { temporalBinaries } from '../../server/temporal/binaries.ts';
 import { startTemporalDevServer, waitForTemporal } from '../../server/temporal/dev-server.ts';
+import {
+  productionServerBinaries,
+  startProductionTemporal,
+  TEMPORAL_SERVER_VERSION,
+} from '../../server/temporal/production-server.ts';
+import { freeLowPort } from '../../server/free-port.ts';
 import { createWorker } from '../../worker/create.ts';
 import { PARCOURS_WORKFLOW_TYPE, type ParcoursInput } from '../../workflows/parcours/contract.ts';
 import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes.ts';
@@ -49,6 +62,7 @@ import {
   mib,
   percentile,
   processCpuSeconds,
+  processTreeCpuSeconds,
   rssOf,
   runPool,
   table,
@@ -62,7 +76,9 @@ const WAIT_LIMIT_MS = 10 * 60_000;
 // ── arguments ────────────────────────────────────────────────────────────────────────────────
 function usage(message?: string): never {
   if (message) console.error(message);
-  console.error('usage: npx tsx scripts/bench/parcours.ts --count N [--concurrency C] [--temporal-store memory|file]');
+  console.error(
+    'usage: npx tsx scripts/bench/parcours.ts --count N [--concurrency C] [--temporal-store memory|file] [--engine dev|production] [--workers W] [--address HOST:PORT]',
+  );
   process.exit(2);
 }
 function argument(name: string): string | undefined {
@@ -80,6 +96,14 @@ const concurrency = Number(argument('concurrency') ?? 16);
 const temporalStore = argument('temporal-store') ?? 'memory';
 if (temporalStore !== 'memory' && temporalStore !== 'file') usage('--temporal-store: memory or file');
 const temporalParent = existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
+const engine = argument('engine') ?? 'dev';
+if (engine !== 'dev' && engine !== 'production') usage('--engine: dev or production');
+const workerProcesses = Number(argument('workers') ?? 0);
+if (!Number.isInteger(workerProcesses) || workerProcesses < 0 || workerProcesses > 8) usage('--workers: 0 to 8');
+const externalAddress = argument('address') ?? process.env.TEMPORAL_ADDRESS;
+/** History shards of the production server's fresh cluster. */
+const shards = Number(argument('shards') ?? 4);
+if (!Number.isInteger(shards) || shards < 1 || shards > 16384) usage('--shards: 1 to 16384');
 if (!Number.isInteger(count) || count < 1 || count > 1_000_000) usage('--count: an integer from 1 to 1000000');
 if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 1000)
   usage('--concurrency: an integer from 1 to 1000');
@@ -129,7 +153,7 @@ interface MemorySample {
   cachedWorkflows: number;
 }
 
-async function sampleMemory(worker: Worker): Promise<MemorySample> {
+async function sampleMemory(worker: Worker | undefined): Promise<MemorySample> {
   // Several passes: weak references and finalizers of evicted workflows need more than one.
   for (let pass = 0; pass < 3; pass++) {
     gc?.();
@@ -142,7 +166,7 @@ async function sampleMemory(worker: Worker): Promise<MemorySample> {
     heapUsed: heap.used_heap_size,
     heapTotal: heap.total_heap_size,
     external: usage.external,
-    cachedWorkflows: worker.getStatus().numCachedWorkflows,
+    cachedWorkflows: worker?.getStatus().numCachedWorkflows ?? Number.NaN,
   };
 }
 
@@ -189,31 +213,7 @@ async function main(): Promise<void> {
       `Benchmark parcours : N = ${count}, concurrence = ${concurrency}, ${os.cpus().length} cœurs, Node ${process.version}`,
     );
 
-    // Temporal dev server, fresh.
-    const cli = temporalBinaries().cli;
-    if (!cli) throw new Error('CLI Temporal introuvable : lancez « bash scripts/setup/temporal-binaries.sh ».');
-    const searchAttributes = Object.values(SEARCH_ATTRIBUTES);
-    let devServer: { address: string; process: ChildProcess };
-    if (temporalStore === 'file') {
-      const dataDir = mkdtempSync(path.join(temporalParent, 'bench-temporal-'));
-      cleanups.push({ name: 'dossier temporaire', run: () => rmSync(dataDir, { recursive: true, force: true }) });
-      devServer = await startTemporalDevServer({
-        cli,
-        dataDir,
-        port: await freePort(),
-        uiPort: await freePort(),
-        namespace: 'default',
-        searchAttributes,
-      });
-      say(`Serveur Temporal de développement : ${devServer.address} (SQLite dans ${dataDir})`);
-    } else {
-      devServer = await startInMemoryDevServer(cli, await freePort(), searchAttributes);
-      say(`Serveur Temporal de développement : ${devServer.address} (SQLite en mémoire)`);
-    }
-    const temporalProcess = devServer.process;
-    cleanups.push({ name: 'serveur Temporal', run: () => stopChild(temporalProcess) });
-
-    // PostgreSQL, fresh database.
+    // PostgreSQL, fresh database (and Temporal's, with --engine production).
     const postgres = await benchPostgresServer();
     cleanups.push({ name: 'serveur PostgreSQL', run: () => postgres.stop() });
     const adminUrl = postgres.url;
@@ -226,6 +226,74 @@ async function main(): Promise<void> {
     const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
     await applyMigrations(dbUrl);
     say(`Base PostgreSQL : ${dbName} (migrée)`);
+    const postgresPid = await postmasterPid(adminUrl);
+
+    // Temporal: dev server (fresh), production server (fresh databases), or one given.
+    const searchAttributes = Object.values(SEARCH_ATTRIBUTES);
+    let devServer: { address: string; process?: ChildProcess };
+    let engineLabel: string;
+    if (externalAddress) {
+      devServer = { address: externalAddress };
+      engineLabel = `serveur donné (${externalAddress}), CPU non mesuré`;
+    } else if (engine === 'production') {
+      const binaries = productionServerBinaries(ROOT);
+      if (!binaries)
+        throw new Error('Serveur de production absent : lancez « bash scripts/setup/temporal-server.sh ».');
+      const runDir = mkdtempSync(path.join(os.tmpdir(), 'bench-temporal-prod-'));
+      cleanups.push({ name: 'dossier temporaire', run: () => rmSync(runDir, { recursive: true, force: true }) });
+      const admin = new URL(adminUrl);
+      const databases = { main: `${dbName}_temporal`, visibility: `${dbName}_visibility` };
+      cleanups.push({
+        name: 'bases Temporal',
+        run: () =>
+          withPg(adminUrl, async (client) => {
+            await client.query(`DROP DATABASE IF EXISTS ${databases.main} WITH (FORCE)`);
+            await client.query(`DROP DATABASE IF EXISTS ${databases.visibility} WITH (FORCE)`);
+          }),
+      });
+      const ports: number[] = [];
+      while (ports.length < 9) ports.push(await freeLowPort());
+      devServer = await startProductionTemporal({
+        binaries,
+        runDir,
+        postgres: {
+          host: admin.hostname,
+          port: Number(admin.port || 5432),
+          user: decodeURIComponent(admin.username),
+          password: decodeURIComponent(admin.password),
+        },
+        databases,
+        shards,
+        ports,
+        namespace: 'default',
+        searchAttributes,
+        logFile: path.join(runDir, 'temporal.log'),
+      });
+      engineLabel = `serveur de production ${TEMPORAL_SERVER_VERSION} sur PostgreSQL, ${shards} shards`;
+      say(`Serveur Temporal de production : ${devServer.address}`);
+    } else {
+      const cli = temporalBinaries().cli;
+      if (!cli) throw new Error('CLI Temporal introuvable : lancez « bash scripts/setup/temporal-binaries.sh ».');
+      if (temporalStore === 'file') {
+        const dataDir = mkdtempSync(path.join(temporalParent, 'bench-temporal-'));
+        cleanups.push({ name: 'dossier temporaire', run: () => rmSync(dataDir, { recursive: true, force: true }) });
+        devServer = await startTemporalDevServer({
+          cli,
+          dataDir,
+          port: await freePort(),
+          uiPort: await freePort(),
+          namespace: 'default',
+          searchAttributes,
+        });
+        say(`Serveur Temporal de développement : ${devServer.address} (SQLite dans ${dataDir})`);
+      } else {
+        devServer = await startInMemoryDevServer(cli, await freePort(), searchAttributes);
+        say(`Serveur Temporal de développement : ${devServer.address} (SQLite en mémoire)`);
+      }
+      engineLabel = `serveur de développement, SQLite ${temporalStore === 'memory' ? 'en mémoire' : 'fichier (/dev/shm)'}`;
+    }
+    const temporalProcess = devServer.process;
+    if (temporalProcess) cleanups.push({ name: 'serveur Temporal', run: () => stopChild(temporalProcess) });
 
     // One Prisma client for the API, one for the worker, as in two processes.
     const taskQueue = `bench-${randomBytes(4).toString('hex')}`;
@@ -242,19 +310,39 @@ async function main(): Promise<void> {
     const workerDb = createDb(dbUrl);
     cleanups.push({ name: 'Prisma', run: () => Promise.all([apiDb.$disconnect(), workerDb.$disconnect()]) });
 
-    const nativeConnection = await NativeConnection.connect({ address: devServer.address });
-    cleanups.push({ name: 'connexion du worker', run: () => nativeConnection.close() });
+    // The worker: in this process (default), or W worker processes (--workers W).
+    let worker: Worker | undefined;
+    const workerChildren: ChildProcess[] = [];
     const workerCreated = performance.now();
-    const worker = await createWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db: workerDb });
-    say(`Worker créé en ${fixed((performance.now() - workerCreated) / 1000)} s (bundle des workflows)`);
-    const running = worker.run();
-    cleanups.push({
-      name: 'worker',
-      run: async () => {
-        if (worker.getState() === 'RUNNING') worker.shutdown();
-        await running;
-      },
-    });
+    if (workerProcesses === 0) {
+      const nativeConnection = await NativeConnection.connect({ address: devServer.address });
+      cleanups.push({ name: 'connexion du worker', run: () => nativeConnection.close() });
+      const inProcess = await createWorker({
+        connection: nativeConnection,
+        namespace: 'default',
+        taskQueue,
+        db: workerDb,
+      });
+      worker = inProcess;
+      const running = inProcess.run();
+      cleanups.push({
+        name: 'worker',
+        run: async () => {
+          if (inProcess.getState() === 'RUNNING') inProcess.shutdown();
+          await running;
+        },
+      });
+    } else {
+      for (let i = 0; i < workerProcesses; i++) {
+        const child = await startBenchWorker({ databaseUrl: dbUrl, temporalAddress: devServer.address, taskQueue });
+        workerChildren.push(child);
+        cleanups.push({ name: `worker ${i + 1}`, run: () => stopChild(child) });
+      }
+    }
+    say(
+      `${workerProcesses === 0 ? 'Worker (dans ce processus)' : `${workerProcesses} processus worker`} prêt(s) en ${fixed((performance.now() - workerCreated) / 1000)} s (bundle des workflows)`,
+    );
+    const workersCpu = () => workerChildren.reduce((sum, child) => sum + processCpuSeconds(child.pid), 0);
 
     const connection = await Connection.connect({ address: devServer.address });
     cleanups.push({ name: 'client Temporal', run: () => connection.close() });
@@ -326,7 +414,25 @@ async function main(): Promise<void> {
     // Baseline memory: everything started, nothing open.
     await sleep(1000);
     const baseline = await sampleMemory(worker);
-    const serverRssBefore = rssOf(devServer.process.pid);
+    const serverRssBefore = rssOf(devServer.process?.pid);
+    const workersRssBefore = workerChildren.reduce((sum, child) => sum + rssOf(child.pid), 0);
+    // CPU seconds so far: Node (this process: API, clients, in-process worker; plus the worker
+    // processes), the Temporal server, PostgreSQL (postmaster and its backends, when local).
+    const cpuNow = () => ({
+      node: cpuSeconds(process.cpuUsage()) + workersCpu(),
+      server: processCpuSeconds(devServer.process?.pid),
+      postgres: processTreeCpuSeconds(postgresPid),
+      machine: machineCpu(),
+    });
+    const cpuSince = (from: ReturnType<typeof cpuNow>): PhaseCpu => {
+      const to = cpuNow();
+      return {
+        node: to.node - from.node,
+        server: to.server - from.server,
+        postgres: to.postgres - from.postgres,
+        machine: busyPercent(from.machine, to.machine),
+      };
+    };
 
     // Warm-up (JIT, connection pools), not measured; these parcours stay open too.
     const warm = await runPool(warmUp, concurrency, (index) => issue(personIds[count + index]!));
@@ -334,9 +440,7 @@ async function main(): Promise<void> {
     say(`Échauffement : ${warmUp} PASS délivrés`);
 
     // (a) the platform's issuance path.
-    const serverCpu0 = processCpuSeconds(devServer.process.pid);
-    const selfCpu0 = process.cpuUsage();
-    const machine0 = machineCpu();
+    const cpu0 = cpuNow();
     say(`(a) ${count} × POST /passes, ${concurrency} en parallèle…`);
     const issuance = await runPool(
       count,
@@ -344,15 +448,12 @@ async function main(): Promise<void> {
       (index) => issue(personIds[index]!),
       progress('(a) PASS délivrés', count),
     );
-    const issuanceCpu = {
-      self: cpuSeconds(process.cpuUsage(selfCpu0)),
-      server: processCpuSeconds(devServer.process.pid) - serverCpu0,
-      machine: busyPercent(machine0, machineCpu()),
-    };
+    const issuanceCpu = cpuSince(cpu0);
     if (issuance.failed) say(`(a) ${issuance.failed} échecs, premier : ${issuance.firstError}`);
 
     // (c) memory with N parcours open, once the worker is idle.
     await waitUntil('worker au repos', () => {
+      if (!worker) return true; // worker processes: every issuance waited for its projection
       const status = worker.getStatus();
       return status.numInFlightWorkflowActivations === 0 && status.numInFlightActivities === 0;
     });
@@ -360,9 +461,19 @@ async function main(): Promise<void> {
       `WorkflowType = '${PARCOURS_WORKFLOW_TYPE}' AND ExecutionStatus = 'Running' AND TaskQueue = '${taskQueue}'`,
     );
     const projected = await apiDb.pass.count();
+    // Disk: the platform's database and, on the production engine, Temporal's two.
+    const databaseSizes = await withPg(adminUrl, async (client) => {
+      const names = [dbName, `${dbName}_temporal`, `${dbName}_visibility`];
+      const { rows } = await client.query<{ datname: string; size: string }>(
+        'SELECT datname, pg_database_size(datname)::text AS size FROM pg_database WHERE datname = ANY($1)',
+        [names],
+      );
+      return names.map((name) => Number(rows.find((row) => row.datname === name)?.size ?? Number.NaN));
+    });
     await sleep(2000);
     const loaded = await sampleMemory(worker);
-    const serverRssLoaded = rssOf(devServer.process.pid);
+    const serverRssLoaded = rssOf(devServer.process?.pid);
+    const workersRssLoaded = workerChildren.reduce((sum, child) => sum + rssOf(child.pid), 0);
 
     // (b) the same server, bare client starts, nothing polls the queue.
     const idleQueue = `bench-unpolled-${randomBytes(4).toString('hex')}`;
@@ -375,9 +486,7 @@ async function main(): Promise<void> {
       personId: randomUUID(),
       hire: { employerId: employer.id, employerKind: 'ACI', start: on },
     });
-    const serverCpu1 = processCpuSeconds(devServer.process.pid);
-    const selfCpu1 = process.cpuUsage();
-    const machine1 = machineCpu();
+    const cpu1 = cpuNow();
     say(`(b) ${count} × client.workflow.start (file sans worker), ${concurrency} en parallèle…`);
     const starts = await runPool(
       count,
@@ -391,16 +500,13 @@ async function main(): Promise<void> {
       },
       progress('(b) workflows démarrés', count),
     );
-    const startsCpu = {
-      self: cpuSeconds(process.cpuUsage(selfCpu1)),
-      server: processCpuSeconds(devServer.process.pid) - serverCpu1,
-      machine: busyPercent(machine1, machineCpu()),
-    };
+    const startsCpu = cpuSince(cpu1);
     if (starts.failed) say(`(b) ${starts.failed} échecs, premier : ${starts.firstError}`);
 
     // ── report ──
     const rate = (result: PoolResult) => (result.ok / result.elapsedMs) * 1000;
-    const row = (label: string, result: PoolResult, cpu: { self: number; server: number; machine: number }) => [
+    const perParcours = (seconds: number, result: PoolResult) => `${fixed((seconds / result.ok) * 1000)} ms`;
+    const row = (label: string, result: PoolResult, cpu: PhaseCpu) => [
       label,
       String(result.ok),
       String(result.failed),
@@ -409,31 +515,47 @@ async function main(): Promise<void> {
       `${fixed(percentile(result.latencies, 50), 0)} ms`,
       `${fixed(percentile(result.latencies, 95), 0)} ms`,
       `${fixed(percentile(result.latencies, 99), 0)} ms`,
-      `${fixed(cpu.self)} s`,
-      `${fixed(cpu.server)} s`,
+      perParcours(cpu.node, result),
+      perParcours(cpu.server, result),
+      perParcours(cpu.postgres, result),
       `${fixed(cpu.machine, 0)} %`,
     ];
-    const maxCached = worker.options.maxCachedWorkflows;
+    const maxCached = worker?.options.maxCachedWorkflows ?? Number.NaN;
     const open = Number(openParcours.count);
     const deltaRss = loaded.rss - baseline.rss;
     const deltaHeap = loaded.heapUsed - baseline.heapUsed;
     const perCached = loaded.cachedWorkflows - baseline.cachedWorkflows;
 
     console.log(`
-Benchmark parcours — N = ${count}, concurrence = ${concurrency}, échauffement = ${warmUp} (non mesuré), Temporal : SQLite ${temporalStore === 'memory' ? 'en mémoire' : 'fichier (/dev/shm)'}
+Benchmark parcours — N = ${count}, concurrence = ${concurrency}, échauffement = ${warmUp} (non mesuré)
+Temporal : ${engineLabel} ; worker : ${workerProcesses === 0 ? 'dans le processus du banc' : `${workerProcesses} processus`}
 Machine : ${os.cpus().length} cœurs, ${mib(os.totalmem())} ; Node ${process.version} ; serveur, PostgreSQL, API et worker sur la même machine
 
 Débits
 ${table([
-  ['mesure', 'ok', 'échecs', 'durée', 'par s', 'p50', 'p95', 'p99', 'CPU banc', 'CPU Temporal', 'machine occupée'],
+  [
+    'mesure',
+    'ok',
+    'échecs',
+    'durée',
+    'par s',
+    'p50',
+    'p95',
+    'p99',
+    'CPU Node/u',
+    'CPU Temporal/u',
+    'CPU PostgreSQL/u',
+    'machine occupée',
+  ],
   row('(a) POST /passes (plateforme)', issuance, issuanceCpu),
   row('(b) workflow.start nu', starts, startsCpu),
 ])}
-  ratio (b)/(a) : ${fixed(rate(starts) / rate(issuance))} — le serveur accepte ${fixed(rate(starts) / rate(issuance))} fois plus de
-  démarrages nus par seconde que la plateforme n'ouvre de parcours complets.
-  (CPU banc = ce processus : API + worker + clients ; PostgreSQL n'est pas compté ; « machine occupée » =
-  part du CPU de toute la machine, autres processus compris : au-delà de ce que banc + Temporal + PostgreSQL
-  expliquent, la machine était partagée et les débits sont à prendre comme des minima.)
+  ratio (a)/(b) : ${fixed(rate(issuance) / rate(starts), 2)} — la plateforme ouvre des parcours complets à ${fixed((rate(issuance) / rate(starts)) * 100, 0)} % du
+  débit de démarrages nus que le même serveur accepte (objectif ≥ 50 %).
+  (CPU …/u = secondes de CPU par parcours : Node = API + clients + worker(s), processus du banc et
+  processus worker ; Temporal = le serveur ; PostgreSQL = postmaster et ses processus, s'il est local.
+  « machine occupée » = part du CPU de toute la machine, autres processus compris : au-delà de ce que
+  Node + Temporal + PostgreSQL expliquent, la machine était partagée et les débits sont des minima.)
   Charge moyenne (1 min) au début / à la fin : ${fixed(loadStart, 2)} / ${fixed(os.loadavg()[0]!, 2)}
 
 Mémoire (ce processus : worker + API + clients ; après GC${gc ? '' : ' — indisponible, sans --expose-gc'})
@@ -464,8 +586,17 @@ ${table([
     String(perCached),
   ],
 ])}
-  serveur Temporal (autre processus) : RSS ${mib(serverRssBefore)} avant (a), ${mib(serverRssLoaded)} avec les parcours ouverts
+  serveur Temporal (autre processus) : RSS ${mib(serverRssBefore)} avant (a), ${mib(serverRssLoaded)} avec les parcours ouverts${
+    workerChildren.length
+      ? `\n  processus worker (${workerChildren.length}, ensemble) : RSS ${mib(workersRssBefore)} avant (a), ${mib(workersRssLoaded)} avec les parcours ouverts`
+      : ''
+  }
   parcours ouverts (visibilité Temporal, Running) : ${open} ; lignes "Pass" projetées : ${projected}
+  disque PostgreSQL : base de la plateforme ${mib(databaseSizes[0]!)}${
+    Number.isFinite(databaseSizes[1])
+      ? `, Temporal ${mib(databaseSizes[1]!)} + visibilité ${mib(databaseSizes[2]!)}`
+      : ''
+  } (mesuré avec les ${open} parcours ouverts, avant (b))
   maxCachedWorkflows du worker : ${maxCached} (défaut du SDK, tiré de la limite du tas V8 : ${mib(v8.getHeapStatistics().heap_size_limit)})
   RSS par workflow en cache : ${perCached > 0 ? `${fixed(deltaRss / perCached / 1024)} KiB` : '—'}
   La mémoire du worker suit le cache collant (au plus ${maxCached} workflows), pas N : un parcours qui dort
@@ -482,6 +613,67 @@ Durée totale du banc : ${fixed((performance.now() - runStarted) / 1000)} s
       say('Terminé.');
     }
   }
+}
+
+interface PhaseCpu {
+  node: number;
+  server: number;
+  postgres: number;
+  machine: number;
+}
+
+/** The postmaster's pid, when the server runs on this machine (its data folder is readable). */
+async function postmasterPid(adminUrl: string): Promise<number | undefined> {
+  try {
+    const dataDir = await withPg(
+      adminUrl,
+      async (client) =>
+        (await client.query<{ setting: string }>("SELECT setting FROM pg_settings WHERE name = 'data_directory'"))
+          .rows[0]?.setting,
+    );
+    const pid = dataDir ? Number.parseInt(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8'), 10) : Number.NaN;
+    return Number.isInteger(pid) ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A worker process (worker/main.ts), ready once it logs "worker started". */
+async function startBenchWorker(options: {
+  databaseUrl: string;
+  temporalAddress: string;
+  taskQueue: string;
+}): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'worker/main.ts')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, process.env.BENCH_WORKER_NODE_OPTIONS].filter(Boolean).join(' '),
+      NODE_ENV: 'test',
+      DATABASE_URL: options.databaseUrl,
+      TEMPORAL_ADDRESS: options.temporalAddress,
+      TEMPORAL_TASK_QUEUE: options.taskQueue,
+      TEMPORAL_NAMESPACE: 'default',
+      LOG_LEVEL: 'info',
+      SMTP_HOST: '',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('worker : pas démarré en 180 s')), 180_000);
+    let buffer = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      if (buffer.includes('"worker started"')) {
+        clearTimeout(timer);
+        resolve();
+      }
+      if (buffer.length > 100_000) buffer = buffer.slice(-1000);
+    });
+    child.once('exit', (code) => reject(new Error(`worker arrêté au démarrage (code ${code})`)));
+  });
+  child.stdout!.resume();
+  return child;
 }
 
 function cpuSeconds(usage: NodeJS.CpuUsage): number {

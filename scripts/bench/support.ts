@@ -1,6 +1,6 @@
 // Small helpers for the benchmarks in scripts/bench/: a bounded worker pool, latency
 // percentiles, free ports, CPU time of a child process, a plain-text table.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { startThrowawayPostgres } from '../../server/db/embedded-postgres.ts';
 
@@ -64,6 +64,44 @@ export function processCpuSeconds(pid: number | undefined): number {
     return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return Number.NaN;
+  }
+}
+
+/**
+ * User + system CPU seconds of a process and of its live descendants (Linux /proc), e.g. a
+ * PostgreSQL postmaster and its backends. A descendant that exited in between is not counted.
+ */
+export function processTreeCpuSeconds(pid: number | undefined): number {
+  if (!pid) return Number.NaN;
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      /* gone */
+    }
+  }
+  const inTree = (candidate: number): boolean => {
+    for (let current: number | undefined = candidate; current && current > 1; current = parentOf.get(current))
+      if (current === pid) return true;
+    return false;
+  };
+  // The root's cutime/cstime: descendants it has waited for (PostgreSQL's exited backends).
+  let total = childrenCpuSeconds(pid);
+  for (const candidate of parentOf.keys()) if (inTree(candidate)) total += processCpuSeconds(candidate) || 0;
+  return total;
+}
+
+/** CPU seconds of the children a process has waited for (cutime + cstime; Linux /proc). */
+function childrenCpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return 0;
   }
 }
 

@@ -135,7 +135,7 @@ describe('the parcours workflow', () => {
     expect(p.anonymizations).toEqual([p.input.personId]);
     expect(p.actions().slice(-2)).toEqual(['waitingPeriodEnd', 'anonymization']);
 
-    await cases.recordHistory(p.handle, 'parcours-two-years');
+    await cases.recordHistory(p.handle, 'parcours-two-years-local-projection');
     await p.stop();
   });
 

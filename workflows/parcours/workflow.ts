@@ -5,7 +5,9 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   uuid4,
   workflowInfo,
@@ -59,6 +61,16 @@ const { projectParcours, anonymizePerson } = proxyActivities<ParcoursActivities>
   startToCloseTimeout: '30 seconds',
   retry: { nonRetryableErrorTypes: ['BusinessRuleError'] },
 });
+// The projection runs as a local activity (docs/decisions/026-production-topology.md): in the
+// worker, inside the workflow task that made the change, recorded as a marker — no activity
+// task through the server, no second workflow task before an update (the issuance among them)
+// can answer. Idempotent like the activity (keys from the workflow id and version), so a task
+// retried after a worker crash projects again harmlessly. Histories from before keep the activity.
+const LOCAL_PROJECTION_PATCH = 'parcours-local-projection';
+const { projectParcours: projectParcoursLocally } = proxyLocalActivities<ParcoursActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { nonRetryableErrorTypes: ['BusinessRuleError'] },
+});
 
 export async function parcours(input: ParcoursInput): Promise<ParcoursView> {
   let state: ParcoursState =
@@ -83,7 +95,8 @@ export async function parcours(input: ParcoursInput): Promise<ParcoursView> {
     state = next;
     version += 1;
     const snapshot = view();
-    await projectParcours({
+    const project = patched(LOCAL_PROJECTION_PATCH) ? projectParcoursLocally : projectParcours;
+    await project({
       view: snapshot,
       action: `parcours.${action}`,
       actedBy,
