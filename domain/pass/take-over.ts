@@ -68,7 +68,7 @@ export function takeOverParcours(
   const end = effectivePassEnd({ start: pass.start, suspensions, prolongations });
   const daysLeft = daysBetween(input.today, end);
   const events: ParcoursState['events'] = [
-    { on: pass.start, kind: 'issued', detail: pass.start },
+    { on: pass.start, kind: 'issued' as const, detail: pass.start },
     ...suspensions.map((s) => ({ on: s.start, kind: 'suspended' as const, detail: `${s.start} → ${s.end}` })),
     ...prolongations.map((p) => ({
       on: addDays(p.start, -1),
