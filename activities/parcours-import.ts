@@ -193,7 +193,9 @@ export function parcoursImportActivities(db: Db): ParcoursImportActivities {
       });
       // A retry of a chunk already counted: nothing to do.
       if (row.processedRows !== from) return progressOf(row);
+      Context.current().heartbeat({ from, reading: true });
       const chunk = (await validParcours(db, importId)).slice(from, from + size);
+      Context.current().heartbeat({ from, read: true });
       if (chunk.length === 0) {
         throw ApplicationFailure.nonRetryable('Le fichier importé ne correspond plus à sa vérification.');
       }
@@ -244,6 +246,8 @@ export function parcoursImportActivities(db: Db): ParcoursImportActivities {
     },
 
     async finishParcoursImport({ importId, finishedAt, failed }) {
+      // A national file parsed is a few hundred MB of heap: not kept once its import is over.
+      if (lastRead?.importId === importId) lastRead = undefined;
       await db.parcoursImport.updateMany({
         where: { id: importId, state: { in: ['PENDING', 'RUNNING'] } },
         data: { state: failed ? 'FAILED' : 'DONE', finishedAt: new Date(finishedAt) },

@@ -1,4 +1,4 @@
-// `npm run bench:national -- [--count N] [--concurrency C] [--deadline-count K] [--no-deadlines] [--temporal-dir DIR]`
+// `npm run bench:national -- [--count N] [--concurrency C] [--deadline-count K] [--no-deadlines | --deadlines-only] [--temporal-dir DIR]`
 // The national scale of docs/decisions/025-take-over-import.md, on real parts all started here:
 //
 //  1. Take-over import (Temporal dev server, SQLite file in a temp folder; a throwaway PostgreSQL):
@@ -181,6 +181,12 @@ async function main(): Promise<void> {
     if (!binaries.cli)
       throw new Error('CLI Temporal introuvable : lancez « bash scripts/setup/temporal-binaries.sh ».');
 
+    if (process.argv.includes('--deadlines-only')) {
+      const postgres = await benchPostgresServer();
+      cleanups.push(() => postgres.stop());
+      await dayOfDeadlines(postgres.url, cleanups, binaries.testServer);
+      return;
+    }
     // ── Phase 1: import on the dev server ────────────────────────────────────────────────────
     const temporalDir = mkdtempSync(path.join(argument('temporal-dir') ?? TEMPORAL_PARENT, 'bench-national-'));
     cleanups.push(async () => rmSync(temporalDir, { recursive: true, force: true }));

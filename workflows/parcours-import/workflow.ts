@@ -8,10 +8,11 @@ import { PARCOURS_IMPORT_CHUNK_SIZE, type ParcoursImportInput } from './contract
 const { startParcoursImport, finishParcoursImport } = proxyActivities<ParcoursImportActivities>({
   startToCloseTimeout: '1 minute',
 });
-// A chunk heartbeats at every start: a killed worker's chunk is retried elsewhere within 10 s.
+// A chunk heartbeats at every start: a killed worker's chunk is retried within 30 s (room for a
+// fresh worker to parse and check a national file, 240,000 lines, before its first heartbeat).
 const { importParcoursChunk } = proxyActivities<ParcoursImportActivities>({
   startToCloseTimeout: '30 minutes',
-  heartbeatTimeout: '10 seconds',
+  heartbeatTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 
