@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities/index.ts';
-import { DB_POOL_SIZE, type Db } from '../server/db/client.ts';
+import type { Db } from '../server/db/client.ts';
 
 const DEVELOPMENT_PUBLIC_URL = 'http://localhost:3000';
 
@@ -33,9 +33,5 @@ export function createWorker({
     taskQueue,
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     activities: createActivities({ db, mail: { publicUrl } }),
-    // As many activities as database connections: a wake-up storm (a day of deadlines) waits in
-    // Temporal's queue rather than in the pool, where transactions time out and back off
-    // (docs/decisions/025-take-over-import.md). The SDK's default is 100.
-    maxConcurrentActivityTaskExecutions: DB_POOL_SIZE,
   });
 }
