@@ -9,7 +9,13 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['domain/**/*.test.ts', 'api/**/*.test.ts', 'server/**/*.test.ts', 'tests/repository/**/*.test.ts'],
+          include: [
+            'domain/**/*.test.ts',
+            'api/**/*.test.ts',
+            'server/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'tests/repository/**/*.test.ts',
+          ],
         },
       },
       {

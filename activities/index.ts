@@ -8,6 +8,7 @@ import type { ApplicationActivities } from '../workflows/application/activities.
 import type { EmployerImportActivities } from '../workflows/employer-import/activities.ts';
 import type { JobDescriptionActivities } from '../workflows/job-description/activities.ts';
 import type { ParcoursActivities } from '../workflows/parcours/activities.ts';
+import type { ParcoursImportActivities } from '../workflows/parcours-import/activities.ts';
 import type { SelfPrescriptionRightActivities } from '../workflows/self-prescription-right/activities.ts';
 import type { ControlCampaignActivities } from '../workflows/control-campaign/activities.ts';
 import type { SiaeControlActivities } from '../workflows/siae-control/activities.ts';
@@ -17,6 +18,7 @@ import { employerImportActivities } from './employer-imports.ts';
 import { hiringActivities } from './hiring.ts';
 import { jobDescriptionActivities } from './job-descriptions.ts';
 import { parcoursActivities } from './parcours.ts';
+import { parcoursImportActivities } from './parcours-import.ts';
 import { selfPrescriptionRightActivities } from './self-prescription-right.ts';
 import { controlCampaignActivities } from './control-campaign.ts';
 import { siaeControlActivities } from './siae-control.ts';
@@ -29,7 +31,8 @@ export type WorkerActivities = AccreditationActivities &
   ApplicationActivities &
   SelfPrescriptionRightActivities &
   ControlCampaignActivities &
-  SiaeControlActivities;
+  SiaeControlActivities &
+  ParcoursImportActivities;
 
 export function createActivities(deps: { db: Db; mail: MailSettings }): WorkerActivities {
   return {
@@ -42,5 +45,6 @@ export function createActivities(deps: { db: Db; mail: MailSettings }): WorkerAc
     ...selfPrescriptionRightActivities(deps.db, deps.mail),
     ...controlCampaignActivities(deps.db, deps.mail),
     ...siaeControlActivities(deps.db, deps.mail),
+    ...parcoursImportActivities(deps.db),
   };
 }

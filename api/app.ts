@@ -20,6 +20,7 @@ import { adminMailRoutes } from './routes/admin-mails.ts';
 import { romeRoutes } from './routes/rome.ts';
 import { departementSettingRoutes } from './routes/departement-settings.ts';
 import { EMPLOYER_IMPORT_MAX_CHARS, employerImportRoutes } from './routes/employer-imports.ts';
+import { PARCOURS_IMPORT_MAX_CHARS, parcoursImportRoutes } from './routes/parcours-imports.ts';
 import { employerRoutes } from './routes/employers.ts';
 import { jobDescriptionRoutes } from './routes/job-descriptions.ts';
 import { meRoutes } from './routes/me.ts';
@@ -59,6 +60,7 @@ export const routes: readonly AnyRoute[] = [
   ...openDataRoutes,
   ...jobDescriptionRoutes,
   ...employerImportRoutes,
+  ...parcoursImportRoutes,
   ...departementSettingRoutes,
   ...adminMailRoutes,
   ...selfPrescriptionRoutes,
@@ -107,6 +109,7 @@ export function createApp(deps: Deps, web?: RequestHandler, options: AppOptions 
   api.use(jsonBodiesOnly);
   // A CSV import carries its file as JSON text: the only route allowed more than 1 MB.
   api.post('/employer-imports', express.json({ limit: EMPLOYER_IMPORT_MAX_CHARS * 1.1 }));
+  api.post('/parcours-imports', express.json({ limit: PARCOURS_IMPORT_MAX_CHARS * 1.1 }));
   api.post(PROOF_UPLOAD_PATH, express.json({ limit: PROOF_BODY_LIMIT * 1.1 }));
   api.use(express.json({ limit: '1mb' }));
   api.get('/openapi.json', (_req, res) => {

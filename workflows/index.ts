@@ -8,3 +8,4 @@ export { application } from './application/workflow.ts';
 export { selfPrescriptionRight } from './self-prescription-right/workflow.ts';
 export { controlCampaign } from './control-campaign/workflow.ts';
 export { siaeControl } from './siae-control/workflow.ts';
+export { parcoursImport } from './parcours-import/workflow.ts';

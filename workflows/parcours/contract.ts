@@ -21,6 +21,12 @@ export interface ParcoursInput {
   hire: ParcoursHire;
   /** Set when the workflow continues as new: the state carried over. */
   resumed?: { state: ParcoursState; version: number };
+  /**
+   * Set when the PASS is taken over from the former service (docs/decisions/025-take-over-import.md):
+   * its history-derived state (domain/pass/take-over.ts), already projected by the import in batches.
+   * The workflow starts from it like from a continue-as-new, at version 1, without an issuance.
+   */
+  takenOver?: { state: ParcoursState };
 }
 
 /** The live view: the state plus what it means today. */

@@ -73,11 +73,13 @@ const { projectParcours: projectParcoursLocally } = proxyLocalActivities<Parcour
 });
 
 export async function parcours(input: ParcoursInput): Promise<ParcoursView> {
+  // A taken-over PASS starts like a continued one: its state given, version 1 already projected.
+  const carried = input.resumed ?? (input.takenOver ? { state: input.takenOver.state, version: 1 } : undefined);
   let state: ParcoursState =
-    input.resumed?.state ??
+    carried?.state ??
     openParcours({ passNumber: input.passNumber, personId: input.personId, hire: input.hire, today: workflowToday() });
-  let version = input.resumed?.version ?? 1;
-  let projectedVersion = input.resumed ? version : 0;
+  let version = carried?.version ?? 1;
+  let projectedVersion = carried ? version : 0;
 
   const view = (today: IsoDate = workflowToday()): ParcoursView => {
     return {
@@ -205,7 +207,7 @@ export async function parcours(input: ParcoursInput): Promise<ParcoursView> {
     { validator: (args) => void attempt(() => postponeHire(state, args.hire, args.newStart, workflowToday())) },
   );
 
-  if (!input.resumed) await commit('issue', null, state);
+  if (!carried) await commit('issue', null, state);
 
   for (;;) {
     const deadline = nextParcoursDeadline(state, workflowToday());
@@ -224,7 +226,7 @@ export async function parcours(input: ParcoursInput): Promise<ParcoursView> {
     }
     if (workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
-      await continueAsNew<typeof parcours>({ ...input, resumed: { state, version } });
+      await continueAsNew<typeof parcours>({ ...input, takenOver: undefined, resumed: { state, version } });
     }
   }
   await condition(allHandlersFinished);
