@@ -169,7 +169,7 @@ describe('candidatures et embauche', () => {
     await employer.goto(url('/candidatures'));
     await ready(employer);
 
-    await employer.getByRole('link', { name: `Voir la candidature de ${fullName}` }).click();
+    await employer.getByRole('link', { name: `${fullName} : voir la candidature` }).click();
     await employer.waitForURL(url(`/candidatures/${applicationId}`));
     await ready(employer);
     expect(await text(employer, 'main h1')).toBe(`Candidature de ${fullName}`);
