@@ -12,6 +12,11 @@ describe('a dependency that is down is recognised (503), anything else is not', 
     ['a refused socket, wrapped', new Error('fetch failed', { cause: { code: 'ECONNREFUSED' } })],
     ['Temporal unavailable (gRPC 14)', new Error('ServiceError', { cause: { code: 14, details: 'connect' } })],
     ['a raw query that cannot connect', { code: 'P2010', message: "Can't reach database server at 127.0.0.1:5433" }],
+    ['the connection pool waited too long', new Error('timeout exceeded when trying to connect')],
+    [
+      'no transaction within its wait (P2028)',
+      { code: 'P2028', message: 'Transaction API error: Unable to start a transaction in the given time.' },
+    ],
   ])('%s', (_label, error) => {
     expect(isDependencyUnavailable(error)).toBe(true);
   });

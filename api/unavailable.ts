@@ -36,7 +36,9 @@ function matches(error: ErrorLike): boolean {
   if (typeof kind === 'string' && ADAPTER_UNAVAILABLE.has(kind)) return true;
   if (typeof originalCode === 'string' && SQLSTATE_UNAVAILABLE.test(originalCode)) return true;
   const message = typeof error.message === 'string' ? error.message : '';
-  return /Can't reach database server|Connection terminated|terminating connection due to administrator command/.test(
+  // The last two are capacity, not bugs: node-postgres's pool waited too long for a connection,
+  // or Prisma could not start a transaction within its wait (P2028).
+  return /Can't reach database server|Connection terminated|terminating connection due to administrator command|timeout exceeded when trying to connect|Unable to start a transaction in the given time/.test(
     message,
   );
 }
