@@ -91,7 +91,13 @@ describe("de la candidature reçue à l'attestation du PASS IAE", () => {
     const applicationId = await applicationReceived('Inès', 'Attestation');
     const start = parisDay();
     const page = await openPage();
-    await signIn(page, EMPLOYER_EMAIL, '/candidatures');
+    // From « Mon espace »: its to-do count opens the applications to process, hers among them.
+    await signIn(page, EMPLOYER_EMAIL, '/espace');
+    await ready(page);
+    const toProcess = page.getByRole('link', { name: /^\d+ candidatures? à traiter$/ });
+    expect(Number((await toProcess.innerText()).split(' ')[0])).toBeGreaterThanOrEqual(1);
+    await toProcess.click();
+    await page.waitForURL((u) => u.pathname === '/candidatures' && u.searchParams.get('etat') === 'a-traiter');
     await ready(page);
     await page.locator(`a[href="/candidatures/${applicationId}"]`).first().click();
     await page.waitForURL(url(`/candidatures/${applicationId}`));
