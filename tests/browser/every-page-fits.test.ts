@@ -80,6 +80,18 @@ beforeAll(async () => {
     '1;EI;x;;13055;13;;;;non',
   ];
   const imported = await api.post('/employer-imports', { fileName: 'refus.csv', content: csv.join('\n') }, admin);
+  // A take-over file whose one line is refused: the report lists it in a table.
+  const takenOver = await api.post(
+    '/parcours-imports',
+    {
+      fileName: 'reprise-refus.csv',
+      content: [
+        'passNumber;lastName;firstName;birthDate;nir;email;start;end;suspensions;prolongations;employerSiret;employerKind',
+        '999990000001;Sans;Dates;1980-01-01;;;;;;;1;EI',
+      ].join('\n'),
+    },
+    admin,
+  );
   const ddets = await api.token('ddets@demo.inclusion.localhost', DEMO_PASSWORD);
   const spotCheck = await api.post('/spot-checks', { employerId: aci.id }, ddets);
   const campaign = await api.post('/control-campaigns', { periodStart: '2026-01-01', periodEnd: '2026-06-30' }, ddets);
@@ -102,17 +114,19 @@ beforeAll(async () => {
   const application = await db.application.findFirstOrThrow({ where: { personId } });
   const pass = await db.pass.findFirstOrThrow({ where: { personId } });
   const job = await db.jobDescription.findFirstOrThrow({ where: { employerId: aci.id } });
-  for (const [what, answer] of Object.entries({ accreditation, imported, spotCheck, campaign })) {
+  for (const [what, answer] of Object.entries({ accreditation, imported, takenOver, spotCheck, campaign })) {
     if (answer.status !== 201) setupAnswers.push(`${what}: ${answer.status} ${JSON.stringify(answer.body)}`);
   }
   const ids: Record<string, string | undefined> = {
     '/admin/imports/[id]': imported.body?.id,
+    '/admin/reprise/[id]': takenOver.body?.id,
     '/candidatures/[id]': application.id,
     '/ddets/campagnes/[id]': campaign.body?.campaignId,
     '/ddets/controles/[id]': spotCheck.body?.controlId,
     '/employeurs/[id]': aci.id,
     '/habilitation/[id]': accreditation.body?.requestId,
     '/passes/[number]': pass.number,
+    '/passes/[number]/attestation': pass.number,
     '/personnes/[id]': application.personId,
     '/prefecture/auto-prescription/[id]': aci.id,
     '/prefecture/habilitations/[id]': accreditation.body?.requestId,

@@ -89,7 +89,8 @@ describe('take-over page', () => {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
       'Reprise du fichier reprise-93.csv',
     );
-    await page.getByText('Terminé', { exact: true }).waitFor({ timeout: 60_000 });
+    // One line refused: done, with refusals (domain/employer-import.ts importOutcome).
+    await page.getByText('Terminé avec des refus', { exact: true }).waitFor({ timeout: 60_000 });
     await expect(text(page.getByRole('status'))).resolves.toContain('6 lignes traitées sur 6 (100 %)');
     await expect(text(page.getByText('Parcours démarrés par cette reprise'))).resolves.toBe(
       'Parcours démarrés par cette reprise : 6',
