@@ -379,12 +379,9 @@ export const passRoutes = [
     access: ['PRESCRIBER', 'EMPLOYER_STAFF'],
     query: z.strictObject({
       state: z.enum(PROLONGATION_REQUEST_STATES, { message: 'état inconnu (PENDING, GRANTED ou DENIED)' }).optional(),
-      box: z
-        .enum(['received', 'sent'])
-        .optional()
-        .meta({
-          description: 'received : à décider (prescripteur, par défaut) ; sent : envoyées (employeur, par défaut)',
-        }),
+      box: z.enum(['received', 'sent']).optional().meta({
+        description: 'received : à décider (prescripteur, par défaut) ; sent : envoyées (employeur, par défaut)',
+      }),
       ...pageQuery,
     }),
     responses: {

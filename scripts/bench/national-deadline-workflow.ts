@@ -10,7 +10,11 @@ export interface NationalBenchActivities {
 
 const { benchNotify } = proxyActivities<NationalBenchActivities>({ startToCloseTimeout: '30 seconds' });
 
-export async function nationalBenchDeadline(input: { key: string; organizationId: string; on: IsoDate }): Promise<void> {
+export async function nationalBenchDeadline(input: {
+  key: string;
+  organizationId: string;
+  on: IsoDate;
+}): Promise<void> {
   await sleep(Math.max(startOfParisDay(input.on) - Date.now(), 1));
   await benchNotify({ key: input.key, organizationId: input.organizationId, at: new Date(Date.now()).toISOString() });
 }

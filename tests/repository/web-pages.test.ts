@@ -87,7 +87,9 @@ function ownTables(file: string, source = readFileSync(path.join(WEB, file), 'ut
 
 describe('web pages', () => {
   it('take their margins from the layout: none opens its own container', () => {
-    const pages = svelteFiles.filter((file) => file.endsWith('+page.svelte') || file.endsWith('audit-log.svelte'));
+    const pages = svelteFiles.filter(
+      (file) => file.endsWith('+page.svelte') || file.endsWith('+error.svelte') || file.endsWith('audit-log.svelte'),
+    );
     expect(pages.filter((file) => opensOwnContainer(readFileSync(path.join(WEB, file), 'utf8')))).toEqual([]);
     expect(opensOwnContainer('<div class="fr-container fr-my-4w"><h1>Titre</h1></div>')).toBe(true);
     const layout = readFileSync(path.join(WEB, 'routes/+layout.svelte'), 'utf8');
