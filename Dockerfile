@@ -1,6 +1,6 @@
 # Plateforme de l'inclusion: one image for the three processes (docker-compose.yml):
 #   web (default)  node --import tsx api/main.ts
-#   worker         node --import tsx worker/main.ts
+#   worker         node --max-old-space-size=1024 --import tsx worker/main.ts
 #   migrate        node --import tsx scripts/db/migrate.ts   (one-shot, before web and worker)
 # TypeScript runs through tsx (a runtime dependency), as in development: there is no tsc emit step.
 

@@ -18,6 +18,7 @@ import { startTemporalDevServer } from '../server/temporal/dev-server.ts';
 import { startSandboxTemporal } from './sandbox/temporal.ts';
 import { ensureTrainer, TRAINER } from './sandbox/trainer.ts';
 import { SEARCH_ATTRIBUTES } from '../workflows/search-attributes.ts';
+import { WORKER_NODE_FLAGS } from '../worker/node-options.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from './seed/demo-data.ts';
 import { startMissingJobDescriptionWorkflows } from './seed/job-description-workflows.ts';
 
@@ -58,9 +59,9 @@ async function stopAll(exitCode: number): Promise<never> {
 process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
-function startNodeChild(name: string, script: string, env: NodeJS.ProcessEnv): void {
+function startNodeChild(name: string, script: string, env: NodeJS.ProcessEnv, flags: string[] = []): void {
   // Own process group: Ctrl-C reaches only this script, which then stops children in order.
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, script)], {
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', path.join(ROOT, script)], {
     cwd: ROOT,
     env,
     stdio: 'inherit',
@@ -156,7 +157,7 @@ try {
     PUBLIC_URL: config.PUBLIC_URL,
     ...smtp,
   };
-  startNodeChild('worker', 'worker/main.ts', env);
+  startNodeChild('worker', 'worker/main.ts', env, WORKER_NODE_FLAGS);
   startNodeChild('web', 'api/main.ts', env);
   await waitForHealth(`http://127.0.0.1:${config.PORT}/healthz`, 60_000);
 

@@ -56,6 +56,12 @@ const schema = z
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
     TEMPORAL_TASK_QUEUE: z.string().min(1).default('inclusion'),
     TEMPORAL_UI_URL: z.url().optional(),
+    /**
+     * The worker's sticky cache (docs/decisions/025-take-over-import.md): about 0.45 MiB each. A
+     * parcours sleeps for weeks between tasks, so a bounded cache keeps the worker's memory flat
+     * however many parcours run; one out of the cache is replayed from its history when it wakes.
+     */
+    WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(1000),
     ADMIN_EMAIL: z.email().default('admin@inclusion.localhost'),
     ADMIN_PASSWORD: z.string().min(12, 'au moins 12 caractères').optional(),
     SESSION_TTL_HOURS: z.coerce.number().positive().default(12),

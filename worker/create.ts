@@ -15,6 +15,8 @@ export interface WorkerDeps {
   db: Db;
   /** Links in notification e-mails (PUBLIC_URL); tests may leave the development default. */
   publicUrl?: string;
+  /** The sticky cache's size (WORKER_MAX_CACHED_WORKFLOWS); the SDK's default when absent. */
+  maxCachedWorkflows?: number;
   /** Tests pass a prebuilt bundle to skip the webpack step. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
@@ -25,12 +27,14 @@ export function createWorker({
   taskQueue,
   db,
   publicUrl = DEVELOPMENT_PUBLIC_URL,
+  maxCachedWorkflows,
   workflowBundle,
 }: WorkerDeps): Promise<Worker> {
   return Worker.create({
     connection,
     namespace,
     taskQueue,
+    ...(maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows }),
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     activities: createActivities({ db, mail: { publicUrl } }),
   });

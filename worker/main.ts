@@ -31,6 +31,7 @@ const worker = await createWorker({
   taskQueue: config.TEMPORAL_TASK_QUEUE,
   db,
   publicUrl: config.PUBLIC_URL,
+  maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
 });
 // The e-mail outbox is sent from this process (docs/rules.md §9, docs/decisions/019-email-outbox.md).
 const smtpHost = config.SMTP_HOST;
@@ -47,7 +48,10 @@ const sender =
     : undefined;
 if (!sender) logger.warn('SMTP_HOST unset: e-mails stay in the outbox');
 else logger.info({ smtpHost, smtpPort: config.SMTP_PORT }, 'e-mail sender started');
-logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, temporalAddress }, 'worker started');
+logger.info(
+  { taskQueue: config.TEMPORAL_TASK_QUEUE, temporalAddress, maxCachedWorkflows: worker.options.maxCachedWorkflows },
+  'worker started',
+);
 // Worker.run() returns after a graceful shutdown, which the SDK starts on SIGINT/SIGTERM.
 await worker.run();
 await sender?.stop();

@@ -1,25 +1,29 @@
-// `npm run bench:national -- [--count N] [--concurrency C] [--deadline-count K] [--no-deadlines | --deadlines-only] [--temporal-dir DIR]`
+// `npm run bench:national -- [--count N] [--concurrency C] [--engine dev|production] [--shards S]
+//    [--workers W] [--kill-at F] [--bare-count B] [--deadline-count K] [--no-deadlines | --deadlines-only]`
 // The national scale of docs/decisions/025-take-over-import.md, on real parts all started here:
 //
-//  1. Take-over import (Temporal dev server, SQLite file in a temp folder; a throwaway PostgreSQL):
-//     a generated file of N running PASS (default 240,000) is checked and stored, then imported by
-//     the real worker (the parcoursImport workflow, chunks, bounded pool of C starts, projections
-//     in batches); rate against a bare `workflow.start` loop of the same inputs on the same server
-//     in the same run (queue no worker polls); CPU of this process (worker + importer) and of the
-//     Temporal server per parcours; worker and Temporal server RSS; database and Temporal sizes.
+//  1. Take-over import: a generated file of N running PASS (default 240,000) is checked and
+//     stored, then imported by W real worker processes (worker/main.ts: the parcoursImport
+//     workflow, chunks, a bounded pool of C starts, projections in batches) on a fresh Temporal
+//     server: the dev server (SQLite file in /dev/shm) or, with --engine production, Temporal's
+//     production server over PostgreSQL with S history shards (decision 026).
+//     When a fraction F of the lines is done (default 0.5; 0: never) every worker is killed with
+//     SIGKILL and W fresh ones are started: the import must go on and end with exactly N running
+//     parcours. The same file is then imported a second time: it must start 0.
+//     Its rate (interruption left out) is set against a bare `workflow.start` loop of B of the same
+//     inputs (default N) on the same server in the same run, on a queue no worker polls. Printed:
+//     CPU per parcours of the workers and of the Temporal server, their RSS with the N open, the
+//     database's and Temporal's sizes.
 //  2. The day of deadlines (Temporal's time-skipping test server, the dev server cannot move its
 //     clock): the K lines of the file whose reminder or expiry falls tomorrow are imported there,
 //     then the clock is moved past midnight; the wall time until every one is projected and
 //     notified, against K bare timer workflows (a timer to the same midnight, one notification).
 //
 // Develop and check with N = 2,000–5,000 on a small machine. Stops and cleans up by itself.
-import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import v8 from 'node:v8';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { today as clockToday, type Clock } from '../../domain/clock.ts';
@@ -35,11 +39,10 @@ import { createSandboxClock } from '../../server/sandbox/clock.ts';
 import { startTimeSkippingServer } from '../../server/sandbox/test-server.ts';
 import { connectTestService } from '../../server/sandbox/test-service.ts';
 import { temporalBinaries } from '../../server/temporal/binaries.ts';
-import { startTemporalDevServer } from '../../server/temporal/dev-server.ts';
 import { createWorker } from '../../worker/create.ts';
 import { PARCOURS_WORKFLOW_TYPE, type ParcoursInput } from '../../workflows/parcours/contract.ts';
-import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes.ts';
 import { generateEmployers, generateParcoursFile, type GeneratedEmployer } from '../generate/parcours-file.ts';
+import { startBenchTemporal, startBenchWorker, stopChild, type Engine } from './engines.ts';
 import type { NationalBenchActivities } from './national-deadline-workflow.ts';
 import {
   benchPostgresServer,
@@ -55,10 +58,6 @@ import {
   withPg,
 } from './support.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** The dev server's SQLite file: in memory-backed /dev/shm when present (a disk's fsync made starts 15/s here), else the temp folder. */
-const TEMPORAL_PARENT = existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
-
 function argument(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
   return index === -1 ? undefined : process.argv[index + 1];
@@ -67,33 +66,27 @@ const count = Number(argument('count') ?? 240_000);
 const concurrency = Number(argument('concurrency') ?? 64);
 const deadlineCount = Number(argument('deadline-count') ?? Math.min(2000, Math.floor(count / 2)));
 const withDeadlines = !process.argv.includes('--no-deadlines');
+const engineArgument = argument('engine') ?? 'dev';
+const shards = Number(argument('shards') ?? 4);
+const workerCount = Number(argument('workers') ?? 1);
+const killAt = Number(argument('kill-at') ?? 0.5);
+const bareCount = Number(argument('bare-count') ?? count);
 if (!Number.isInteger(count) || count < 10 || count > 2_000_000) throw new Error('--count : un entier de 10 à 2000000');
 if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 512) throw new Error('--concurrency : 1 à 512');
 if (!Number.isInteger(deadlineCount) || deadlineCount < 0 || deadlineCount > count)
   throw new Error('--deadline-count : de 0 à N');
+if (engineArgument !== 'dev' && engineArgument !== 'production') throw new Error('--engine : dev ou production');
+const engine: Engine = engineArgument;
+if (!Number.isInteger(shards) || shards < 1 || shards > 16384) throw new Error('--shards : 1 à 16384');
+if (!Number.isInteger(workerCount) || workerCount < 1 || workerCount > 8) throw new Error('--workers : 1 à 8');
+if (!(killAt >= 0 && killAt < 1)) throw new Error('--kill-at : une fraction de 0 (jamais) à 1 exclu');
+if (!Number.isInteger(bareCount) || bareCount < 1 || bareCount > count) throw new Error('--bare-count : de 1 à N');
 
 function say(message: string) {
   console.log(`▸ [${systemClock.now().toISOString().slice(11, 19)}] ${message}`);
 }
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const cpuOf = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1e6;
-
-function dirSize(dir: string): number {
-  let total = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    total += entry.isDirectory() ? dirSize(full) : statSync(full).size;
-  }
-  return total;
-}
-
-async function rssAfterGc(): Promise<number> {
-  for (let pass = 0; pass < 3; pass++) {
-    gc?.();
-    await sleep(200);
-  }
-  return process.memoryUsage().rss;
-}
 
 async function freshDatabase(adminUrl: string, cleanups: (() => Promise<unknown>)[]) {
   const name = `bench_national_${randomBytes(5).toString('hex')}`;
@@ -122,11 +115,19 @@ async function insertEmployers(db: Db, employers: GeneratedEmployer[], clock: Cl
   });
 }
 
-/** Stores the file as the command line does and waits for the import to be done. */
+interface ImportRow {
+  state: string;
+  processedRows: number;
+  totalRows: number;
+  startedCount: number;
+  alreadyCount: number;
+}
+
+/** Stores the file as the command line does; `onTick` sees the import row every 100 ms until it is done. */
 async function importFile(
   deps: { db: Db; temporal: Client; taskQueue: string; clock: Clock },
   csv: string,
-  onProgress?: (done: number, total: number) => void,
+  onTick?: (row: ImportRow) => Promise<void>,
 ) {
   const checkStarted = performance.now();
   const stored = await storeParcoursImport(
@@ -146,20 +147,73 @@ async function importFile(
   if (stored.row.errorCount > 0)
     throw new Error(`${stored.row.errorCount} lignes refusées : ${JSON.stringify(stored.row.report).slice(0, 400)}`);
   const started = performance.now();
-  let last = -1;
   for (;;) {
     const row = await deps.db.parcoursImport.findUniqueOrThrow({
       where: { id: stored.row.id },
       select: { state: true, processedRows: true, totalRows: true, startedCount: true, alreadyCount: true },
     });
-    if (row.processedRows !== last) {
-      last = row.processedRows;
-      onProgress?.(row.processedRows, row.totalRows);
-    }
+    await onTick?.(row);
     if (row.state === 'DONE') return { ...row, checkMs, importMs: performance.now() - started };
     if (row.state === 'FAILED') throw new Error('import en échec');
     await sleep(100);
   }
+}
+
+/** Running parcours as Temporal's visibility counts them, once the count has stopped moving. */
+async function runningParcours(temporal: Client, expected: number): Promise<number> {
+  const query = `WorkflowType = '${PARCOURS_WORKFLOW_TYPE}' AND ExecutionStatus = 'Running' AND TaskQueue != 'national-unpolled'`;
+  let last = -1;
+  for (let attempt = 0; attempt < 60; attempt++) {
+    const now = Number((await temporal.workflow.count(query)).count);
+    if (now === expected || now === last) return now;
+    last = now;
+    await sleep(1000);
+  }
+  return last;
+}
+
+/** Workflow tasks waiting on the queue (the first task of parcours started but not yet run). */
+async function workflowBacklog(temporal: Client, taskQueue: string): Promise<number> {
+  const response = await temporal.workflowService.describeTaskQueue({
+    namespace: 'default',
+    taskQueue: { name: taskQueue },
+    taskQueueType: 1, // TASK_QUEUE_TYPE_WORKFLOW
+    reportStats: true,
+  });
+  return Number(response.stats?.approximateBacklogCount ?? 0);
+}
+
+/** W worker processes, their CPU counted across kills (a killed one's last reading is kept). */
+function workerPool(options: { databaseUrl: string; temporalAddress: string; taskQueue: string }) {
+  let children: ChildProcess[] = [];
+  let lost = 0;
+  const lastCpu = new Map<number, number>();
+  const sample = () => {
+    for (const child of children) if (child.pid) lastCpu.set(child.pid, processCpuSeconds(child.pid));
+  };
+  return {
+    async start() {
+      children = await Promise.all(Array.from({ length: workerCount }, () => startBenchWorker(options)));
+    },
+    cpu() {
+      sample();
+      return lost + children.reduce((sum, child) => sum + (lastCpu.get(child.pid!) ?? 0), 0);
+    },
+    rss: () => children.reduce((sum, child) => sum + rssOf(child.pid), 0),
+    async killAll() {
+      sample();
+      lost += children.reduce((sum, child) => sum + (lastCpu.get(child.pid!) ?? 0), 0);
+      await Promise.all(
+        children.map((child) => {
+          const exited = new Promise((resolve) => child.once('exit', resolve));
+          child.kill('SIGKILL');
+          return exited;
+        }),
+      );
+      children = [];
+    },
+    stop: () => Promise.all(children.map(stopChild)),
+  };
 }
 
 async function main(): Promise<void> {
@@ -175,54 +229,37 @@ async function main(): Promise<void> {
   const runStarted = performance.now();
   try {
     say(
-      `Banc national : N = ${count}, concurrence = ${concurrency}, échéances = ${withDeadlines ? deadlineCount : 'non'}, ${os.cpus().length} cœurs`,
+      `Banc national : N = ${count}, concurrence = ${concurrency}, ${workerCount} worker(s), moteur ${engine}, échéances = ${withDeadlines ? deadlineCount : 'non'}, ${os.cpus().length} cœurs`,
     );
     const binaries = temporalBinaries();
     if (!binaries.cli)
       throw new Error('CLI Temporal introuvable : lancez « bash scripts/setup/temporal-binaries.sh ».');
-
+    const postgres = await benchPostgresServer();
+    cleanups.push(() => postgres.stop());
     if (process.argv.includes('--deadlines-only')) {
-      const postgres = await benchPostgresServer();
-      cleanups.push(() => postgres.stop());
       await dayOfDeadlines(postgres.url, cleanups, binaries.testServer);
       return;
     }
-    // ── Phase 1: import on the dev server ────────────────────────────────────────────────────
-    const temporalDir = mkdtempSync(path.join(argument('temporal-dir') ?? TEMPORAL_PARENT, 'bench-national-'));
-    cleanups.push(async () => rmSync(temporalDir, { recursive: true, force: true }));
-    const devServer = await startTemporalDevServer({
-      cli: binaries.cli,
-      dataDir: temporalDir,
-      port: await freePort(),
-      uiPort: await freePort(),
-      namespace: 'default',
-      searchAttributes: Object.values(SEARCH_ATTRIBUTES),
-    });
-    const temporalPid = devServer.process.pid;
-    cleanups.push(async () => {
-      if (devServer.process.exitCode !== null) return;
-      const exited = new Promise((resolve) => devServer.process.once('exit', resolve));
-      devServer.process.kill('SIGTERM');
-      await exited;
-    });
-    say(`Serveur Temporal de développement : ${devServer.address} (SQLite dans ${temporalDir})`);
-    const postgres = await benchPostgresServer();
-    cleanups.push(() => postgres.stop());
+    // ── Phase 1: import ─────────────────────────────────────────────────────────────────────
     const main = await freshDatabase(postgres.url, cleanups);
     say(`Base PostgreSQL : ${main.name} (migrée)`);
-
-    const native = await NativeConnection.connect({ address: devServer.address });
-    cleanups.push(() => native.close());
-    const taskQueue = `national-${randomBytes(3).toString('hex')}`;
-    const worker = await createWorker({ connection: native, namespace: 'default', taskQueue, db: main.db });
-    const running = worker.run();
-    cleanups.push(async () => {
-      if (worker.getState() === 'RUNNING') worker.shutdown();
-      await running;
+    const server = await startBenchTemporal({
+      engine,
+      adminUrl: postgres.url,
+      prefix: main.name,
+      shards,
+      onCleanup: (_name, run) => cleanups.push(run),
     });
-    const connection = await Connection.connect({ address: devServer.address });
+    const temporalPid = server.process.pid;
+    say(`Temporal : ${server.label}, ${server.address}`);
+    const connection = await Connection.connect({ address: server.address });
     cleanups.push(() => connection.close());
     const temporal = new Client({ connection, namespace: 'default' });
+    const taskQueue = `national-${randomBytes(3).toString('hex')}`;
+    const workers = workerPool({ databaseUrl: main.url, temporalAddress: server.address, taskQueue });
+    await workers.start();
+    cleanups.push(() => workers.stop());
+    say(`${workerCount} processus worker prêt(s)`);
 
     const today = clockToday(systemClock);
     const deadlineDay = addDays(today, 1);
@@ -234,57 +271,84 @@ async function main(): Promise<void> {
     );
 
     await sleep(1000);
-    const rssBaseline = await rssAfterGc();
+    const workersRssBaseline = workers.rss();
     const temporalRssBaseline = rssOf(temporalPid);
-    const self0 = process.cpuUsage();
+    const workers0 = workers.cpu();
     const server0 = processCpuSeconds(temporalPid);
     const machine0 = machineCpu();
-    const step = Math.max(1, Math.floor(count / 10));
+    const step = Math.max(1000, Math.floor(count / 20));
+    const killRows = killAt > 0 ? Math.floor(count * killAt) : Number.POSITIVE_INFINITY;
+    // Segments of uninterrupted import: [start, last progress before the kill] and [first progress
+    // after the restart, done]; the chunk cut by the kill and redone is left out of the rate.
+    const t0 = performance.now();
+    let lastTick = { at: t0, rows: 0 };
+    let killed: { at: number; rows: number; tick: { at: number; rows: number } } | undefined;
+    let restartedAt: number | undefined;
+    let resumed: { at: number; rows: number } | undefined;
     let shown = 0;
     const imported = await importFile(
       { db: main.db, temporal, taskQueue, clock: systemClock },
       file.csv,
-      (done, total) => {
-        if (done - shown >= step || done === total) {
-          shown = done;
-          say(`import : ${done}/${total}`);
+      async (row) => {
+        const now = performance.now();
+        if (row.processedRows !== lastTick.rows) {
+          lastTick = { at: now, rows: row.processedRows };
+          if (killed && !resumed) resumed = lastTick;
+        }
+        if (row.processedRows - shown >= step || (row.state === 'DONE' && shown !== row.processedRows)) {
+          shown = row.processedRows;
+          say(`import : ${row.processedRows}/${row.totalRows}`);
+        }
+        if (!killed && row.processedRows >= killRows && row.state === 'RUNNING') {
+          killed = { at: now, rows: row.processedRows, tick: lastTick };
+          await workers.killAll();
+          say(`kill -9 de ${workerCount} worker(s) à ${row.processedRows}/${row.totalRows} ; redémarrage…`);
+          await workers.start();
+          restartedAt = performance.now();
+          say(`worker(s) redémarré(s) en ${fixed((restartedAt - now) / 1000)} s ; l'import doit reprendre`);
         }
       },
     );
+    const importDone = performance.now();
     const importCpu = {
-      self: cpuOf(process.cpuUsage(self0)),
+      workers: workers.cpu() - workers0,
       server: processCpuSeconds(temporalPid) - server0,
       machine: busyPercent(machine0, machineCpu()),
     };
-    // The first workflow task of every parcours (its timer) may still be in the worker's queue.
-    const settleStarted = performance.now();
-    for (;;) {
-      const status = worker.getStatus();
-      if (status.numInFlightWorkflowActivations === 0 && status.numInFlightActivities === 0) {
-        await sleep(500);
-        const again = worker.getStatus();
-        if (again.numInFlightWorkflowActivations === 0 && again.numInFlightActivities === 0) break;
-      }
-      await sleep(200);
+    // The first workflow task of every parcours (its timers) may still wait on the queue.
+    let backlog = await workflowBacklog(temporal, taskQueue);
+    while (backlog > 0) {
+      await sleep(500);
+      backlog = await workflowBacklog(temporal, taskQueue);
     }
-    const settleMs = performance.now() - settleStarted - 500;
-    const rssLoaded = await rssAfterGc();
+    const settleMs = performance.now() - importDone;
+    const uninterrupted =
+      killed && resumed
+        ? {
+            rows: killed.tick.rows + (imported.totalRows - resumed.rows),
+            ms: killed.tick.at - t0 + (importDone - resumed.at),
+          }
+        : { rows: imported.totalRows, ms: importDone - t0 };
+    await sleep(2000);
+    const workersRssLoaded = workers.rss();
     const temporalRssLoaded = rssOf(temporalPid);
-    const cached = worker.getStatus().numCachedWorkflows;
-    const openParcours = Number(
-      (await temporal.workflow.count(`WorkflowType = '${PARCOURS_WORKFLOW_TYPE}' AND ExecutionStatus = 'Running'`))
-        .count,
-    );
+    const openParcours = await runningParcours(temporal, count);
     const passRows = await main.db.pass.count();
     const databaseBytes = Number(
       (await main.db.$queryRaw<{ size: bigint }[]>`SELECT pg_database_size(current_database()) AS size`)[0]!.size,
     );
-    const temporalBytes = dirSize(temporalDir);
+    const temporalBytes = await server.dataBytes();
+
+    // The same file again: nothing may start twice.
+    say('Même fichier une seconde fois…');
+    const rerun = await importFile({ db: main.db, temporal, taskQueue, clock: systemClock }, file.csv);
+    const openAfterRerun = await runningParcours(temporal, count);
+    const workersRssAfterRerun = workers.rss();
 
     // Bare starts: the same inputs, same server, a queue no worker polls.
     const checked = await readParcoursFile(main.db, file.csv, today);
     if (!checked.ok) throw new Error(checked.message);
-    const inputs: ParcoursInput[] = checked.parcours.map((line) => {
+    const inputs: ParcoursInput[] = checked.parcours.slice(0, bareCount).map((line) => {
       const state = takeOverParcours(line, {
         personId: randomUUID(),
         employerId: line.employerId,
@@ -293,16 +357,15 @@ async function main(): Promise<void> {
       });
       return { passNumber: line.passNumber, personId: state.personId, hire: state.hires[0]!, takenOver: { state } };
     });
-    const idleQueue = `national-unpolled-${randomBytes(3).toString('hex')}`;
     const prefix = `bench-bare-${randomBytes(3).toString('hex')}`;
     const self1 = process.cpuUsage();
     const server1 = processCpuSeconds(temporalPid);
     const machine1 = machineCpu();
-    say(`Boucle nue : ${count} × workflow.start, ${concurrency} en parallèle…`);
-    const bare = await runPool(count, concurrency, async (index) => {
+    say(`Boucle nue : ${bareCount} × workflow.start, ${concurrency} en parallèle…`);
+    const bare = await runPool(bareCount, concurrency, async (index) => {
       await temporal.workflow.start(PARCOURS_WORKFLOW_TYPE, {
         workflowId: `${prefix}-${index}`,
-        taskQueue: idleQueue,
+        taskQueue: 'national-unpolled',
         args: [inputs[index]!],
       });
     });
@@ -312,19 +375,24 @@ async function main(): Promise<void> {
       machine: busyPercent(machine1, machineCpu()),
     };
     if (bare.failed) say(`boucle nue : ${bare.failed} échecs, premier : ${bare.firstError}`);
-    const temporalBytesAfterBare = dirSize(temporalDir);
+    const temporalBytesAfterBare = await server.dataBytes();
 
-    const importRate = (imported.totalRows / imported.importMs) * 1000;
-    const settledRate = (imported.totalRows / (imported.importMs + settleMs)) * 1000;
+    const importRate = (uninterrupted.rows / uninterrupted.ms) * 1000;
+    const wallRate = (imported.totalRows / imported.importMs) * 1000;
     const bareRate = (bare.ok / bare.elapsedMs) * 1000;
     const perParcours = (seconds: number, n: number) => `${fixed((seconds / n) * 1000, 2)} ms`;
+    const interruption =
+      killed && restartedAt && resumed
+        ? `kill -9 de tous les workers à ${killed.rows} lignes ; redémarrés ${fixed((restartedAt - killed.at) / 1000)} s après, import reparti ${fixed((resumed.at - killed.at) / 1000)} s après le kill (délai de battement de cœur de l'activité compris)`
+        : 'aucune interruption (--kill-at 0)';
 
     console.log(`
-Banc national — N = ${count}, concurrence = ${concurrency}, ${os.cpus().length} cœurs, ${mib(os.totalmem())} ; Temporal : serveur de développement, SQLite fichier dans ${path.dirname(temporalDir)}
+Banc national — N = ${count}, concurrence = ${concurrency}, ${workerCount} processus worker, ${os.cpus().length} cœurs, ${mib(os.totalmem())}
+Temporal : ${server.label}
 
 Import (parcoursImport : lots de 1 000, projections par 250 en createMany, démarrages en pool)
 ${table([
-  ['mesure', 'parcours', 'durée', 'par s', 'CPU worker/s', 'CPU Temporal/s', 'machine'],
+  ['mesure', 'parcours', 'durée', 'par s', 'CPU workers/parcours', 'CPU Temporal/parcours', 'machine'],
   [
     'vérification + stockage du fichier',
     String(count),
@@ -335,19 +403,19 @@ ${table([
     '',
   ],
   [
-    '(a) import (démarrés + projetés)',
-    String(imported.startedCount),
-    `${fixed(imported.importMs / 1000)} s`,
+    '(a) import, hors interruption',
+    String(uninterrupted.rows),
+    `${fixed(uninterrupted.ms / 1000)} s`,
     fixed(importRate),
-    perParcours(importCpu.self, count),
+    perParcours(importCpu.workers, count),
     perParcours(importCpu.server, count),
     `${fixed(importCpu.machine, 0)} %`,
   ],
   [
-    '(a′) import puis 1re tâche de chaque',
-    String(imported.startedCount),
-    `${fixed((imported.importMs + settleMs) / 1000)} s`,
-    fixed(settledRate),
+    '(a″) import, de bout en bout',
+    String(imported.totalRows),
+    `${fixed(imported.importMs / 1000)} s`,
+    fixed(wallRate),
     '',
     '',
     '',
@@ -357,24 +425,25 @@ ${table([
     String(bare.ok),
     `${fixed(bare.elapsedMs / 1000)} s`,
     fixed(bareRate),
-    perParcours(bareCpu.self, count),
-    perParcours(bareCpu.server, count),
+    perParcours(bareCpu.self, bareCount),
+    perParcours(bareCpu.server, bareCount),
     `${fixed(bareCpu.machine, 0)} %`,
   ],
 ])}
-  ratio (a)/(b) : ${fixed(importRate / bareRate, 2)} (objectif ≥ 0,8) ; (a′)/(b) : ${fixed(settledRate / bareRate, 2)}
-  déjà repris : ${imported.alreadyCount} ; parcours en cours (visibilité) : ${openParcours} ; lignes Pass : ${passRows}
+  ratio (a)/(b) : ${fixed(importRate / bareRate, 2)} (objectif ≥ 0,8) ; (a″)/(b) : ${fixed(wallRate / bareRate, 2)}
+  1res tâches des parcours encore en file à la fin de l'import : écoulées en ${fixed(settleMs / 1000)} s
+  ${interruption}
+  démarrés : ${imported.startedCount}, déjà repris (lot refait après le kill) : ${imported.alreadyCount} ; parcours en cours (visibilité) : ${openParcours} ; lignes Pass : ${passRows} (attendu : ${count})
+  même fichier une seconde fois : ${rerun.startedCount} démarré(s), ${rerun.alreadyCount} déjà repris, en ${fixed(rerun.importMs / 1000)} s ; parcours en cours ensuite : ${openAfterRerun}
   charge moyenne (1 min) : ${fixed(os.loadavg()[0]!, 2)}
 
 Mémoire et disque
-  worker (ce processus, après GC) : ${mib(rssBaseline)} avant, ${mib(rssLoaded)} avec ${openParcours} parcours ouverts (${cached} en cache, maxCachedWorkflows ${worker.options.maxCachedWorkflows}, tas max ${mib(v8.getHeapStatistics().heap_size_limit)})
+  workers (${workerCount} processus, ensemble) : RSS ${mib(workersRssBaseline)} avant, ${mib(workersRssLoaded)} avec ${openParcours} parcours ouverts, ${mib(workersRssAfterRerun)} après la seconde importation
   serveur Temporal : RSS ${mib(temporalRssBaseline)} avant, ${mib(temporalRssLoaded)} après l'import, ${mib(rssOf(temporalPid))} après la boucle nue
-  données Temporal (SQLite) : ${mib(temporalBytes)} après l'import (${fixed(temporalBytes / count / 1024, 1)} KiB par parcours), ${mib(temporalBytesAfterBare)} après la boucle nue
-  base PostgreSQL : ${mib(databaseBytes)} (${fixed(databaseBytes / count / 1024, 1)} KiB par parcours, fichier stocké compris)
+  données Temporal : ${mib(temporalBytes)} après l'import (${fixed(temporalBytes / count / 1024, 1)} KiB par parcours), ${mib(temporalBytesAfterBare)} après la boucle nue
+  base PostgreSQL de la plateforme : ${mib(databaseBytes)} (${fixed(databaseBytes / count / 1024, 1)} KiB par parcours, fichier stocké compris)
 `);
-
-    worker.shutdown();
-    await running;
+    await workers.stop();
 
     if (withDeadlines && deadlineCount > 0) await dayOfDeadlines(postgres.url, cleanups, binaries.testServer);
     say(`Durée totale : ${fixed((performance.now() - runStarted) / 1000)} s`);
@@ -516,22 +585,10 @@ ${table([
 `);
 }
 
-// A real GC for the memory figures: re-run under --expose-gc.
-const gc = (globalThis as { gc?: () => void }).gc;
-if (!gc && !process.env.BENCH_NO_REEXEC) {
-  const child = spawn(
-    process.execPath,
-    ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2)],
-    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, BENCH_NO_REEXEC: '1' } },
-  );
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-  child.once('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
-} else {
-  await main().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-      process.exit(1);
-    },
-  );
-}
+await main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);

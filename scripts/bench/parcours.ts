@@ -24,14 +24,13 @@
 // PostgreSQL: BENCH_DATABASE_ADMIN_URL, else TEST_DATABASE_ADMIN_URL, else an embedded server.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
-import pg from 'pg';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { createApp } from '../../api/app.ts';
@@ -43,13 +42,7 @@ import { createDb } from '../../server/db/client.ts';
 import { applyMigrations } from '../../server/db/migrations.ts';
 import { createLogger } from '../../server/logger.ts';
 import { temporalBinaries } from '../../server/temporal/binaries.ts';
-import { startTemporalDevServer, waitForTemporal } from '../../server/temporal/dev-server.ts';
-import {
-  productionServerBinaries,
-  startProductionTemporal,
-  TEMPORAL_SERVER_VERSION,
-} from '../../server/temporal/production-server.ts';
-import { freeLowPort } from '../../server/free-port.ts';
+import { waitForTemporal } from '../../server/temporal/dev-server.ts';
 import { createWorker } from '../../worker/create.ts';
 import { PARCOURS_WORKFLOW_TYPE, type ParcoursInput } from '../../workflows/parcours/contract.ts';
 import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes.ts';
@@ -67,7 +60,9 @@ import {
   runPool,
   table,
   type PoolResult,
+  withPg,
 } from './support.ts';
+import { startBenchTemporal, startBenchWorker, stopChild, type Engine } from './engines.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ADMIN = { email: 'admin@bench.inclusion.localhost', password: 'Mot-de-passe-bench-2026' };
@@ -95,9 +90,9 @@ const concurrency = Number(argument('concurrency') ?? 16);
  */
 const temporalStore = argument('temporal-store') ?? 'memory';
 if (temporalStore !== 'memory' && temporalStore !== 'file') usage('--temporal-store: memory or file');
-const temporalParent = existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
-const engine = argument('engine') ?? 'dev';
-if (engine !== 'dev' && engine !== 'production') usage('--engine: dev or production');
+const engineArgument = argument('engine') ?? 'dev';
+if (engineArgument !== 'dev' && engineArgument !== 'production') usage('--engine: dev or production');
+const engine: Engine = engineArgument;
 const workerProcesses = Number(argument('workers') ?? 0);
 if (!Number.isInteger(workerProcesses) || workerProcesses < 0 || workerProcesses > 8) usage('--workers: 0 to 8');
 const externalAddress = argument('address') ?? process.env.TEMPORAL_ADDRESS;
@@ -235,65 +230,26 @@ async function main(): Promise<void> {
     if (externalAddress) {
       devServer = { address: externalAddress };
       engineLabel = `serveur donné (${externalAddress}), CPU non mesuré`;
-    } else if (engine === 'production') {
-      const binaries = productionServerBinaries(ROOT);
-      if (!binaries)
-        throw new Error('Serveur de production absent : lancez « bash scripts/setup/temporal-server.sh ».');
-      const runDir = mkdtempSync(path.join(os.tmpdir(), 'bench-temporal-prod-'));
-      cleanups.push({ name: 'dossier temporaire', run: () => rmSync(runDir, { recursive: true, force: true }) });
-      const admin = new URL(adminUrl);
-      const databases = { main: `${dbName}_temporal`, visibility: `${dbName}_visibility` };
-      cleanups.push({
-        name: 'bases Temporal',
-        run: () =>
-          withPg(adminUrl, async (client) => {
-            await client.query(`DROP DATABASE IF EXISTS ${databases.main} WITH (FORCE)`);
-            await client.query(`DROP DATABASE IF EXISTS ${databases.visibility} WITH (FORCE)`);
-          }),
-      });
-      const ports: number[] = [];
-      while (ports.length < 9) ports.push(await freeLowPort());
-      devServer = await startProductionTemporal({
-        binaries,
-        runDir,
-        postgres: {
-          host: admin.hostname,
-          port: Number(admin.port || 5432),
-          user: decodeURIComponent(admin.username),
-          password: decodeURIComponent(admin.password),
-        },
-        databases,
+    } else if (engine === 'production' || temporalStore === 'file') {
+      const started = await startBenchTemporal({
+        engine,
+        adminUrl,
+        prefix: dbName,
         shards,
-        ports,
-        namespace: 'default',
-        searchAttributes,
-        logFile: path.join(runDir, 'temporal.log'),
+        onCleanup: (name, run) => cleanups.push({ name, run }),
       });
-      engineLabel = `serveur de production ${TEMPORAL_SERVER_VERSION} sur PostgreSQL, ${shards} shards`;
-      say(`Serveur Temporal de production : ${devServer.address}`);
+      devServer = started;
+      engineLabel = started.label;
+      say(`Temporal : ${started.label}, ${started.address}`);
     } else {
       const cli = temporalBinaries().cli;
       if (!cli) throw new Error('CLI Temporal introuvable : lancez « bash scripts/setup/temporal-binaries.sh ».');
-      if (temporalStore === 'file') {
-        const dataDir = mkdtempSync(path.join(temporalParent, 'bench-temporal-'));
-        cleanups.push({ name: 'dossier temporaire', run: () => rmSync(dataDir, { recursive: true, force: true }) });
-        devServer = await startTemporalDevServer({
-          cli,
-          dataDir,
-          port: await freePort(),
-          uiPort: await freePort(),
-          namespace: 'default',
-          searchAttributes,
-        });
-        say(`Serveur Temporal de développement : ${devServer.address} (SQLite dans ${dataDir})`);
-      } else {
-        devServer = await startInMemoryDevServer(cli, await freePort(), searchAttributes);
-        say(`Serveur Temporal de développement : ${devServer.address} (SQLite en mémoire)`);
-      }
-      engineLabel = `serveur de développement, SQLite ${temporalStore === 'memory' ? 'en mémoire' : 'fichier (/dev/shm)'}`;
+      devServer = await startInMemoryDevServer(cli, await freePort(), searchAttributes);
+      say(`Serveur Temporal de développement : ${devServer.address} (SQLite en mémoire)`);
+      engineLabel = 'serveur de développement, SQLite en mémoire';
+      const inMemory = devServer.process!;
+      cleanups.push({ name: 'serveur Temporal', run: () => stopChild(inMemory) });
     }
-    const temporalProcess = devServer.process;
-    if (temporalProcess) cleanups.push({ name: 'serveur Temporal', run: () => stopChild(temporalProcess) });
 
     // One Prisma client for the API, one for the worker, as in two processes.
     const taskQueue = `bench-${randomBytes(4).toString('hex')}`;
@@ -638,56 +594,8 @@ async function postmasterPid(adminUrl: string): Promise<number | undefined> {
   }
 }
 
-/** A worker process (worker/main.ts), ready once it logs "worker started". */
-async function startBenchWorker(options: {
-  databaseUrl: string;
-  temporalAddress: string;
-  taskQueue: string;
-}): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'worker/main.ts')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_OPTIONS: [process.env.NODE_OPTIONS, process.env.BENCH_WORKER_NODE_OPTIONS].filter(Boolean).join(' '),
-      NODE_ENV: 'test',
-      DATABASE_URL: options.databaseUrl,
-      TEMPORAL_ADDRESS: options.temporalAddress,
-      TEMPORAL_TASK_QUEUE: options.taskQueue,
-      TEMPORAL_NAMESPACE: 'default',
-      LOG_LEVEL: 'info',
-      SMTP_HOST: '',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('worker : pas démarré en 180 s')), 180_000);
-    let buffer = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      if (buffer.includes('"worker started"')) {
-        clearTimeout(timer);
-        resolve();
-      }
-      if (buffer.length > 100_000) buffer = buffer.slice(-1000);
-    });
-    child.once('exit', (code) => reject(new Error(`worker arrêté au démarrage (code ${code})`)));
-  });
-  child.stdout!.resume();
-  return child;
-}
-
 function cpuSeconds(usage: NodeJS.CpuUsage): number {
   return (usage.user + usage.system) / 1e6;
-}
-
-async function withPg<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Same as startTemporalDevServer (server/temporal/dev-server.ts), without a database file: in-memory SQLite. */
@@ -732,13 +640,4 @@ async function startInMemoryDevServer(
     throw error;
   }
   return { address, process: child };
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
 }

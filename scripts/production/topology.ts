@@ -18,6 +18,7 @@ import { freeLowPort, freePort } from '../../server/free-port.ts';
 import { startMailCatcher, type MailCatcher } from '../../server/notifications/mail-catcher.ts';
 import { productionServerBinaries, startProductionTemporal } from '../../server/temporal/production-server.ts';
 import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes.ts';
+import { WORKER_NODE_FLAGS } from '../../worker/node-options.ts';
 import { startRoundRobinProxy, type RoundRobinProxy } from './proxy.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -176,7 +177,8 @@ export async function startProductionTopology(options: TopologyOptions): Promise
     };
     delete env.SANDBOX;
     const node = (script: string) => ['--import', 'tsx', path.join(ROOT, script)];
-    for (let i = 1; i <= options.workers; i++) startChild(`worker-${i}`, process.execPath, node('worker/main.ts'), env);
+    for (let i = 1; i <= options.workers; i++)
+      startChild(`worker-${i}`, process.execPath, [...WORKER_NODE_FLAGS, ...node('worker/main.ts')], env);
     webPorts.forEach((webPort, i) =>
       startChild(`web-${i + 1}`, process.execPath, node('api/main.ts'), { ...env, PORT: String(webPort) }),
     );
