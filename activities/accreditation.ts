@@ -11,6 +11,7 @@ import {
 import type { AuthorizationStatus } from '../domain/organizations.ts';
 import type { Db } from '../server/db/client.ts';
 import { writeAudit } from '../server/audit.ts';
+import { ACCREDITATION_HANDLED_BY } from '../domain/handled-notices.ts';
 import { withFacts } from '../domain/notice-facts.ts';
 import { markHandled, type MailSettings, writeNotifications } from '../server/notifications/write.ts';
 import type { AccreditationActivities, ProjectAccreditationInput } from '../workflows/accreditation/activities.ts';
@@ -23,14 +24,6 @@ const STATUS_AFTER: Partial<Record<AccreditationState, AuthorizationStatus>> = {
   // The end date passed: no longer authorized, free to ask again.
   EXPIRED: 'NOT_SET',
 };
-
-/** A prefecture decision or request for information: the prefecture's notices about the request are handled. */
-const PREFECTURE_HANDLES_ON: readonly AccreditationEvent['action'][] = [
-  'approve',
-  'reject',
-  'requestInformation',
-  'withdraw',
-];
 
 /** The audit action `accreditation.<event>` names the event whose notices are sent. */
 const eventOf = (action: string) => action.replace(/^accreditation\./, '') as AccreditationEvent['action'];
@@ -88,15 +81,11 @@ export function accreditationActivities(db: Db, mail: MailSettings): Accreditati
             })
           ).map((o) => o.id);
         // docs/rules.md §9: whoever had to act on the request has acted, their notices are handled.
-        const handledBy = PREFECTURE_HANDLES_ON.includes(event)
-          ? { organizationIds: await prefectures(), audience: 'prefecture' as const }
-          : event === 'respond'
-            ? { organizationIds: [view.organizationId], audience: 'organization' as const }
-            : null;
+        const handledBy = ACCREDITATION_HANDLED_BY[event];
         if (handledBy) {
           await markHandled(tx, {
-            organizationIds: handledBy.organizationIds,
-            about: { kind: 'accreditationRequest', requestId: view.requestId, audience: handledBy.audience },
+            organizationIds: handledBy === 'prefecture' ? await prefectures() : [view.organizationId],
+            about: { kind: 'accreditationRequest', requestId: view.requestId, audience: handledBy },
             at: occurredAt,
           });
         }

@@ -9,6 +9,7 @@ import type { Db } from '../server/db/client.ts';
 import { scheduleSelfPrescriptionRevocation } from '../server/self-prescription-right/calls.ts';
 import type { ProjectSiaeControlInput, SiaeControlActivities } from '../workflows/siae-control/activities.ts';
 import { siaeControlWorkflowId, type SiaeControlView } from '../workflows/siae-control/contract.ts';
+import { CONTROL_HANDLED_BY } from '../domain/handled-notices.ts';
 import { withFacts } from '../domain/notice-facts.ts';
 import { markHandled, type MailSettings } from '../server/notifications/write.ts';
 import { notifyDdets, notifyOrganizations } from './control-notifications.ts';
@@ -70,15 +71,6 @@ async function writeRows(tx: Prisma.TransactionClient, view: SiaeControlView): P
     }
   }
 }
-
-/** Who has acted on a control with each action: its own notices about it are handled. */
-const CONTROL_HANDLED_BY: Partial<Record<string, 'siae' | 'ddets'>> = {
-  'siaeControl.submit': 'siae',
-  'siaeControl.accept': 'ddets',
-  'siaeControl.refuse': 'ddets',
-  'siaeControl.adversarial': 'ddets',
-  'siaeControl.decide': 'ddets',
-};
 
 const PRECEDENCE = ['pending', 'uploaded', 'submitted', 'refused_2', 'refused', 'accepted'];
 const worst = (states: readonly string[]) => PRECEDENCE.find((s) => states.includes(s)) ?? 'pending';

@@ -177,6 +177,11 @@ export interface EmployerImportCounts {
 
 export type ImportTone = 'info' | 'new' | 'success' | 'warning' | 'error';
 
+/** How far an import went, in whole percent of its valid lines; an import with none is complete. */
+export function importPercent(item: Pick<EmployerImportCounts, 'totalRows' | 'processedRows'>): number {
+  return item.totalRows === 0 ? 100 : Math.floor((item.processedRows / item.totalRows) * 100);
+}
+
 /**
  * How an import reads (docs/rules.md §3): its badge, its sentence, its percentage. An import
  * that finished with every line refused did not succeed: it says so, in an error badge; one
@@ -191,7 +196,7 @@ export function importOutcome(item: EmployerImportCounts): {
   const lines = (n: number) => `${n} ligne${n > 1 ? 's' : ''}`;
   const refused = item.errorCount;
   const inFile = item.totalRows + refused;
-  const percent = item.totalRows === 0 ? 100 : Math.floor((item.processedRows / item.totalRows) * 100);
+  const percent = importPercent(item);
   const imported = `${lines(item.processedRows)} importée${item.processedRows > 1 ? 's' : ''} sur ${lines(item.totalRows)} valide${item.totalRows > 1 ? 's' : ''}`;
   const refusedPart = refused > 0 ? `, ${lines(refused)} refusée${refused > 1 ? 's' : ''}` : '';
   const progress = `${imported} (${percent} %)${refusedPart}.`;

@@ -43,6 +43,7 @@ describe('loadConfig — defaults', () => {
       MAIL_FROM: "Plateforme de l'inclusion <ne-pas-repondre@inclusion.localhost>",
       MAIL_CATCHER_PORT: 2525,
       TRUST_PROXY: false,
+      WORKER_MAX_CACHED_WORKFLOWS: 1000,
       SANDBOX: false,
     });
   });
@@ -189,6 +190,9 @@ describe('loadConfig — wrong values are refused with the variable named', () =
     ['SESSION_TTL_HOURS', '0'],
     ['SESSION_TTL_HOURS', '-2'],
     ['API_TOKEN_TTL_DAYS', 'thirty'],
+    ['WORKER_MAX_CACHED_WORKFLOWS', '-1'],
+    ['WORKER_MAX_CACHED_WORKFLOWS', '1.5'],
+    ['WORKER_MAX_CACHED_WORKFLOWS', '100001'],
   ])('%s=%j is refused, naming the variable', (name, value) => {
     expect(configErrorOf({ [name]: value }).message).toContain(`  - ${name}: `);
   });

@@ -1,7 +1,6 @@
 // CSV import of employers by administrators (docs/rules.md §3): the whole file is checked first and
 // stored with its line-by-line report; a workflow then upserts the valid lines in batches.
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import {
   employerImportListSchema,
   employerImportSchema,
@@ -17,9 +16,7 @@ import {
   employerImportWorkflowId,
   type EmployerImportInput,
 } from '../../workflows/employer-import/contract.ts';
-import { ApiError, notFound } from '../errors.ts';
-import { defineRoute } from '../route.ts';
-import { idParams, nonEmptyText } from '../schemas.ts';
+import { csvImportRoutes } from '../imports/routes.ts';
 
 /** 5 MB of CSV text; the JSON body limit of this route is raised accordingly in api/app.ts. */
 export const EMPLOYER_IMPORT_MAX_CHARS = 5_000_000;
@@ -40,31 +37,17 @@ function importView(row: EmployerImportRow, withReport = true): EmployerImport {
   };
 }
 
-export const employerImportRoutes = [
-  defineRoute({
-    method: 'post',
-    path: '/employer-imports',
-    tag: 'Imports',
+export const employerImportRoutes = csvImportRoutes<EmployerImport>({
+  path: '/employer-imports',
+  schema: employerImportSchema,
+  listSchema: employerImportListSchema,
+  maxChars: EMPLOYER_IMPORT_MAX_CHARS,
+  upload: {
     summary: `Importer des employeurs depuis un fichier CSV (administrateurs ; colonnes ${EMPLOYER_IMPORT_COLUMNS.join(';')}, séparateur point-virgule)`,
-    access: [],
-    body: z.strictObject({
-      fileName: nonEmptyText(255),
-      content: z
-        .string()
-        .min(1, { message: 'le fichier est vide' })
-        .max(EMPLOYER_IMPORT_MAX_CHARS, { message: 'le fichier dépasse 5 Mo' }),
-    }),
-    responses: {
-      201: {
-        description: 'Fichier vérifié, import lancé (les lignes refusées sont dans report)',
-        schema: employerImportSchema,
-      },
-      400: { description: 'Fichier illisible ou colonnes incorrectes' },
-    },
-    handle: async ({ deps, actor, body }) => {
+    description: 'Fichier vérifié, import lancé (les lignes refusées sont dans report)',
+    store: async ({ deps, actor, body }) => {
       const file = readEmployerFile(body.content);
-      if (!file.ok)
-        throw new ApiError(400, 'invalid_file', file.message, [{ path: 'body.content', message: file.message }]);
+      if (!file.ok) return file;
       const id = randomUUID();
       // One transaction with the workflow's start: an import is never stored without the
       // workflow that runs it (the workflow's first read waits for the commit by retrying).
@@ -99,38 +82,24 @@ export const employerImportRoutes = [
         });
         return created;
       });
-      return { status: 201, body: importView(row) };
+      return { ok: true, view: importView(row) };
     },
-  }),
-  defineRoute({
-    method: 'get',
-    path: '/employer-imports',
-    tag: 'Imports',
+  },
+  list: {
     summary: 'Les derniers imports d’employeurs (administrateurs)',
-    access: [],
-    responses: {
-      200: {
-        description: 'Imports, les plus récents d’abord (sans rapport)',
-        schema: employerImportListSchema,
-      },
-    },
-    handle: async ({ deps }) => {
+    description: 'Imports, les plus récents d’abord (sans rapport)',
+    latest: async (deps) => {
       const rows = await deps.db.employerImport.findMany({ orderBy: { createdAt: 'desc' }, take: 20 });
-      return { status: 200, body: { items: rows.map((row) => importView(row, false)) } };
+      return rows.map((row) => importView(row, false));
     },
-  }),
-  defineRoute({
-    method: 'get',
-    path: '/employer-imports/{id}',
-    tag: 'Imports',
+  },
+  one: {
     summary: 'Progression et rapport ligne par ligne d’un import d’employeurs (administrateurs)',
-    access: [],
-    params: idParams,
-    responses: { 200: { description: 'Import', schema: employerImportSchema }, 404: { description: 'Introuvable' } },
-    handle: async ({ deps, params }) => {
-      const row = await deps.db.employerImport.findUnique({ where: { id: params.id } });
-      if (!row) throw notFound('Import introuvable.');
-      return { status: 200, body: importView(row) };
+    description: 'Import',
+    notFound: 'Import introuvable.',
+    find: async (deps, id) => {
+      const row = await deps.db.employerImport.findUnique({ where: { id } });
+      return row && importView(row);
     },
-  }),
-];
+  },
+});

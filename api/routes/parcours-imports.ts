@@ -2,7 +2,6 @@
 // whole file is checked first and stored with its line-by-line report; a workflow then starts one
 // parcours per valid line, in chunks, idempotent by PASS number. The command line
 // (`npm run import:parcours`) stores and follows imports the same way (server/imports/parcours-import.ts).
-import { z } from 'zod';
 import {
   parcoursImportListSchema,
   parcoursImportSchema,
@@ -13,9 +12,7 @@ import { today } from '../../domain/clock.ts';
 import { PARCOURS_IMPORT_COLUMNS } from '../../domain/parcours-import.ts';
 import type { ParcoursImport as ParcoursImportRow } from '../../generated/prisma/client.ts';
 import { storeParcoursImport } from '../../server/imports/parcours-import.ts';
-import { ApiError, notFound } from '../errors.ts';
-import { defineRoute } from '../route.ts';
-import { idParams, nonEmptyText } from '../schemas.ts';
+import { csvImportRoutes } from '../imports/routes.ts';
 
 /** The web's upload bounds the file (BODY_SIZE_LIMIT); the API takes up to 64 MB (≈ 300,000 lines). */
 export const PARCOURS_IMPORT_MAX_CHARS = 64_000_000;
@@ -58,28 +55,15 @@ const WITHOUT_CONTENT = {
   finishedAt: true,
 } as const;
 
-export const parcoursImportRoutes = [
-  defineRoute({
-    method: 'post',
-    path: '/parcours-imports',
-    tag: 'Imports',
+export const parcoursImportRoutes = csvImportRoutes<ParcoursImport>({
+  path: '/parcours-imports',
+  schema: parcoursImportSchema,
+  listSchema: parcoursImportListSchema,
+  maxChars: PARCOURS_IMPORT_MAX_CHARS,
+  upload: {
     summary: `Reprendre les PASS IAE en cours d’un fichier CSV (administrateurs ; colonnes ${PARCOURS_IMPORT_COLUMNS.join(';')}, séparateur point-virgule)`,
-    access: [],
-    body: z.strictObject({
-      fileName: nonEmptyText(255),
-      content: z
-        .string()
-        .min(1, { message: 'le fichier est vide' })
-        .max(PARCOURS_IMPORT_MAX_CHARS, { message: 'le fichier dépasse 64 Mo' }),
-    }),
-    responses: {
-      201: {
-        description: 'Fichier vérifié, reprise lancée (les lignes refusées sont dans report)',
-        schema: parcoursImportSchema,
-      },
-      400: { description: 'Fichier illisible ou colonnes incorrectes' },
-    },
-    handle: async ({ deps, actor, body }) => {
+    description: 'Fichier vérifié, reprise lancée (les lignes refusées sont dans report)',
+    store: async ({ deps, actor, body }) => {
       const stored = await storeParcoursImport(
         { db: deps.db, temporal: deps.temporal, taskQueue: deps.config.TEMPORAL_TASK_QUEUE },
         {
@@ -91,44 +75,28 @@ export const parcoursImportRoutes = [
           actorOrganizationId: actor.organization.id,
         },
       );
-      if (!stored.ok)
-        throw new ApiError(400, 'invalid_file', stored.message, [{ path: 'body.content', message: stored.message }]);
-      return { status: 201, body: parcoursImportView(stored.row) };
+      return stored.ok ? { ok: true, view: parcoursImportView(stored.row) } : stored;
     },
-  }),
-  defineRoute({
-    method: 'get',
-    path: '/parcours-imports',
-    tag: 'Imports',
+  },
+  list: {
     summary: 'Les dernières reprises de PASS IAE (administrateurs)',
-    access: [],
-    responses: {
-      200: { description: 'Reprises, les plus récentes d’abord (sans rapport)', schema: parcoursImportListSchema },
-    },
-    handle: async ({ deps }) => {
+    description: 'Reprises, les plus récentes d’abord (sans rapport)',
+    latest: async (deps) => {
       const rows = await deps.db.parcoursImport.findMany({
         orderBy: { createdAt: 'desc' },
         take: 20,
         select: { ...WITHOUT_CONTENT, report: false },
       });
-      return {
-        status: 200,
-        body: { items: rows.map((row) => parcoursImportView({ ...row, report: [], content: '' }, false)) },
-      };
+      return rows.map((row) => parcoursImportView({ ...row, report: [], content: '' }, false));
     },
-  }),
-  defineRoute({
-    method: 'get',
-    path: '/parcours-imports/{id}',
-    tag: 'Imports',
+  },
+  one: {
     summary: 'Progression et rapport ligne par ligne d’une reprise de PASS IAE (administrateurs)',
-    access: [],
-    params: idParams,
-    responses: { 200: { description: 'Reprise', schema: parcoursImportSchema }, 404: { description: 'Introuvable' } },
-    handle: async ({ deps, params }) => {
-      const row = await deps.db.parcoursImport.findUnique({ where: { id: params.id }, select: WITHOUT_CONTENT });
-      if (!row) throw notFound('Reprise introuvable.');
-      return { status: 200, body: parcoursImportView({ ...row, content: '' }) };
+    description: 'Reprise',
+    notFound: 'Reprise introuvable.',
+    find: async (deps, id) => {
+      const row = await deps.db.parcoursImport.findUnique({ where: { id }, select: WITHOUT_CONTENT });
+      return row && parcoursImportView({ ...row, content: '' });
     },
-  }),
-];
+  },
+});

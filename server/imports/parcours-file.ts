@@ -1,9 +1,9 @@
-// Reads a take-over file of running PASS IAE (docs/decisions/025-take-over-import.md): CSV parsed by
-// csv-parse, each line checked by the domain rules (domain/parcours-import.ts) against the
-// registry's employers, read once for the whole file. Used when the file is stored (API, command
-// line) and by the import's activities (the same lines, in the same order).
+// Reads a take-over file of running PASS IAE (docs/decisions/025-take-over-import.md): CSV read as
+// every import reads it (csv-file.ts), each line checked by the domain rules
+// (domain/parcours-import.ts) against the registry's employers, read once for the whole file. Used
+// when the file is stored (API, command line) and by the import's activities (the same lines, in
+// the same order).
 import { createHash } from 'node:crypto';
-import { CsvError, parse } from 'csv-parse/sync';
 import type { IsoDate } from '../../domain/dates.ts';
 import type { EmployerKind } from '../../domain/organizations.ts';
 import {
@@ -12,19 +12,14 @@ import {
   PARCOURS_IMPORT_DELIMITER,
   parcoursHeaderErrors,
   type ImportedParcours,
-  type ParcoursImportColumn,
   type ParcoursLineReport,
 } from '../../domain/parcours-import.ts';
 import type { Db } from '../db/client.ts';
+import { readCsvLines } from './csv-file.ts';
 
 export type ParcoursFile =
   | { ok: true; parcours: ImportedParcours[]; report: ParcoursLineReport[]; lineCount: number }
   | { ok: false; message: string };
-
-interface ParsedRecord {
-  record: string[];
-  info: { lines: number };
-}
 
 export function fileChecksum(content: string): string {
   return createHash('sha256').update(content).digest('hex');
@@ -44,59 +39,18 @@ async function employerLookup(db: Db, sirets: string[]) {
 }
 
 export async function readParcoursFile(db: Db, content: string, today: IsoDate): Promise<ParcoursFile> {
-  let records: ParsedRecord[];
-  try {
-    records = parse(content, {
-      delimiter: PARCOURS_IMPORT_DELIMITER,
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      info: true,
-    }) as unknown as ParsedRecord[];
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const line = (error as CsvError & { lines?: number }).lines;
-      return {
-        ok: false,
-        message: `Fichier CSV illisible${line ? ` à la ligne ${line}` : ''} : vérifiez les guillemets.`,
-      };
-    }
-    throw error;
-  }
-  const [header, ...rows] = records;
-  if (!header) return { ok: false, message: 'Le fichier est vide.' };
-  const problems = parcoursHeaderErrors(header.record);
-  if (problems.length > 0) {
-    return {
-      ok: false,
-      message: `La première ligne doit nommer les colonnes ${PARCOURS_IMPORT_COLUMNS.join(PARCOURS_IMPORT_DELIMITER)} (${problems.join(' ; ')}).`,
-    };
-  }
-  const columns = header.record.map((cell) => cell.trim() as ParcoursImportColumn);
-  const siretColumn = columns.indexOf('employerSiret');
-  const wrongWidth: ParcoursLineReport[] = [];
-  const lines = [];
-  const sirets = new Set<string>();
-  for (const { record, info } of rows) {
-    if (record.length !== columns.length) {
-      wrongWidth.push({
-        line: info.lines,
-        errors: [{ column: 'ligne', message: `${record.length} colonnes au lieu de ${columns.length}` }],
-      });
-      continue;
-    }
-    sirets.add((record[siretColumn] ?? '').replace(/\s/g, ''));
-    const cells = Object.fromEntries(columns.map((column, i) => [column, record[i]])) as Record<
-      ParcoursImportColumn,
-      string
-    >;
-    lines.push({ line: info.lines, cells });
-  }
+  const file = readCsvLines(content, {
+    delimiter: PARCOURS_IMPORT_DELIMITER,
+    columns: PARCOURS_IMPORT_COLUMNS,
+    headerErrors: parcoursHeaderErrors,
+  });
+  if (!file.ok) return file;
+  const sirets = new Set(file.lines.map(({ cells }) => cells.employerSiret.replace(/\s/g, '')));
   const findEmployer = await employerLookup(
     db,
     [...sirets].filter((s) => /^\d{14}$/.test(s)),
   );
-  const checked = checkParcoursLines(lines, { today, findEmployer });
-  const report = [...wrongWidth, ...checked.report].sort((a, b) => a.line - b.line);
-  return { ok: true, parcours: checked.parcours, report, lineCount: rows.length };
+  const checked = checkParcoursLines(file.lines, { today, findEmployer });
+  const report = [...file.wrongWidth, ...checked.report].sort((a, b) => a.line - b.line);
+  return { ok: true, parcours: checked.parcours, report, lineCount: file.lineCount };
 }

@@ -1,44 +1,22 @@
 // Administrators' pages in Chromium against the whole platform: the CSV import of employers
 // (upload without JavaScript, progress, line-by-line report; docs/rules.md §3) and the self-prescription
 // rollout switch by département (docs/rules.md §10), both linked from /espace, with an axe audit.
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { EMPLOYER_IMPORT_COLUMNS } from '../../domain/employer-import.ts';
 import { expectNoSeriousAccessibilityViolation } from '../support/accessibility.ts';
-import { launchBrowser, newPage } from '../support/browser.ts';
+import { useBrowserPlatform } from '../support/browser-platform.ts';
 import { newSiret } from '../support/factories.ts';
-import { startTestPlatform, TEST_ADMIN, type TestPlatform } from '../support/platform.ts';
+import { TEST_ADMIN } from '../support/platform.ts';
 
-let platform: TestPlatform;
-let browser: Browser;
-const pages: Page[] = [];
+const session = useBrowserPlatform();
 
-beforeAll(async () => {
-  [platform, browser] = await Promise.all([startTestPlatform({ web: true, seed: true }), launchBrowser()]);
-}, 180_000);
-
-afterAll(async () => {
-  for (const page of pages) await page.context().close();
-  await browser?.close();
-  await platform?.stop();
-}, 60_000);
-
-const url = (path: string) => `${platform.baseUrl}${path}`;
 /** Text content with its white space collapsed, as a reader hears it. */
 const text = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
 /** An administrator's page in its own browser context, signed in and landed on `path`. */
-async function adminPage(path: string, javaScriptEnabled: boolean): Promise<Page> {
-  const page = await newPage(browser, { javaScriptEnabled });
-  pages.push(page);
-  await page.goto(url(`/connexion?redirectTo=${encodeURIComponent(path)}`));
-  if (javaScriptEnabled) await page.locator('html[data-fr-js="true"]').waitFor({ state: 'attached' });
-  await page.getByLabel('Adresse électronique').fill(TEST_ADMIN.email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(TEST_ADMIN.password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(url(path));
-  return page;
-}
+const adminPage = (path: string, javaScriptEnabled: boolean) =>
+  session.signedInPage(TEST_ADMIN.email, path, javaScriptEnabled);
 
 describe('administrator pages', () => {
   test('/espace links the import and the rollout pages', async () => {
@@ -82,7 +60,9 @@ describe('administrator pages', () => {
       'SIRET',
       'SIRET invalide (clé de contrôle incorrecte)',
     ]);
-    expect(await platform.db.organization.findFirst({ where: { siret } })).toMatchObject({ name: 'Atelier du Port' });
+    expect(await session.platform.db.organization.findFirst({ where: { siret } })).toMatchObject({
+      name: 'Atelier du Port',
+    });
   });
 
   // axe runs in the page: only where JavaScript is on.
@@ -105,13 +85,14 @@ describe('administrator pages', () => {
       "L'auto-prescription sera ouverte dans le département Ain (01)",
     );
     expect(
-      (await platform.db.departementSetting.findUnique({ where: { code: '01' } }))?.selfPrescriptionEnabled ?? false,
+      (await session.platform.db.departementSetting.findUnique({ where: { code: '01' } }))?.selfPrescriptionEnabled ??
+        false,
     ).toBe(false);
     await page.getByRole('button', { name: 'Confirmer le changement' }).click();
     await page.getByText('Auto-prescription ouverte : Ain (01).').waitFor();
     await expect(ain.getByRole('cell').first().textContent()).resolves.toContain('Ouverte');
     await expect(text(ain.getByRole('cell').nth(1))).resolves.toMatch(/^Ouverte le .+ par Admin Plateforme$/);
-    expect(await platform.db.departementSetting.findUnique({ where: { code: '01' } })).toMatchObject({
+    expect(await session.platform.db.departementSetting.findUnique({ where: { code: '01' } })).toMatchObject({
       selfPrescriptionEnabled: true,
     });
   });

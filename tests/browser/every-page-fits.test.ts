@@ -50,16 +50,7 @@ const opened = new Set<string>();
 /** API answers that did not give an id (shown when a route has nothing to visit). */
 const setupAnswers: string[] = [];
 
-async function signInAs(page: Page, email: string): Promise<void> {
-  await page.goto(url('/connexion?redirectTo=%2Fespace'));
-  await ready(page);
-  await page.getByLabel('Adresse électronique').fill(email);
-  await page
-    .getByLabel('Mot de passe', { exact: true })
-    .fill(email === TEST_ADMIN.email ? TEST_ADMIN.password : DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(url('/espace'));
-}
+const signInAs = (page: Page, email: string) => session.signIn(page, email, '/espace');
 
 beforeAll(async () => {
   const { db } = session.platform;

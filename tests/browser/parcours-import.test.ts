@@ -3,44 +3,23 @@
 // progress page refreshing itself until done, the refused line in the report; axe on both
 // pages; no horizontal scroll at 1280 and 390 px (screenshots for review).
 import { mkdirSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { today as clockToday } from '../../domain/clock.ts';
 import { generateEmployers, generateParcoursFile } from '../../scripts/generate/parcours-file.ts';
 import { systemClock } from '../../server/clock.ts';
 import { expectNoSeriousAccessibilityViolation } from '../support/accessibility.ts';
-import { launchBrowser, newPage } from '../support/browser.ts';
-import { startTestPlatform, TEST_ADMIN, type TestPlatform } from '../support/platform.ts';
+import { useBrowserPlatform } from '../support/browser-platform.ts';
+import { TEST_ADMIN } from '../support/platform.ts';
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? '/tmp/inclusion-screenshots';
-let platform: TestPlatform;
-let browser: Browser;
-const pages: Page[] = [];
+const session = useBrowserPlatform({ seed: false });
 
-beforeAll(async () => {
-  [platform, browser] = await Promise.all([startTestPlatform({ web: true }), launchBrowser()]);
-}, 180_000);
-
-afterAll(async () => {
-  for (const page of pages) await page.context().close();
-  await browser?.close();
-  await platform?.stop();
-}, 60_000);
-
-const url = (path: string) => `${platform.baseUrl}${path}`;
 const text = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
-async function adminPage(path: string, javaScriptEnabled: boolean): Promise<Page> {
-  const page = await newPage(browser, { javaScriptEnabled });
-  pages.push(page);
-  await page.goto(url(`/connexion?redirectTo=${encodeURIComponent(path)}`));
-  if (javaScriptEnabled) await page.locator('html[data-fr-js="true"]').waitFor({ state: 'attached' });
-  await page.getByLabel('Adresse électronique').fill(TEST_ADMIN.email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(TEST_ADMIN.password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(url(path));
-  return page;
-}
+/** An administrator's page in its own browser context, signed in and landed on `path`. */
+const adminPage = (path: string, javaScriptEnabled: boolean) =>
+  session.signedInPage(TEST_ADMIN.email, path, javaScriptEnabled);
 
 async function expectFitsWidths(page: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true });
@@ -63,7 +42,7 @@ describe('take-over page', () => {
     ).resolves.toBe('/admin/reprise');
 
     const employers = generateEmployers(2, 77);
-    await platform.db.organization.createMany({
+    await session.platform.db.organization.createMany({
       data: employers.map((e) => ({
         type: 'EMPLOYER' as const,
         name: e.name,
@@ -101,7 +80,7 @@ describe('take-over page', () => {
       'Début',
       'la date de début est obligatoire (AAAA-MM-JJ)',
     ]);
-    expect(await platform.db.pass.count()).toBe(6);
+    expect(await session.platform.db.pass.count()).toBe(6);
   });
 
   test('the list and a report pass axe and fit 1280 and 390 px', async () => {

@@ -4,47 +4,30 @@
 // too short "contrat suspendu" suspension with the API's French message (typed values kept),
 // then suspends it (the end date moves by the suspension's 20 days) — once with JavaScript,
 // once without. An axe audit (WCAG 2 A/AA) of the pages.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../scripts/seed/demo-data.ts';
-import { launchBrowser, newPage } from '../support/browser.ts';
-import { expectNoSeriousAccessibilityViolation, ready, text } from '../support/journey.ts';
+import { pathOf, useBrowserPlatform } from '../support/browser-platform.ts';
+import { content, expectNoSeriousAccessibilityViolation, parisDay, ready, text } from '../support/journey.ts';
 import { apiClient, type ApiClient } from '../support/http.ts';
-import { startTestPlatform, TEST_ADMIN, type TestPlatform } from '../support/platform.ts';
+import { TEST_ADMIN } from '../support/platform.ts';
 
 const EMPLOYER_EMAIL = 'employeur@demo.inclusion.localhost';
 const PRESCRIBER_EMAIL = 'prescripteur@demo.inclusion.localhost';
 const TOO_SHORT = 'Le motif « contrat de travail suspendu » exige une suspension de plus de 15 jours.';
 
-let platform: TestPlatform;
-let browser: Browser;
+const session = useBrowserPlatform();
+const { url, openPage } = session;
 let api: ApiClient;
 let employerToken: string;
 let employerId: string;
-const pages: Page[] = [];
-
 beforeAll(async () => {
-  [platform, browser] = await Promise.all([startTestPlatform({ web: true, seed: true }), launchBrowser()]);
-  api = apiClient(platform.baseUrl);
+  api = apiClient(session.platform.baseUrl);
   employerToken = await api.token(EMPLOYER_EMAIL, DEMO_PASSWORD);
   const me = await api.get('/me', employerToken);
   expect(me.status).toBe(200);
   employerId = String(me.body.membership.organization.id);
 }, 180_000);
-
-afterAll(async () => {
-  for (const page of pages) await page.context().close();
-  await browser?.close();
-  await platform?.stop();
-}, 60_000);
-
-const url = (path: string) => `${platform.baseUrl}${path}`;
-const pathOf = (page: Page) => new URL(page.url()).pathname;
-
-/** The Paris calendar day `days` from now, as YYYY-MM-DD. */
-function parisDay(days = 0): string {
-  return new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
-}
 
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -63,27 +46,9 @@ async function issuePass(lastName: string): Promise<string> {
   return pass.body.passNumber as string;
 }
 
-async function openPage(javaScriptEnabled = true): Promise<Page> {
-  const page = await newPage(browser, { javaScriptEnabled });
-  pages.push(page);
-  return page;
-}
-
-async function signIn(page: Page, path: string, javaScriptEnabled = true, email = EMPLOYER_EMAIL): Promise<void> {
-  await page.goto(url(`/connexion?redirectTo=${encodeURIComponent(path)}`));
-  if (javaScriptEnabled) await ready(page);
-  await page.getByLabel('Adresse électronique').fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(url(path));
-}
-
-/** The text content as written (DSFR badges are upper-cased by CSS only). */
-async function content(page: Page, selector: string): Promise<string> {
-  const locator = page.locator(selector).first();
-  await locator.waitFor();
-  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-}
+/** Signs the employer (or `email`) in, landing on `path`. */
+const signIn = (page: Page, path: string, javaScriptEnabled = true, email = EMPLOYER_EMAIL) =>
+  session.signIn(page, email, path, javaScriptEnabled);
 
 const field = (page: Page, term: string) => content(page, `main dt:text-is("${term}") + dd`);
 
@@ -101,7 +66,7 @@ async function suspend(page: Page, startDate: string, endDate: string, reason: s
 async function expectPageMatchesApi(page: Page, number: string): Promise<{ end: string; status: string }> {
   const fromApi = await api.get(`/passes/${number}`, employerToken);
   expect(fromApi.status).toBe(200);
-  const row = await platform.db.pass.findUniqueOrThrow({ where: { number } });
+  const row = await session.platform.db.pass.findUniqueOrThrow({ where: { number } });
   expect(row.endDate).toBe(fromApi.body.end);
   expect(await field(page, 'Date de fin')).toBe(shortDate(fromApi.body.end));
   expect(await field(page, 'Date de début')).toBe(shortDate(fromApi.body.start));
@@ -163,7 +128,7 @@ describe('PASS IAE', () => {
     expect(await page.getByLabel('Date de fin de la suspension').inputValue()).toBe(addDays(today, 9));
     expect(await page.getByLabel('Motif de la suspension').inputValue()).toBe('CONTRAT_SUSPENDU');
     expect(await field(page, 'État')).toBe('Valide');
-    expect((await platform.db.pass.findUniqueOrThrow({ where: { number } })).endDate).toBe(issued.end);
+    expect((await session.platform.db.pass.findUniqueOrThrow({ where: { number } })).endDate).toBe(issued.end);
     await expectNoSeriousAccessibilityViolation(page, '/passes/[number] (refus affiché)');
 
     // Suspended for 20 days: the end date moves by 20 days (start + 749).
@@ -208,7 +173,7 @@ describe('PASS IAE', () => {
 
   test("le prescripteur habilité voit les demandes de prolongation qui lui sont adressées et l'erreur de l'API", async () => {
     const number = await issuePass('Martin');
-    const prescriber = await platform.db.membership.findFirstOrThrow({
+    const prescriber = await session.platform.db.membership.findFirstOrThrow({
       where: { user: { email: PRESCRIBER_EMAIL } },
       select: { organizationId: true },
     });
@@ -216,7 +181,7 @@ describe('PASS IAE', () => {
     // has no pending request, so a decision is refused by the API.
     const requestId = crypto.randomUUID();
     const today = parisDay();
-    await platform.db.prolongationRequest.create({
+    await session.platform.db.prolongationRequest.create({
       data: {
         id: requestId,
         passNumber: number,

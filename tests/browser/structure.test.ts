@@ -1,35 +1,15 @@
 // An employer manages its registry entry in Chromium (docs/rules.md §2, §3): it
 // blocks applications, the change is saved and shown; axe audits the page (WCAG 2 A/AA).
 // The form is a plain POST (no enhancement): it behaves the same with JavaScript off.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { DEMO_PASSWORD } from '../../scripts/seed/demo-data.ts';
+import { expect, test } from 'vitest';
 import { expectNoSeriousAccessibilityViolation } from '../support/accessibility.ts';
-import { launchBrowser, newPage } from '../support/browser.ts';
-import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
+import { useBrowserPlatform } from '../support/browser-platform.ts';
 
-let platform: TestPlatform;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  [platform, browser] = await Promise.all([startTestPlatform({ web: true, seed: true }), launchBrowser()]);
-  page = await newPage(browser);
-}, 180_000);
-
-afterAll(async () => {
-  await page?.context().close();
-  await browser?.close();
-  await platform?.stop();
-}, 60_000);
+const session = useBrowserPlatform();
+const { url } = session;
 
 test('an employer blocks applications from its structure page, saved and audited', async () => {
-  const url = (path: string) => `${platform.baseUrl}${path}`;
-  await page.goto(url(`/connexion?redirectTo=${encodeURIComponent('/structure')}`));
-  await page.getByLabel('Adresse électronique').fill('employeur@demo.inclusion.localhost');
-  await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(url('/structure'));
+  const page = await session.signedInPage('employeur@demo.inclusion.localhost', '/structure');
 
   await expectNoSeriousAccessibilityViolation(page, 'Ma structure');
 
@@ -42,13 +22,13 @@ test('an employer blocks applications from its structure page, saved and audited
   expect(await page.locator('#candidatures-non').isChecked()).toBe(true);
   expect(await page.getByLabel('Présentation de la structure').inputValue()).toBe('Chantier de maraîchage biologique.');
 
-  const employer = await platform.db.user.findUniqueOrThrow({
+  const employer = await session.platform.db.user.findUniqueOrThrow({
     where: { email: 'employeur@demo.inclusion.localhost' },
     include: { memberships: { include: { organization: true } } },
   });
   const organization = employer.memberships[0]!.organization;
   expect(organization.applicationsOpen).toBe(false);
-  const audit = await platform.db.auditEntry.findFirstOrThrow({ where: { action: 'employer.update' } });
+  const audit = await session.platform.db.auditEntry.findFirstOrThrow({ where: { action: 'employer.update' } });
   expect(audit.details).toMatchObject({ applicationsOpen: { from: true, to: false } });
 
   // A bad e-mail is refused in French and changes nothing.
@@ -62,6 +42,6 @@ test('an employer blocks applications from its structure page, saved and audited
   expect(await page.locator('#contact-erreur').innerText()).toBe('Adresse e-mail invalide.');
   expect(await page.getByLabel('Adresse e-mail de contact').getAttribute('aria-invalid')).toBe('true');
   expect(await page.getByLabel('Adresse e-mail de contact').inputValue()).toBe('pas-une-adresse');
-  const unchanged = await platform.db.organization.findUniqueOrThrow({ where: { id: organization.id } });
+  const unchanged = await session.platform.db.organization.findUniqueOrThrow({ where: { id: organization.id } });
   expect(unchanged.contactEmail).toBe(organization.contactEmail);
 }, 90_000);

@@ -3,9 +3,10 @@
 // shared Temporal dev server, or in the sandbox (time-skipping server and its clock) when asked.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { DEMO_PASSWORD } from '../../scripts/seed/demo-data.ts';
 import { cspViolations, launchBrowser, newPage } from './browser.ts';
 import { signIn } from './journey.ts';
-import { startTestPlatform, type TestPlatform } from './platform.ts';
+import { startTestPlatform, TEST_ADMIN, type TestPlatform } from './platform.ts';
 import { startSandboxPlatform, type SandboxPlatform } from './sandbox-platform.ts';
 
 export interface BrowserPlatform {
@@ -16,11 +17,24 @@ export interface BrowserPlatform {
   url(path: string): string;
   /** A page with its own cookies (own session), closed after all tests. */
   openPage(javaScriptEnabled?: boolean): Promise<Page>;
-  /** Signs a demo user in through /connexion?redirectTo=…, landing on `path`. */
+  /** Signs a demo user (or the test administrator) in through /connexion?redirectTo=…, landing on `path`. */
   signIn(page: Page, email: string, path: string, javaScriptEnabled?: boolean): Promise<void>;
+  /** A page of its own (`openPage`), signed in (`signIn`) and landed on `path`. */
+  signedInPage(email: string, path: string, javaScriptEnabled?: boolean): Promise<Page>;
 }
 
-export function useBrowserPlatform(options: { sandbox?: boolean } = {}): BrowserPlatform {
+export interface BrowserPlatformOptions {
+  /** On the sandbox (time-skipping server and its clock) rather than the shared dev server. */
+  sandbox?: boolean;
+  /** With the demo data (the default); the test administrator is there either way. */
+  seed?: boolean;
+}
+
+/** The demo users share one password; the test administrator has its own. */
+const passwordOf = (email: string) => (email === TEST_ADMIN.email ? TEST_ADMIN.password : DEMO_PASSWORD);
+
+export function useBrowserPlatform(options: BrowserPlatformOptions = {}): BrowserPlatform {
+  const seed = options.seed ?? true;
   let platform: TestPlatform | undefined;
   let sandbox: SandboxPlatform | undefined;
   let browser: Browser | undefined;
@@ -28,11 +42,11 @@ export function useBrowserPlatform(options: { sandbox?: boolean } = {}): Browser
 
   beforeAll(async () => {
     const starting = options.sandbox
-      ? startSandboxPlatform({ web: true, seed: true }).then((started) => {
+      ? startSandboxPlatform({ web: true, seed }).then((started) => {
           sandbox = started;
           return started.platform;
         })
-      : startTestPlatform({ web: true, seed: true });
+      : startTestPlatform({ web: true, seed });
     [platform, browser] = await Promise.all([starting, launchBrowser()]);
   }, 180_000);
 
@@ -42,6 +56,14 @@ export function useBrowserPlatform(options: { sandbox?: boolean } = {}): Browser
     await (sandbox ?? platform)?.stop();
     expect(cspViolations).toEqual([]);
   }, 60_000);
+
+  const openPage = async (javaScriptEnabled = true) => {
+    const page = await newPage(browser!, { javaScriptEnabled });
+    pages.push(page);
+    return page;
+  };
+  const signInPage = (page: Page, email: string, path: string, javaScriptEnabled = true) =>
+    signIn(page, platform!.baseUrl, email, path, javaScriptEnabled, passwordOf(email));
 
   return {
     get platform() {
@@ -53,13 +75,13 @@ export function useBrowserPlatform(options: { sandbox?: boolean } = {}): Browser
       return sandbox;
     },
     url: (path) => `${platform!.baseUrl}${path}`,
-    async openPage(javaScriptEnabled = true) {
-      const page = await newPage(browser!, { javaScriptEnabled });
-      pages.push(page);
+    openPage,
+    signIn: signInPage,
+    async signedInPage(email, path, javaScriptEnabled = true) {
+      const page = await openPage(javaScriptEnabled);
+      await signInPage(page, email, path, javaScriptEnabled);
       return page;
     },
-    signIn: (page, email, path, javaScriptEnabled = true) =>
-      signIn(page, platform!.baseUrl, email, path, javaScriptEnabled),
   };
 }
 

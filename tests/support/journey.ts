@@ -11,18 +11,19 @@ export async function ready(page: Page): Promise<void> {
   await page.locator('html[data-fr-js="true"]').waitFor({ state: 'attached' });
 }
 
-/** Signs in a demo user through /connexion?redirectTo=…, landing on `path`. */
+/** Signs a user in through /connexion?redirectTo=…, landing on `path`; a demo user unless `password` says otherwise. */
 export async function signIn(
   page: Page,
   baseUrl: string,
   email: string,
   path: string,
   javaScriptEnabled = true,
+  password = DEMO_PASSWORD,
 ): Promise<void> {
   await page.goto(`${baseUrl}/connexion?redirectTo=${encodeURIComponent(path)}`);
   if (javaScriptEnabled) await ready(page);
   await page.getByLabel('Adresse électronique').fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.waitForURL(`${baseUrl}${path}`);
 }

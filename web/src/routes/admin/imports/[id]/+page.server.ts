@@ -1,13 +1,7 @@
-import { pageErrorFrom, requireRole } from '$lib/server/access';
-import { ADMIN_ONLY, adminApi } from '$lib/server/admin-api';
-import { callerOf } from '$lib/server/api';
+import { adminApi } from '$lib/server/admin-api';
+import { loadImportPage } from '$lib/server/import-pages';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-  requireRole(event, ['ADMIN'], ADMIN_ONLY);
-  try {
-    return { employerImport: await adminApi.employerImport(callerOf(event), event.params.id) };
-  } catch (err) {
-    pageErrorFrom(err, event);
-  }
-};
+export const load: PageServerLoad = async (event) => ({
+  employerImport: await loadImportPage(event, (caller) => adminApi.employerImport(caller, event.params.id)),
+});
