@@ -4,7 +4,8 @@
 // while the next batch is projected. Workflow ids come from the PASS numbers and a closed or
 // running workflow with that id is never started again (REJECT_DUPLICATE, conflict FAIL), so a
 // retried chunk or a re-run file starts nothing twice: those count as « déjà repris ». The
-// progress moves once per chunk, guarded by `processedRows`.
+// progress moves once per chunk, guarded by `processedRows`. Each batch waits for room on the task
+// queue (server/temporal/queue-room.ts): the import runs at the pace the workers run its parcours.
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
@@ -16,6 +17,7 @@ import { takeOverParcours } from '../domain/pass/take-over.ts';
 import { personIdentityKey } from '../domain/persons.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { Db } from '../server/db/client.ts';
+import { MAX_WORKFLOW_BACKLOG, waitForQueueRoom, workflowTaskBacklog } from '../server/temporal/queue-room.ts';
 import { readParcoursFile } from '../server/imports/parcours-file.ts';
 import type { ParcoursImportActivities, ParcoursImportProgress } from '../workflows/parcours-import/activities.ts';
 import {
@@ -213,6 +215,14 @@ export function parcoursImportActivities(db: Db): ParcoursImportActivities {
         const wait = began + (slots++ * 1000) / rate - performance.now();
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       };
+      // Never more first tasks waiting on the shared queue than the workers run in a few seconds.
+      const roomOnQueue = () =>
+        waitForQueueRoom({
+          backlog: () => workflowTaskBacklog(client, info.taskQueue),
+          limit: MAX_WORKFLOW_BACKLOG,
+          pause: () => Context.current().sleep(1000),
+          onWait: (backlog) => Context.current().heartbeat({ from, started, already, backlog }),
+        });
       // Pipeline: batch k+1 is projected while the pool starts batch k's parcours.
       let projected = project(db, batches[0]!, when);
       for (let k = 0; k < batches.length; k++) {
@@ -222,6 +232,7 @@ export function parcoursImportActivities(db: Db): ParcoursImportActivities {
           // Awaited at the next turn; a failed start first must not leave it unhandled.
           projected.catch(() => undefined);
         }
+        await roomOnQueue();
         await pool(prepared, row.concurrency, async ({ input }) => {
           await paced();
           if (await startParcours(client, info.taskQueue, input)) started += 1;

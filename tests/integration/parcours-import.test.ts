@@ -18,6 +18,7 @@ import {
 import { systemClock } from '../../server/clock.ts';
 import { createDb, type Db } from '../../server/db/client.ts';
 import { storeParcoursImport } from '../../server/imports/parcours-import.ts';
+import { workflowTaskBacklog } from '../../server/temporal/queue-room.ts';
 import { parcoursStateQuery, parcoursWorkflowId } from '../../workflows/parcours/contract.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { apiClient, type ApiClient } from '../support/http.ts';
@@ -143,6 +144,20 @@ describe('take-over import through the API', () => {
     expect(await platform.db.person.count()).toBe(50);
     const list = await api.get('/parcours-imports', admin);
     expect(list.body.items.map((i: { fileName: string }) => i.fileName)).toEqual(['reprise-bis.csv', 'reprise.csv']);
+  });
+
+  it('back-pressure reads the real queue: workflows started where no worker polls show as its backlog', async () => {
+    const queue = `unpolled-${randomBytes(4).toString('hex')}`;
+    expect(await workflowTaskBacklog(platform.temporal, queue)).toBe(0);
+    for (let i = 0; i < 5; i++)
+      await platform.temporal.workflow.start('parcours', { workflowId: `${queue}-${i}`, taskQueue: queue, args: [] });
+    let backlog = 0;
+    for (let attempt = 0; attempt < 50 && backlog < 5; attempt++) {
+      backlog = await workflowTaskBacklog(platform.temporal, queue);
+      if (backlog < 5) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(backlog).toBe(5);
+    for (let i = 0; i < 5; i++) await platform.temporal.workflow.getHandle(`${queue}-${i}`).terminate('test');
   });
 
   it('refuses a file without the expected header with a 400 and a French message', async () => {
