@@ -85,6 +85,8 @@ if (!Number.isInteger(bareCount) || bareCount < 1 || bareCount > count) throw ne
 function say(message: string) {
   console.log(`▸ [${systemClock.now().toISOString().slice(11, 19)}] ${message}`);
 }
+/** How long after a chunk is counted the workers are killed: mid-chunk, as a crash would be. */
+const KILL_INTO_CHUNK_MS = 3000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const cpuOf = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1e6;
 
@@ -300,12 +302,16 @@ async function main(): Promise<void> {
           say(`import : ${row.processedRows}/${row.totalRows}`);
         }
         if (!killed && row.processedRows >= killRows && row.state === 'RUNNING') {
-          killed = { at: now, rows: row.processedRows, tick: lastTick };
+          // A few seconds into the next chunk: some of its parcours started, its progress not counted.
+          await sleep(KILL_INTO_CHUNK_MS);
+          killed = { at: performance.now(), rows: row.processedRows, tick: lastTick };
           await workers.killAll();
-          say(`kill -9 de ${workerCount} worker(s) à ${row.processedRows}/${row.totalRows} ; redémarrage…`);
+          say(
+            `kill -9 de ${workerCount} worker(s) ${KILL_INTO_CHUNK_MS / 1000} s après la ligne ${row.processedRows}/${row.totalRows}, au milieu d'un lot ; redémarrage…`,
+          );
           await workers.start();
           restartedAt = performance.now();
-          say(`worker(s) redémarré(s) en ${fixed((restartedAt - now) / 1000)} s ; l'import doit reprendre`);
+          say(`worker(s) redémarré(s) en ${fixed((restartedAt - killed.at) / 1000)} s ; l'import doit reprendre`);
         }
       },
     );
@@ -383,7 +389,7 @@ async function main(): Promise<void> {
     const perParcours = (seconds: number, n: number) => `${fixed((seconds / n) * 1000, 2)} ms`;
     const interruption =
       killed && restartedAt && resumed
-        ? `kill -9 de tous les workers à ${killed.rows} lignes ; redémarrés ${fixed((restartedAt - killed.at) / 1000)} s après, import reparti ${fixed((resumed.at - killed.at) / 1000)} s après le kill (délai de battement de cœur de l'activité compris)`
+        ? `kill -9 de tous les workers ${KILL_INTO_CHUNK_MS / 1000} s après la ligne ${killed.rows} ; redémarrés ${fixed((restartedAt - killed.at) / 1000)} s après, import reparti ${fixed((resumed.at - killed.at) / 1000)} s après le kill (délai de battement de cœur de l'activité compris)`
         : 'aucune interruption (--kill-at 0)';
 
     console.log(`
