@@ -39,6 +39,7 @@ import { createSandboxClock } from '../../server/sandbox/clock.ts';
 import { startTimeSkippingServer } from '../../server/sandbox/test-server.ts';
 import { connectTestService } from '../../server/sandbox/test-service.ts';
 import { temporalBinaries } from '../../server/temporal/binaries.ts';
+import { workflowTaskBacklog } from '../../server/temporal/queue-room.ts';
 import { createWorker } from '../../worker/create.ts';
 import { PARCOURS_WORKFLOW_TYPE, type ParcoursInput } from '../../workflows/parcours/contract.ts';
 import { generateEmployers, generateParcoursFile, type GeneratedEmployer } from '../generate/parcours-file.ts';
@@ -172,17 +173,6 @@ async function runningParcours(temporal: Client, expected: number): Promise<numb
     await sleep(1000);
   }
   return last;
-}
-
-/** Workflow tasks waiting on the queue (the first task of parcours started but not yet run). */
-async function workflowBacklog(temporal: Client, taskQueue: string): Promise<number> {
-  const response = await temporal.workflowService.describeTaskQueue({
-    namespace: 'default',
-    taskQueue: { name: taskQueue },
-    taskQueueType: 1, // TASK_QUEUE_TYPE_WORKFLOW
-    reportStats: true,
-  });
-  return Number(response.stats?.approximateBacklogCount ?? 0);
 }
 
 /** W worker processes, their CPU counted across kills (a killed one's last reading is kept). */
@@ -322,10 +312,10 @@ async function main(): Promise<void> {
       machine: busyPercent(machine0, machineCpu()),
     };
     // The first workflow task of every parcours (its timers) may still wait on the queue.
-    let backlog = await workflowBacklog(temporal, taskQueue);
+    let backlog = await workflowTaskBacklog(temporal, taskQueue);
     while (backlog > 0) {
       await sleep(500);
-      backlog = await workflowBacklog(temporal, taskQueue);
+      backlog = await workflowTaskBacklog(temporal, taskQueue);
     }
     const settleMs = performance.now() - importDone;
     const uninterrupted =
